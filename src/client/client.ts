@@ -1,0 +1,210 @@
+/**
+ * Typed methods for every Config API call the product makes. Each takes an optional `resource` label (such as
+ * `source 'PostgreSQL - Ecommerce'`) that errors name; creates and updates label themselves from the body's name.
+ */
+import type {
+  ActorListRequest,
+  CheckConnectionRead,
+  ConnectionCreate,
+  ConnectionRead,
+  ConnectionReadList,
+  ConnectionUpdate,
+  DestinationCreate,
+  DestinationDefinitionRead,
+  DestinationDefinitionSpecificationRead,
+  DestinationRead,
+  DestinationReadList,
+  DestinationUpdate,
+  JobInfoRead,
+  JobListRequest,
+  JobReadList,
+  SourceCreate,
+  SourceDefinitionRead,
+  SourceDefinitionSpecificationRead,
+  SourceDiscoverSchemaRead,
+  SourceRead,
+  SourceReadList,
+  SourceUpdate,
+  WorkspaceRead,
+} from '../api/types.js';
+import { GitopsError } from '../errors.js';
+import { ApiCore, type RequestOptions } from './core.js';
+import type { Call } from './retry.js';
+import type {
+  ClientOptions,
+  ClientStats,
+  DestinationDefinitionReadList,
+  HealthCheckRead,
+  SourceDefinitionReadList,
+  SourceDiscoverSchemaRequest,
+} from './types.js';
+import { resolveWorkspace, WorkspaceLister } from './workspaces.js';
+
+/** Page size asked for after the first page (the server's default page is 20). */
+export const FOLLOW_UP_PAGE_SIZE = 100;
+
+const label = (kind: string, name: string): string => `${kind} '${name}'`;
+
+export class AirbyteClient {
+  private readonly core: ApiCore;
+  private readonly workspaces: WorkspaceLister;
+
+  constructor(options: ClientOptions) {
+    this.core = new ApiCore(options);
+    this.workspaces = new WorkspaceLister(this.core);
+  }
+
+  /** The Config API root the client talks to, ending in `/api/v1`. */
+  get baseUrl(): string {
+    return this.core.baseUrl;
+  }
+
+  /** Any call in CALL_KINDS, for what has no typed method yet; retries and errors as for every other call. */
+  request = <T>(call: Call, body: unknown, options: RequestOptions = {}) => this.core.request<T>(call, body, options);
+
+  health = () => this.core.request<HealthCheckRead>('health', undefined);
+
+  // Workspaces
+  listWorkspaces = () => this.workspaces.list();
+  getWorkspace = (workspaceId: string, resource = `workspace ${workspaceId}`) =>
+    this.core.request<WorkspaceRead>('workspaces/get', { workspaceId }, { resource });
+  getWorkspaceBySlug = (slug: string, resource = `workspace '${slug}'`) =>
+    this.core.request<WorkspaceRead>('workspaces/get_by_slug', { slug }, { resource });
+  /** By id (uuid), else by name or slug among the list; without one, the only workspace. */
+  resolveWorkspace = (nameSlugOrId?: string) => resolveWorkspace(this.core, this.workspaces, nameSlugOrId);
+
+  // Definitions and their specifications
+  listSourceDefinitions = async (workspaceId: string) =>
+    (await this.core.request<SourceDefinitionReadList>('source_definitions/list_for_workspace', { workspaceId })).sourceDefinitions;
+  getSourceDefinition = (sourceDefinitionId: string, resource = `source definition ${sourceDefinitionId}`) =>
+    this.core.request<SourceDefinitionRead>('source_definitions/get', { sourceDefinitionId }, { resource });
+  listDestinationDefinitions = async (workspaceId: string) =>
+    (await this.core.request<DestinationDefinitionReadList>('destination_definitions/list_for_workspace', { workspaceId }))
+      .destinationDefinitions;
+  getDestinationDefinition = (destinationDefinitionId: string, resource = `destination definition ${destinationDefinitionId}`) =>
+    this.core.request<DestinationDefinitionRead>('destination_definitions/get', { destinationDefinitionId }, { resource });
+  getSourceSpecification = (sourceDefinitionId: string, workspaceId: string, resource = `source definition ${sourceDefinitionId}`) =>
+    this.core.request<SourceDefinitionSpecificationRead>(
+      'source_definition_specifications/get',
+      { sourceDefinitionId, workspaceId },
+      { resource },
+    );
+  getDestinationSpecification = (
+    destinationDefinitionId: string,
+    workspaceId: string,
+    resource = `destination definition ${destinationDefinitionId}`,
+  ) =>
+    this.core.request<DestinationDefinitionSpecificationRead>(
+      'destination_definition_specifications/get',
+      { destinationDefinitionId, workspaceId },
+      { resource },
+    );
+
+  // Sources
+  createSource = (body: SourceCreate, resource = label('source', body.name)) =>
+    this.core.request<SourceRead>('sources/create', body, { resource });
+  /** A full replacement: send the complete configuration with real secret values. */
+  updateSource = (body: SourceUpdate, resource = label('source', body.name)) =>
+    this.core.request<SourceRead>('sources/update', body, { resource });
+  getSource = (sourceId: string, resource = `source ${sourceId}`) =>
+    this.core.request<SourceRead>('sources/get', { sourceId }, { resource });
+  /** Every source of the workspace, following the cursor to the end on servers that paginate. */
+  listSources = (workspaceId: string) =>
+    this.listAll<SourceReadList, SourceRead>('sources/list', workspaceId, (page) => page.sources, (source) => source.sourceId);
+  /** Resolves normally when the source is gone, including when a retry finds the first attempt deleted it. */
+  deleteSource = async (sourceId: string, resource = `source ${sourceId}`): Promise<void> => {
+    await this.core.request('sources/delete', { sourceId }, { resource });
+  };
+  checkSource = (sourceId: string, resource = `source ${sourceId}`) =>
+    this.core.request<CheckConnectionRead>('sources/check_connection', { sourceId }, { resource });
+  checkSourceUpdate = (body: SourceUpdate, resource = label('source', body.name)) =>
+    this.core.request<CheckConnectionRead>('sources/check_connection_for_update', body, { resource });
+  discoverSourceSchema = (body: SourceDiscoverSchemaRequest, resource = `source ${body.sourceId}`) =>
+    this.core.request<SourceDiscoverSchemaRead>('sources/discover_schema', body, { resource });
+
+  // Destinations
+  createDestination = (body: DestinationCreate, resource = label('destination', body.name)) =>
+    this.core.request<DestinationRead>('destinations/create', body, { resource });
+  /** A full replacement: send the complete configuration with real secret values. */
+  updateDestination = (body: DestinationUpdate, resource = label('destination', body.name)) =>
+    this.core.request<DestinationRead>('destinations/update', body, { resource });
+  getDestination = (destinationId: string, resource = `destination ${destinationId}`) =>
+    this.core.request<DestinationRead>('destinations/get', { destinationId }, { resource });
+  /** Every destination of the workspace, following the cursor to the end on servers that paginate. */
+  listDestinations = (workspaceId: string) =>
+    this.listAll<DestinationReadList, DestinationRead>(
+      'destinations/list',
+      workspaceId,
+      (page) => page.destinations,
+      (destination) => destination.destinationId,
+    );
+  deleteDestination = async (destinationId: string, resource = `destination ${destinationId}`): Promise<void> => {
+    await this.core.request('destinations/delete', { destinationId }, { resource });
+  };
+  checkDestination = (destinationId: string, resource = `destination ${destinationId}`) =>
+    this.core.request<CheckConnectionRead>('destinations/check_connection', { destinationId }, { resource });
+  checkDestinationUpdate = (body: DestinationUpdate, resource = label('destination', body.name)) =>
+    this.core.request<CheckConnectionRead>('destinations/check_connection_for_update', body, { resource });
+
+  // Connections
+  createConnection = (body: ConnectionCreate, resource = label('connection', body.name ?? '(unnamed)')) =>
+    this.core.request<ConnectionRead>('connections/create', body, { resource });
+  /** A patch: only the fields present change. Never send the legacy `schedule` (the server answers 500). */
+  updateConnection = (body: ConnectionUpdate, resource = body.name === undefined ? `connection ${body.connectionId}` : label('connection', body.name)) =>
+    this.core.request<ConnectionRead>('connections/update', body, { resource });
+  getConnection = (connectionId: string, resource = `connection ${connectionId}`) =>
+    this.core.request<ConnectionRead>('connections/get', { connectionId }, { resource });
+  /** Not paginated on any server version. */
+  listConnections = async (workspaceId: string) =>
+    (await this.core.request<ConnectionReadList>('connections/list', { workspaceId })).connections;
+  deleteConnection = async (connectionId: string, resource = `connection ${connectionId}`): Promise<void> => {
+    await this.core.request('connections/delete', { connectionId }, { resource });
+  };
+  syncConnection = (connectionId: string, resource = `connection ${connectionId}`) =>
+    this.core.request<JobInfoRead>('connections/sync', { connectionId }, { resource });
+  resetConnection = (connectionId: string, resource = `connection ${connectionId}`) =>
+    this.core.request<JobInfoRead>('connections/reset', { connectionId }, { resource });
+
+  // Jobs
+  getJob = (id: number) => this.core.request<JobInfoRead>('jobs/get', { id }, { resource: `job ${id}` });
+  getJobWithoutLogs = (id: number) => this.core.request<JobInfoRead>('jobs/get_without_logs', { id }, { resource: `job ${id}` });
+  listJobs = (body: JobListRequest) => this.core.request<JobReadList>('jobs/list', body);
+  cancelJob = (id: number) => this.core.request<JobInfoRead>('jobs/cancel', { id }, { resource: `job ${id}` });
+
+  /** Values to keep out of every error message from now on (e.g. the pipeline's secret values). */
+  addSecrets = (values: Iterable<string>): void => this.core.addSecrets(values);
+  /** HTTP requests sent so far, retries and token requests included. */
+  stats = (): ClientStats => this.core.stats();
+  /** Closes the kept-alive sockets. */
+  close = (): Promise<void> => this.core.close();
+
+  /**
+   * Follows a cursor-paginated list to the end. The first body holds only `workspaceId`, which every version
+   * accepts; a page that reports `page_size` and is full means more may follow (cursor = the last id). An answer
+   * without `page_size` is an unpaginated (≤ 1.7) server and holds everything.
+   */
+  private async listAll<Page extends { page_size?: number }, Item>(
+    call: Call,
+    workspaceId: string,
+    items: (page: Page) => Item[],
+    id: (item: Item) => string,
+  ): Promise<Item[]> {
+    const all: Item[] = [];
+    const seen = new Set<string>();
+    let body: ActorListRequest = { workspaceId };
+    for (;;) {
+      const page = await this.core.request<Page>(call, body);
+      const pageItems = items(page);
+      const last = pageItems.at(-1);
+      if (last !== undefined && seen.has(id(last))) {
+        throw new GitopsError('API_ERROR', `${call} returned the same page twice; the server ignored the pagination cursor`, {
+          meta: { call, ambiguous: false },
+        });
+      }
+      for (const item of pageItems) seen.add(id(item));
+      all.push(...pageItems);
+      if (page.page_size === undefined || last === undefined || pageItems.length < page.page_size) return all;
+      body = { workspaceId, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: id(last) };
+    }
+  }
+}

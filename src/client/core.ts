@@ -1,0 +1,113 @@
+/**
+ * `request(call, body, {resource})`: the transport plus authentication. Every typed method goes through here, so
+ * auth headers, retries, token renewal, error mapping and debug logging happen the same way for every call.
+ */
+import { GitopsError } from '../errors.js';
+import { authSecrets, staticAuthorization, TokenSource } from './auth.js';
+import { normalizeBaseUrl } from './options.js';
+import { CALL_KINDS, DEFAULT_RETRY, type Call } from './retry.js';
+import { Transport } from './transport.js';
+import type { AccessTokenResponse, AuthConfig, ClientOptions, ClientStats } from './types.js';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_JOB_TIMEOUT_MS = 600_000;
+
+/** Per-call details a caller may give. */
+export interface RequestOptions {
+  /** A label for messages, such as `source 'PostgreSQL - Ecommerce'`. */
+  resource?: string;
+}
+
+export class ApiCore {
+  readonly baseUrl: string;
+  private readonly transport: Transport;
+  private readonly auth: AuthConfig;
+  private readonly tokens: TokenSource | undefined;
+  private readonly secrets: Set<string>;
+  private readonly timeoutMs: number;
+  private readonly jobTimeoutMs: number;
+
+  constructor(options: ClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.auth = options.auth;
+    this.secrets = new Set(authSecrets(options.auth));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.jobTimeoutMs = Math.max(options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, this.timeoutMs);
+    const now = options.now ?? Date.now;
+    this.transport = new Transport({
+      baseUrl: this.baseUrl,
+      authMode: options.auth.mode,
+      retry: options.retry ?? DEFAULT_RETRY,
+      userAgent: options.userAgent ?? 'airbyte-gitops',
+      maxConnections: options.maxConnections ?? 16,
+      debug: options.debug,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      now,
+      random: options.random ?? Math.random,
+      secrets: this.secrets,
+    });
+    this.tokens = options.auth.mode === 'client-credentials' ? new TokenSource(() => this.requestToken(), now) : undefined;
+  }
+
+  /** Sends one call with auth; with client credentials, a 401 renews the token and sends the call once more. */
+  async request<T>(call: Call, body: unknown, options: RequestOptions = {}): Promise<T> {
+    const token = this.tokens === undefined ? undefined : await this.tokens.token();
+    try {
+      return (await this.send(call, body, options, token)) as T;
+    } catch (error) {
+      // A 401 means the server did nothing, so even a create may be sent again with a fresh token.
+      if (this.tokens === undefined || token === undefined || !isUnauthorized(error)) throw error;
+      this.tokens.invalidate(token);
+      return (await this.send(call, body, options, await this.tokens.token())) as T;
+    }
+  }
+
+  /** Values to scrub from server messages from now on (e.g. the secret values of the pipeline being applied). */
+  addSecrets(values: Iterable<string>): void {
+    for (const value of values) this.secrets.add(value);
+  }
+
+  stats(): ClientStats {
+    return this.transport.stats();
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private send(call: Call, body: unknown, options: RequestOptions, token: string | undefined): Promise<unknown> {
+    const kind = CALL_KINDS[call];
+    return this.transport.send(call, body, {
+      kind,
+      resource: options.resource,
+      method: call === 'health' ? 'GET' : 'POST',
+      authorization: token === undefined ? staticAuthorization(this.auth) : `Bearer ${token}`,
+      timeoutMs: kind === 'job' ? this.jobTimeoutMs : this.timeoutMs,
+    });
+  }
+
+  private async requestToken(): Promise<AccessTokenResponse> {
+    if (this.auth.mode !== 'client-credentials') throw new Error('requestToken needs client credentials');
+    const body = { client_id: this.auth.clientId, client_secret: this.auth.clientSecret, grant_type: 'client_credentials' };
+    const answer = await this.transport.send('applications/token', body, {
+      kind: CALL_KINDS['applications/token'],
+      resource: 'client credentials (AIRBYTE_CLIENT_ID)',
+      method: 'POST',
+      authorization: undefined,
+      timeoutMs: this.timeoutMs,
+    });
+    const token = (answer as Partial<AccessTokenResponse> | undefined)?.access_token;
+    if (typeof token !== 'string' || token === '') {
+      throw new GitopsError('AUTH_FAILED', 'applications/token answered without an access_token', {
+        meta: { call: 'applications/token', ambiguous: false },
+        hint: 'check that AIRBYTE_URL points at an Airbyte with authentication enabled.',
+      });
+    }
+    this.secrets.add(token);
+    return answer as AccessTokenResponse;
+  }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof GitopsError && error.code === 'AUTH_FAILED' && error.meta.status === 401;
+}

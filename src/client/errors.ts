@@ -1,0 +1,180 @@
+/**
+ * Turning a failed call into the one error type. Whatever the server sent (`{message}`, `{errorId}` only, problem
+ * JSON, an HTML page from a proxy, nothing), the user gets one line naming the call, the resource and what the
+ * server said, plus a hint about what to do. Request bodies are never looked at here: they hold secrets.
+ */
+import { STATUS_CODES } from 'node:http';
+import { GitopsError } from '../errors.js';
+import { errorCode, type FailureClass } from './retry.js';
+import type { AuthMode } from './types.js';
+
+const MAX_MESSAGE = 300;
+
+/** What the server said in an error body, reduced to one short line (and its error id when it gave one). */
+export interface ServerMessage {
+  message: string;
+  errorId: string | undefined;
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line;
+}
+
+function stringField(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function describeJson(body: Record<string, unknown>): ServerMessage {
+  const errorId = stringField(body, 'errorId');
+  const message = stringField(body, 'message') ?? stringField(body, 'error');
+  if (message !== undefined) return { message: firstLine(message), errorId };
+  // RFC 9457 problem JSON (schedule validation, locked connections, the public API).
+  const title = stringField(body, 'title');
+  const detail = stringField(body, 'detail');
+  if (title !== undefined || detail !== undefined) {
+    return { message: firstLine([title, detail].filter((part) => part !== undefined).join(': ')), errorId };
+  }
+  const noDetails = 'the server gave no details';
+  return { message: errorId === undefined ? noDetails : `${noDetails}; error id ${errorId}`, errorId };
+}
+
+function describeHtml(text: string): string {
+  const heading = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(text)?.[1];
+  return heading === undefined || heading.trim() === '' ? 'an HTML page' : `an HTML page: ${firstLine(heading)}`;
+}
+
+/** Reads an error body of any shape. */
+export function describeErrorBody(text: string): ServerMessage {
+  const trimmed = text.trim();
+  if (trimmed === '') return { message: 'an empty response', errorId: undefined };
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (parsed !== null && typeof parsed === 'object') return describeJson(parsed as Record<string, unknown>);
+    } catch {
+      // Not JSON after all: described as text below.
+    }
+  }
+  if (trimmed.startsWith('<')) return { message: describeHtml(trimmed), errorId: undefined };
+  return { message: firstLine(trimmed), errorId: undefined };
+}
+
+/** Replaces every known secret value in a text with `(sensitive)`. */
+export function redact(text: string, secrets: ReadonlySet<string>): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 3) result = result.split(secret).join('(sensitive)');
+  }
+  return result;
+}
+
+/** The call and resource a failure belongs to, for messages and `meta`. */
+export interface CallContext {
+  call: string;
+  /** A label such as `source 'PostgreSQL - Ecommerce'`, when the caller gave one. */
+  resource: string | undefined;
+  baseUrl: string;
+  authMode: AuthMode;
+}
+
+function subject(context: CallContext): string {
+  return context.resource === undefined ? context.call : `${context.call} for ${context.resource}`;
+}
+
+const AUTH_HINTS: Record<AuthMode, string> = {
+  none:
+    'this Airbyte requires authentication and none was configured. Set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET ' +
+    '(abctl: `abctl local credentials` prints them), or AIRBYTE_TOKEN; for an old docker-compose Airbyte behind ' +
+    'its proxy, AIRBYTE_USERNAME and AIRBYTE_PASSWORD.',
+  basic:
+    'AIRBYTE_USERNAME / AIRBYTE_PASSWORD were rejected. Airbyte 0.64 and later (abctl, Helm) has no basic auth: ' +
+    'set AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET instead (`abctl local credentials` prints them).',
+  bearer:
+    'the token in AIRBYTE_TOKEN was rejected or has expired. Get a new one, or set AIRBYTE_CLIENT_ID and ' +
+    'AIRBYTE_CLIENT_SECRET (and unset AIRBYTE_TOKEN) so the tool renews tokens itself.',
+  'client-credentials':
+    'AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET were rejected, or the token they gave was. Check them ' +
+    '(abctl: `abctl local credentials`; Cloud: Settings → Applications).',
+};
+
+const AUTH_MODE_NAMES: Record<AuthMode, string> = {
+  none: 'no authentication',
+  basic: 'basic auth (AIRBYTE_USERNAME)',
+  bearer: 'a bearer token (AIRBYTE_TOKEN)',
+  'client-credentials': 'client credentials (AIRBYTE_CLIENT_ID)',
+};
+
+/** The error for an HTTP answer that is not a success. */
+export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean): GitopsError {
+  const meta = {
+    call: context.call,
+    status,
+    resource: context.resource,
+    serverMessage: server.message,
+    errorId: server.errorId,
+    ambiguous,
+  };
+  const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  if (status === 401 || status === 403) {
+    const refused = status === 401 ? 'was not authenticated' : 'was forbidden';
+    const hint = status === 403 ? 'the credentials are valid but may not grant access to this workspace or call; ' : '';
+    return new GitopsError(
+      'AUTH_FAILED',
+      `${subject(context)} ${refused} (${statusText}, using ${AUTH_MODE_NAMES[context.authMode]}): ${server.message}`,
+      { meta, hint: hint + AUTH_HINTS[context.authMode] },
+    );
+  }
+  if (ambiguous) {
+    return new GitopsError(
+      'API_ERROR',
+      `${subject(context)} failed with ${statusText} and may still have taken effect: ${server.message}`,
+      { meta, hint: 'look before retrying: re-running apply finds what was created by name and adopts it.' },
+    );
+  }
+  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta });
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${Math.round(ms / 100) / 10}s`;
+}
+
+/** What happened, as a phrase naming the URL tried. */
+function networkProblem(failure: FailureClass, error: unknown, url: string, timeoutMs: number): string {
+  const code = errorCode(error);
+  if (failure === 'timeout') return `no answer from Airbyte at ${url} within ${duration(timeoutMs)}`;
+  if (code === 'ECONNREFUSED') return `could not connect to Airbyte at ${url} (connection refused)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `could not connect to Airbyte at ${url} (host not found)`;
+  if (failure === 'not-sent') return `could not connect to Airbyte at ${url} (${code ?? 'unknown error'})`;
+  const detail = code ?? (error instanceof Error ? error.message : 'unknown error');
+  return `the connection to Airbyte at ${url} was dropped (${detail})`;
+}
+
+/** The error for a call that got no HTTP answer at all. */
+export function networkError(
+  context: CallContext,
+  failure: FailureClass,
+  cause: unknown,
+  details: { timeoutMs: number; ambiguous: boolean },
+): GitopsError {
+  const meta = {
+    call: context.call,
+    status: undefined,
+    resource: context.resource,
+    serverMessage: undefined,
+    errorId: undefined,
+    ambiguous: details.ambiguous,
+    url: context.baseUrl,
+  };
+  const where = `${subject(context)}: ${networkProblem(failure, cause, context.baseUrl, details.timeoutMs)}`;
+  let hint: string;
+  if (details.ambiguous) hint = 'the request may have been applied; re-running apply finds what was created by name and adopts it.';
+  else if (failure === 'timeout') hint = 'the server is slow or stuck; raise AIRBYTE_TIMEOUT_MS (or AIRBYTE_JOB_TIMEOUT_MS for checks and discovery) if it is just slow.';
+  else {
+    hint =
+      'is Airbyte running there? Set --url or AIRBYTE_URL to your Airbyte API (e.g. http://localhost:8000/api/v1), ' +
+      'or start a local one with `airbyte-gitops emulator`.';
+  }
+  return new GitopsError('NETWORK', details.ambiguous ? `${where}; it may still have taken effect` : where, { meta, hint, cause });
+}

@@ -1,0 +1,145 @@
+/**
+ * The one place an HTTP request is made: JSON in and out, per-request timeout, retries by the policy in
+ * `retry.ts`, error mapping, debug lines and the request counter. Global `fetch` with an undici Agent as the
+ * dispatcher, so sockets are kept alive and the number of connections is bounded.
+ */
+import { Agent } from 'undici';
+import { GitopsError } from '../errors.js';
+import type { CallContext } from './errors.js';
+import { describeErrorBody, httpError, networkError, redact } from './errors.js';
+import {
+  backoffDelay,
+  classifyNetworkError,
+  classifyStatus,
+  errorCode,
+  parseRetryAfter,
+  RETRY_RULES,
+  type CallKind,
+  type FailureClass,
+} from './retry.js';
+import type { ClientStats, RetryOptions } from './types.js';
+
+/** One call as the transport sees it. */
+export interface SendOptions {
+  kind: CallKind;
+  resource: string | undefined;
+  method: 'GET' | 'POST';
+  /** The Authorization header value, if any. */
+  authorization: string | undefined;
+  timeoutMs: number;
+}
+
+/** Settings fixed for the life of a transport. */
+export interface TransportSettings {
+  baseUrl: string;
+  authMode: CallContext['authMode'];
+  retry: RetryOptions;
+  userAgent: string;
+  maxConnections: number;
+  debug: ((line: string) => void) | undefined;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  /** Values to scrub from every server message before it reaches an error. */
+  secrets: Set<string>;
+}
+
+type Outcome =
+  | { ok: true; status: number; text: string }
+  | { ok: false; failure: FailureClass; status?: number; text?: string; retryAfterMs?: number; error?: unknown };
+
+export class Transport {
+  private readonly agent: Agent;
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly settings: TransportSettings) {
+    this.agent = new Agent({
+      connections: settings.maxConnections,
+      keepAliveTimeout: 30_000,
+      // A server that is down should fail fast and be retried, not hold a call for the whole timeout.
+      connect: { timeout: 10_000 },
+    });
+  }
+
+  /** Sends a call, retrying as the policy allows; resolves to the parsed JSON answer (undefined for 204). */
+  async send(call: string, body: unknown, options: SendOptions): Promise<unknown> {
+    const context: CallContext = { call, resource: options.resource, baseUrl: this.settings.baseUrl, authMode: this.settings.authMode };
+    const { maxAttempts } = this.settings.retry;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(call, body, options);
+      if (outcome.ok) return parseAnswer(context, outcome.status, outcome.text, options.kind === 'unsafe');
+      // A delete repeated after a lost answer finds the object gone: the first attempt did the work.
+      if (outcome.status === 404 && attempt > 1 && call.endsWith('/delete')) return undefined;
+      const action = RETRY_RULES[outcome.failure][options.kind];
+      if (action === 'retry' && attempt < maxAttempts) {
+        const delay = outcome.retryAfterMs ?? backoffDelay(attempt, this.settings.retry, this.settings.random);
+        this.log(`retry ${attempt + 1}/${maxAttempts} of ${call} after ${outcome.status ?? outcome.failure} in ${delay}ms`);
+        await this.settings.sleep(delay);
+        continue;
+      }
+      throw this.failure(context, outcome, action === 'ambiguous', options.timeoutMs);
+    }
+  }
+
+  stats(): ClientStats {
+    const byCall = Object.fromEntries(this.counts);
+    return { calls: [...this.counts.values()].reduce((sum, n) => sum + n, 0), byCall };
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async attempt(call: string, body: unknown, options: SendOptions): Promise<Outcome> {
+    const url = `${this.settings.baseUrl}/${call}`;
+    const started = this.settings.now();
+    this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.settings.userAgent };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.authorization !== undefined) headers.authorization = options.authorization;
+    const path = new URL(url).pathname;
+    try {
+      const response = await fetch(url, {
+        method: options.method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+        // Node's bundled fetch accepts an undici Agent; the two packages' type declarations differ slightly.
+        dispatcher: this.agent as unknown as RequestInit['dispatcher'],
+      } as RequestInit);
+      const text = await response.text();
+      this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
+      if (response.ok) return { ok: true, status: response.status, text };
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.settings.now());
+      return { ok: false, failure: classifyStatus(response.status), status: response.status, text, retryAfterMs };
+    } catch (error) {
+      const failure = classifyNetworkError(error);
+      this.log(`${options.method} ${path} ${failure === 'timeout' ? 'timeout' : (errorCode(error) ?? 'network error')} ${this.settings.now() - started}ms`);
+      return { ok: false, failure, error };
+    }
+  }
+
+  private failure(context: CallContext, outcome: Extract<Outcome, { ok: false }>, ambiguous: boolean, timeoutMs: number) {
+    if (outcome.status === undefined) return networkError(context, outcome.failure, outcome.error, { timeoutMs, ambiguous });
+    const server = describeErrorBody(outcome.text ?? '');
+    return httpError(context, outcome.status, { ...server, message: redact(server.message, this.settings.secrets) }, ambiguous);
+  }
+
+  private log(line: string): void {
+    this.settings.debug?.(redact(line, this.settings.secrets));
+  }
+}
+
+function parseAnswer(context: CallContext, status: number, text: string, ambiguous: boolean): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Typically the web app answering at a URL that is not the API root.
+    const what = text.trim().startsWith('<') ? 'an HTML page' : 'something that is not JSON';
+    throw new GitopsError('API_ERROR', `${context.call}: the server at ${context.baseUrl} answered HTTP ${status} with ${what}`, {
+      meta: { call: context.call, status, resource: context.resource, ambiguous },
+      hint: 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.',
+    });
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Fetching remote state: a fixed set of list calls, whatever the number of resources (beyond list pagination):
+ * the workspace, the definitions for the workspace, one spec per distinct definition the pipeline uses, sources,
+ * destinations, connections; discovery only for sources whose connections add streams Airbyte does not hold yet.
+ */
+import type {
+  AirbyteCatalog,
+  ConnectionRead,
+  DestinationDefinitionRead,
+  DestinationDefinitionSpecificationRead,
+  DestinationRead,
+  SourceDefinitionRead,
+  SourceDefinitionSpecificationRead,
+  SourceDiscoverSchemaRead,
+  SourceRead,
+  WorkspaceRead,
+} from '../api/types.js';
+import type { ActorKind, DesiredConnection, DesiredPipeline } from '../model/desired.js';
+import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState } from '../model/remote.js';
+
+/** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
+export interface StateReader {
+  resolveWorkspace(nameSlugOrId?: string): Promise<WorkspaceRead>;
+  listSourceDefinitions(workspaceId: string): Promise<SourceDefinitionRead[]>;
+  listDestinationDefinitions(workspaceId: string): Promise<DestinationDefinitionRead[]>;
+  getSourceSpecification(sourceDefinitionId: string, workspaceId: string): Promise<SourceDefinitionSpecificationRead>;
+  getDestinationSpecification(destinationDefinitionId: string, workspaceId: string): Promise<DestinationDefinitionSpecificationRead>;
+  listSources(workspaceId: string): Promise<SourceRead[]>;
+  listDestinations(workspaceId: string): Promise<DestinationRead[]>;
+  listConnections(workspaceId: string): Promise<ConnectionRead[]>;
+  discoverSourceSchema(body: { sourceId: string }, resource?: string): Promise<SourceDiscoverSchemaRead>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The definition id a desired `definition` (name or id) stands for, or undefined when there is none. */
+export function matchDefinition(definitions: RemoteDefinition[], kind: ActorKind, definition: string): RemoteDefinition | undefined {
+  const ofKind = definitions.filter((candidate) => candidate.kind === kind);
+  if (UUID.test(definition)) return ofKind.find((candidate) => candidate.definitionId.toLowerCase() === definition.toLowerCase());
+  return ofKind.find((candidate) => candidate.name.toLowerCase() === definition.toLowerCase());
+}
+
+export function toRemoteActor(kind: 'source', read: SourceRead): RemoteActor;
+export function toRemoteActor(kind: 'destination', read: DestinationRead): RemoteActor;
+export function toRemoteActor(kind: ActorKind, read: SourceRead | DestinationRead): RemoteActor {
+  return 'sourceId' in read
+    ? { kind, id: read.sourceId, name: read.name, definitionId: read.sourceDefinitionId, configuration: read.connectionConfiguration }
+    : { kind, id: read.destinationId, name: read.name, definitionId: read.destinationDefinitionId, configuration: read.connectionConfiguration };
+}
+
+export function toRemoteConnection(read: ConnectionRead): RemoteConnection {
+  const connection: RemoteConnection = {
+    kind: 'connection',
+    id: read.connectionId,
+    name: read.name,
+    sourceId: read.sourceId,
+    destinationId: read.destinationId,
+    status: read.status,
+    // Servers that predate scheduleType only send the legacy field: a legacy schedule is a basic one.
+    scheduleType: read.scheduleType ?? (read.schedule ? 'basic' : 'manual'),
+    syncCatalog: read.syncCatalog ?? { streams: [] },
+  };
+  const scheduleData = read.scheduleData ?? (read.schedule ? { basicSchedule: read.schedule } : undefined);
+  if (scheduleData) connection.scheduleData = scheduleData;
+  if (read.namespaceDefinition !== undefined) connection.namespaceDefinition = read.namespaceDefinition;
+  if (read.namespaceFormat !== undefined) connection.namespaceFormat = read.namespaceFormat;
+  if (read.prefix !== undefined) connection.prefix = read.prefix;
+  if (read.nonBreakingChangesPreference !== undefined) connection.nonBreakingChangesPreference = read.nonBreakingChangesPreference;
+  return connection;
+}
+
+/** Finds a remote resource by the desired name, falling back to previous names (renames). */
+function byNameOrPrevious<T extends { name: string }>(items: T[], name: string, previousNames: string[]): T | undefined {
+  return items.find((item) => item.name === name) ?? items.find((item) => previousNames.includes(item.name));
+}
+
+/** Definition ids whose specs the plan needs: the pipeline's own, and those of referenced destinations (sync modes). */
+function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], sources: RemoteActor[], destinations: RemoteActor[]): Map<string, ActorKind> {
+  const needed = new Map<string, ActorKind>();
+  for (const actor of [...desired.sources, ...desired.destinations]) {
+    if (actor.definition !== undefined) {
+      const match = matchDefinition(definitions, actor.kind, actor.definition);
+      if (match) needed.set(match.definitionId, actor.kind);
+    } else {
+      const existing = (actor.kind === 'source' ? sources : destinations).find((remote) => remote.name === actor.name);
+      if (existing) needed.set(existing.definitionId, actor.kind);
+    }
+  }
+  return needed;
+}
+
+function streamKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}\u0000${name}`;
+}
+
+/** True when every desired stream is already in the stored catalog (by namespace + name, or by name alone). */
+function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog): boolean {
+  const keys = new Set(stored.streams.map(({ stream }) => streamKey(stream.namespace, stream.name)));
+  const names = new Set(stored.streams.map(({ stream }) => stream.name));
+  return connection.streams.every((stream) =>
+    stream.namespace === undefined ? names.has(stream.name) : keys.has(streamKey(stream.namespace, stream.name)),
+  );
+}
+
+/**
+ * Source ids to discover: existing sources whose connections add streams that Airbyte does not hold yet. A source
+ * that will be replaced (its definition changed) is skipped: its streams are known only after apply.
+ */
+function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefinition[], sources: RemoteActor[], connections: RemoteConnection[]): Set<string> {
+  const ids = new Set<string>();
+  for (const connection of desired.connections) {
+    const declared = desired.sources.find((s) => s.name === connection.source);
+    const source = byNameOrPrevious(sources, connection.source, declared?.previousNames ?? []);
+    if (!source) continue;
+    if (declared?.definition !== undefined && matchDefinition(definitions, 'source', declared.definition)?.definitionId !== source.definitionId) continue;
+    const existing = byNameOrPrevious(connections, connection.name, connection.previousNames);
+    const stored = existing && existing.sourceId === source.id ? existing.syncCatalog : { streams: [] };
+    if (!storedCatalogCovers(connection, stored)) ids.add(source.id);
+  }
+  return ids;
+}
+
+/**
+ * Reads everything the diff needs. Specs are fetched in parallel, one per distinct definition; discovery runs once
+ * per source that needs it.
+ */
+export async function fetchRemoteState(reader: StateReader, desired: DesiredPipeline, workspace?: string): Promise<RemoteState> {
+  const ws = await reader.resolveWorkspace(workspace);
+  const id = ws.workspaceId;
+  const [sourceDefinitions, destinationDefinitions, sourceReads, destinationReads, connectionReads] = await Promise.all([
+    reader.listSourceDefinitions(id),
+    reader.listDestinationDefinitions(id),
+    reader.listSources(id),
+    reader.listDestinations(id),
+    reader.listConnections(id),
+  ]);
+  const definitions: RemoteDefinition[] = [
+    ...sourceDefinitions.map((d) => ({ kind: 'source' as const, definitionId: d.sourceDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
+    ...destinationDefinitions.map((d) => ({ kind: 'destination' as const, definitionId: d.destinationDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
+  ];
+  const sources = sourceReads.map((read) => toRemoteActor('source', read));
+  const destinations = destinationReads.map((read) => toRemoteActor('destination', read));
+  const connections = connectionReads.filter((read) => read.status !== 'deprecated').map(toRemoteConnection);
+
+  const specs: Record<string, ConnectorSpec> = {};
+  await Promise.all(
+    [...neededSpecs(desired, definitions, sources, destinations)].map(async ([definitionId, kind]) => {
+      if (kind === 'source') {
+        const read = await reader.getSourceSpecification(definitionId, id);
+        specs[definitionId] = { kind, definitionId, connectionSpecification: read.connectionSpecification };
+      } else {
+        const read = await reader.getDestinationSpecification(definitionId, id);
+        specs[definitionId] = { kind, definitionId, connectionSpecification: read.connectionSpecification, supportedDestinationSyncModes: read.supportedDestinationSyncModes };
+      }
+    }),
+  );
+
+  const discovered: Record<string, AirbyteCatalog> = {};
+  await Promise.all(
+    [...sourcesToDiscover(desired, definitions, sources, connections)].map(async (sourceId) => {
+      const name = sources.find((s) => s.id === sourceId)?.name ?? sourceId;
+      const read = await reader.discoverSourceSchema({ sourceId }, `source '${name}'`);
+      discovered[sourceId] = read.catalog ?? { streams: [] };
+    }),
+  );
+
+  return { workspace: { workspaceId: id, name: ws.name, slug: ws.slug }, definitions, specs, sources, destinations, connections, discovered };
+}

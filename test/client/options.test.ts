@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { clientOptionsFromEnv, DEFAULT_RETRY, normalizeBaseUrl } from '../../src/client/index.js';
+import { GitopsError } from '../../src/errors.js';
+
+function thrown(run: () => unknown): GitopsError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(GitopsError);
+    return error as GitopsError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('normalizeBaseUrl', () => {
+  it.each([
+    ['http://localhost:8000', 'http://localhost:8000/api/v1'],
+    ['http://localhost:8000/', 'http://localhost:8000/api/v1'],
+    ['http://localhost:8000/api', 'http://localhost:8000/api/v1'],
+    ['http://localhost:8000/api/v1', 'http://localhost:8000/api/v1'],
+    ['http://localhost:8000/api/v1/', 'http://localhost:8000/api/v1'],
+    ['https://example.com/airbyte', 'https://example.com/airbyte/api/v1'],
+    ['https://example.com/airbyte/api/v1//', 'https://example.com/airbyte/api/v1'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeBaseUrl(input)).toBe(expected);
+  });
+
+  it('rejects what is not an http(s) URL', () => {
+    expect(thrown(() => normalizeBaseUrl('localhost:8000')).code).toBe('USAGE');
+    expect(thrown(() => normalizeBaseUrl('not a url')).message).toContain("'not a url'");
+  });
+
+  it('rejects credentials in the URL without repeating them', () => {
+    const error = thrown(() => normalizeBaseUrl('http://airbyte:hunter2@localhost:8000'));
+    expect(error.message).not.toContain('hunter2');
+    expect(error.hint).toContain('AIRBYTE_USERNAME');
+  });
+});
+
+describe('clientOptionsFromEnv', () => {
+  it('defaults to the local Airbyte without auth', () => {
+    const options = clientOptionsFromEnv({}, {});
+    expect(options).toEqual({ baseUrl: 'http://localhost:8000/api/v1', auth: { mode: 'none' }, retry: DEFAULT_RETRY });
+  });
+
+  it('prefers --url over AIRBYTE_URL', () => {
+    expect(clientOptionsFromEnv({ AIRBYTE_URL: 'http://a:8000' }, {}).baseUrl).toBe('http://a:8000/api/v1');
+    expect(clientOptionsFromEnv({ AIRBYTE_URL: 'http://a:8000' }, { url: 'http://b:9000/api' }).baseUrl).toBe('http://b:9000/api/v1');
+  });
+
+  it.each([
+    [{ AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 'secret' }, { mode: 'client-credentials', clientId: 'id', clientSecret: 'secret' }],
+    [{ AIRBYTE_TOKEN: 'tok' }, { mode: 'bearer', token: 'tok' }],
+    [{ AIRBYTE_USERNAME: 'airbyte', AIRBYTE_PASSWORD: 'password' }, { mode: 'basic', username: 'airbyte', password: 'password' }],
+    [{ AIRBYTE_TOKEN: 'tok', AIRBYTE_USERNAME: 'u', AIRBYTE_PASSWORD: 'p' }, { mode: 'bearer', token: 'tok' }],
+    [{ AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 's', AIRBYTE_TOKEN: 'tok' }, { mode: 'client-credentials', clientId: 'id', clientSecret: 's' }],
+    [{ AIRBYTE_TOKEN: '' }, { mode: 'none' }],
+  ])('reads auth from %j', (env, auth) => {
+    expect(clientOptionsFromEnv(env, {}).auth).toEqual(auth);
+  });
+
+  it('refuses half a credential pair, naming the missing variable', () => {
+    const error = thrown(() => clientOptionsFromEnv({ AIRBYTE_CLIENT_ID: 'id' }, {}));
+    expect(error.code).toBe('USAGE');
+    expect(error.message).toBe('AIRBYTE_CLIENT_ID is set but AIRBYTE_CLIENT_SECRET is not');
+    expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_PASSWORD: 'p' }, {})).message).toBe('AIRBYTE_PASSWORD is set but AIRBYTE_USERNAME is not');
+  });
+
+  it('reads timeouts and retries from the environment', () => {
+    const options = clientOptionsFromEnv(
+      { AIRBYTE_TIMEOUT_MS: '5000', AIRBYTE_JOB_TIMEOUT_MS: '90000', AIRBYTE_MAX_ATTEMPTS: '1', AIRBYTE_RETRY_BASE_MS: '10', AIRBYTE_RETRY_MAX_MS: '20' },
+      {},
+    );
+    expect(options).toMatchObject({ timeoutMs: 5000, jobTimeoutMs: 90000, retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 20 } });
+    expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_TIMEOUT_MS: '5s' }, {})).message).toBe(
+      "AIRBYTE_TIMEOUT_MS must be a positive whole number, got '5s'",
+    );
+  });
+
+  it('logs to stderr only with --debug', () => {
+    expect(clientOptionsFromEnv({}, {}).debug).toBeUndefined();
+    expect(typeof clientOptionsFromEnv({}, { debug: true }).debug).toBe('function');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { FOLLOW_UP_PAGE_SIZE } from '../../src/client/index.js';
+import { api, failure, testClient, useNock } from './helpers.js';
+
+useNock();
+
+const WORKSPACE = '11111111-1111-1111-1111-111111111111';
+
+function sources(from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    sourceId: `src-${from + i}`,
+    name: `source ${from + i}`,
+    sourceDefinitionId: 'def',
+    workspaceId: WORKSPACE,
+    connectionConfiguration: {},
+    sourceName: 'Postgres',
+    createdAt: 0,
+  }));
+}
+
+describe('sources/list and destinations/list pagination', () => {
+  it('follows the cursor (the last id) across three pages, the first with only workspaceId', async () => {
+    api().post('/api/v1/sources/list', { workspaceId: WORKSPACE }).reply(200, { sources: sources(0, 20), page_size: 20, num_connections: 125 });
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'src-19' })
+      .reply(200, { sources: sources(20, 100), page_size: 100, num_connections: 125 });
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'src-119' })
+      .reply(200, { sources: sources(120, 5), page_size: 100, num_connections: 125 });
+    const { client } = testClient();
+    const listed = await client.listSources(WORKSPACE);
+    expect(listed.map((s) => s.sourceId)).toEqual(sources(0, 125).map((s) => s.sourceId));
+    expect(client.stats()).toEqual({ calls: 3, byCall: { 'sources/list': 3 } });
+  });
+
+  it('takes an unpaginated (v1.6) answer without page_size as the whole list', async () => {
+    api().post('/api/v1/sources/list', { workspaceId: WORKSPACE }).reply(200, { sources: sources(0, 30) });
+    const { client } = testClient();
+    expect(await client.listSources(WORKSPACE)).toHaveLength(30);
+    expect(client.stats().calls).toBe(1);
+  });
+
+  it('stops at an empty page after a full one', async () => {
+    const destinations = (from: number, count: number) =>
+      sources(from, count).map(({ sourceId, ...rest }) => ({ ...rest, destinationId: sourceId.replace('src', 'dst') }));
+    api().post('/api/v1/destinations/list', { workspaceId: WORKSPACE }).reply(200, { destinations: destinations(0, 20), page_size: 20 });
+    api()
+      .post('/api/v1/destinations/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'dst-19' })
+      .reply(200, { destinations: [], page_size: 100 });
+    const { client } = testClient();
+    const listed = await client.listDestinations(WORKSPACE);
+    expect(listed.map((d) => d.destinationId)).toEqual(destinations(0, 20).map((d) => d.destinationId));
+  });
+
+  it('fails instead of looping when the server ignores the cursor', async () => {
+    api().post('/api/v1/sources/list', { workspaceId: WORKSPACE }).reply(200, { sources: sources(0, 20), page_size: 20 });
+    api().post('/api/v1/sources/list').reply(200, { sources: sources(0, 20), page_size: 20 });
+    const { client } = testClient();
+    const error = await failure(client.listSources(WORKSPACE));
+    expect(error.code).toBe('API_ERROR');
+    expect(error.message).toMatch(/sources\/list returned the same page twice/);
+  });
+
+  it('lists connections in one call (never paginated)', async () => {
+    api().post('/api/v1/connections/list', { workspaceId: WORKSPACE }).reply(200, { connections: [{ connectionId: 'c1', name: 'a' }] });
+    const { client } = testClient();
+    expect((await client.listConnections(WORKSPACE)).map((c) => c.connectionId)).toEqual(['c1']);
+  });
+});
