@@ -1,0 +1,44 @@
+/**
+ * What every command that talks to Airbyte shares: the connection flags, a client (against a real server or the
+ * embedded emulator), and closing it afterwards so the process ends promptly.
+ */
+import { Option, type Command } from 'commander';
+import { clientOptionsFromEnv, createClient, type AirbyteClient } from '../client/index.js';
+import { startEmbeddedEmulator } from '../emulator/embedded.js';
+
+/** Flags shared by the commands that talk to Airbyte. */
+export interface ConnectFlags {
+  url?: string;
+  workspace?: string;
+  emulator?: boolean;
+  debug?: boolean;
+}
+
+export function addConnectOptions(command: Command): Command {
+  return command
+    .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
+    .addOption(new Option('--workspace <name>', 'workspace name, slug or id (env AIRBYTE_WORKSPACE)').env('AIRBYTE_WORKSPACE'))
+    .option('--emulator', 'run against the embedded emulator; its state is kept in ./.airbyte-emulator.json')
+    .option('--debug', 'log every API call (method, path, status, time) to stderr; credentials are never logged');
+}
+
+/** Runs `work` with a connected client, then closes it (and the embedded emulator, if one was started). */
+export async function withClient<T>(flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>): Promise<T> {
+  const emulator = flags.emulator ? await startEmbeddedEmulator(process.cwd()) : undefined;
+  try {
+    const options = clientOptionsFromEnv(process.env, {
+      ...(emulator ? { url: emulator.url } : flags.url === undefined ? {} : { url: flags.url }),
+      ...(flags.debug ? { debug: true } : {}),
+    });
+    // The embedded emulator has no auth: credentials meant for a real server are not sent to it.
+    if (emulator) options.auth = { mode: 'none' };
+    const client = createClient(options);
+    try {
+      return await work(client);
+    } finally {
+      await client.close();
+    }
+  } finally {
+    await emulator?.stop();
+  }
+}
