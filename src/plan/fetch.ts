@@ -81,10 +81,10 @@ function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], 
     if (actor.definition !== undefined) {
       const match = matchDefinition(definitions, actor.kind, actor.definition);
       if (match) needed.set(match.definitionId, actor.kind);
-    } else {
-      const existing = (actor.kind === 'source' ? sources : destinations).find((remote) => remote.name === actor.name);
-      if (existing) needed.set(existing.definitionId, actor.kind);
     }
+    // The matched remote resource's own definition too: its secret paths decide what is masked (a replace compares nothing, but the diff still reads them).
+    const existing = byNameOrPrevious(actor.kind === 'source' ? sources : destinations, actor.name, actor.previousNames);
+    if (existing) needed.set(existing.definitionId, actor.kind);
   }
   return needed;
 }

@@ -1,0 +1,104 @@
+/**
+ * The source / destination adapter: resolve the definition, match by name, compare the configuration against the
+ * connector's spec, and decide create / update / replace / no-op.
+ */
+import type { JsonObject } from '../../api/types.js';
+import { secretPaths } from '../../connectors/secrets.js';
+import { GitopsError } from '../../errors.js';
+import type { DesiredActor } from '../../model/desired.js';
+import type { RemoteActor, RemoteDefinition, RemoteState } from '../../model/remote.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { ActorChange, DiffOptions, FieldChange } from '../types.js';
+import { compareConfiguration, droppedSecrets, rotatedSecrets } from './config.js';
+import type { Match } from './match.js';
+
+const where = (actor: DesiredActor) => `${actor.loc.file}:${actor.loc.line}:${actor.loc.col}: ${actor.kind} '${actor.name}'`;
+
+/** The definition as written: an exact id, or a name matched case-insensitively. */
+export function resolveDefinition(actor: DesiredActor, definitions: RemoteDefinition[]): RemoteDefinition {
+  const written = actor.definition ?? '';
+  const ofKind = definitions.filter((definition) => definition.kind === actor.kind);
+  const byId = ofKind.find((definition) => definition.definitionId === written);
+  if (byId) return byId;
+  const byName = ofKind.filter((definition) => definition.name.toLowerCase() === written.toLowerCase());
+  if (byName.length > 1) {
+    const ids = byName.map((definition) => definition.definitionId).join(', ');
+    throw new GitopsError('CONFLICT', `${where(actor)}: definition '${written}' is ambiguous (ids ${ids})`, {
+      hint: 'Write the definition id instead of its name.',
+    });
+  }
+  const [found] = byName;
+  if (found) return found;
+  throw new GitopsError('NOT_FOUND', `${where(actor)}: unknown ${actor.kind} definition '${written}'${didYouMean(written, ofKind.map((d) => d.name))}`, {
+    meta: { kind: actor.kind, name: actor.name, definition: written },
+  });
+}
+
+/** The spec's JSON Schema for a definition; the fetcher must have read it. */
+export function specFor(remote: RemoteState, definitionId: string, actor: DesiredActor): JsonObject {
+  const spec = remote.specs[definitionId];
+  if (!spec) {
+    throw new GitopsError('NOT_FOUND', `${where(actor)}: no connector specification was read for definition ${definitionId}`, {
+      hint: 'This is a bug in fetching the remote state; please report it.',
+    });
+  }
+  return spec.connectionSpecification;
+}
+
+/** Names of the remote connections that use the actor (the server deletes them with it). */
+export function connectionsUsing(remote: RemoteState, actor: RemoteActor): string[] {
+  const uses = (c: RemoteState['connections'][number]) => (actor.kind === 'source' ? c.sourceId : c.destinationId) === actor.id;
+  return remote.connections.filter(uses).map((connection) => connection.name);
+}
+
+function base(actor: DesiredActor, definition: RemoteDefinition): Omit<ActorChange, 'action' | 'id' | 'fields'> {
+  return { kind: actor.kind, name: actor.name, definitionId: definition.definitionId, desired: actor, warnings: [], destructive: false, takesDown: [] };
+}
+
+function creationFields(actor: DesiredActor, definition: RemoteDefinition, spec: JsonObject): FieldChange[] {
+  return [
+    { path: 'name', before: null, after: actor.name },
+    { path: 'definition', before: null, after: definition.name },
+    ...compareConfiguration(actor.configuration ?? {}, null, spec, secretPaths(spec)),
+  ];
+}
+
+/** The change for one declared (non-reference) source or destination. */
+export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote: RemoteState, options: DiffOptions): ActorChange {
+  const definition = resolveDefinition(actor, remote.definitions);
+  const spec = specFor(remote, definition.definitionId, actor);
+  const existing = match.existing;
+  if (!existing) return { ...base(actor, definition), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
+
+  const renameFields: FieldChange[] = match.renameFrom === undefined ? [] : [{ path: 'name', before: match.renameFrom, after: actor.name }];
+  const rename = match.renameFrom === undefined ? {} : { rename: { from: match.renameFrom } };
+  if (existing.definitionId !== definition.definitionId) {
+    const oldName = remote.definitions.find((d) => d.definitionId === existing.definitionId)?.name ?? existing.definitionId;
+    const takesDown = connectionsUsing(remote, existing);
+    const fields = creationFields(actor, definition, spec).filter((field) => field.path !== 'name' && field.path !== 'definition');
+    const lost = takesDown.length === 0 ? '' : `; deletes its connections ${takesDown.map((n) => `'${n}'`).join(', ')} with their sync state`;
+    return {
+      ...base(actor, definition),
+      ...rename,
+      action: 'replace',
+      id: existing.id,
+      fields: [...renameFields, { path: 'definition', before: oldName, after: definition.name }, ...fields],
+      warnings: [...match.warnings, `definition changes from '${oldName}' to '${definition.name}': the ${actor.kind} is deleted and created again${lost}`],
+      destructive: true,
+      takesDown,
+    };
+  }
+
+  const secrets = secretPaths(spec);
+  const desiredConfig = actor.configuration ?? {};
+  const fields = [...renameFields, ...compareConfiguration(desiredConfig, existing.configuration, spec, secrets)];
+  if (options.rotateSecrets) {
+    const listed = new Set(fields.map((field) => field.path));
+    fields.push(...rotatedSecrets(desiredConfig, existing.configuration, secrets).filter((field) => !listed.has(field.path)));
+  }
+  if (fields.length === 0) return { ...base(actor, definition), action: 'no-op', id: existing.id, fields, warnings: match.warnings };
+  const dropped = droppedSecrets(desiredConfig, existing.configuration, secrets).map(
+    (path) => `${path} is stored in Airbyte but not set in the pipeline: the update removes it`,
+  );
+  return { ...base(actor, definition), ...rename, action: 'update', id: existing.id, fields, warnings: [...match.warnings, ...dropped] };
+}

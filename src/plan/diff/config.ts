@@ -1,0 +1,169 @@
+/**
+ * Spec-aware comparison of a connector configuration: only what the pipeline sets is compared, a secret (by the
+ * spec's `airbyte_secret` paths, never by key name) is never compared with the server's mask, and a value the
+ * pipeline sets to the spec's default where the server stored nothing is no difference.
+ */
+import equal from 'fast-deep-equal';
+import type { Json, JsonObject } from '../../api/types.js';
+import { isSecretPath, secretValues, type ConfigPath } from '../../connectors/secrets.js';
+import { SENSITIVE, type FieldChange } from '../types.js';
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The schema of one configuration node, with the oneOf branch the desired value selected (if any). */
+interface SchemaAt {
+  node: JsonObject | undefined;
+  /** Index of the oneOf/anyOf branch of the enclosing object, or -1 when it had none. */
+  branchIndex: number;
+}
+
+/** A discriminator is a branch property pinned to one value (`const`, or an `enum` of one). */
+function pinnedValue(node: JsonObject | undefined): Json | undefined {
+  if (!node) return undefined;
+  if (node['const'] !== undefined) return node['const'];
+  const values = node['enum'];
+  return Array.isArray(values) && values.length === 1 ? values[0] : undefined;
+}
+
+/** The oneOf/anyOf branch whose pinned properties all match the desired object. */
+function selectBranch(node: JsonObject | undefined, desired: JsonObject): { branch: JsonObject | undefined; index: number } {
+  const branches = node?.['oneOf'] ?? node?.['anyOf'];
+  if (!Array.isArray(branches)) return { branch: undefined, index: -1 };
+  const index = branches.findIndex((branch) => {
+    if (!isObject(branch) || !isObject(branch['properties'])) return false;
+    const pinned = Object.entries(branch['properties']).filter(([, prop]) => isObject(prop) && pinnedValue(prop) !== undefined);
+    return pinned.length > 0 && pinned.every(([key, prop]) => equal(desired[key], pinnedValue(prop as JsonObject)));
+  });
+  const branch = branches[index];
+  return { branch: isObject(branch) ? branch : undefined, index };
+}
+
+function childSchema(node: JsonObject | undefined, branch: JsonObject | undefined, key: string): JsonObject | undefined {
+  for (const holder of [branch, node]) {
+    const properties = holder?.['properties'];
+    if (isObject(properties) && isObject(properties[key])) return properties[key];
+  }
+  return undefined;
+}
+
+/**
+ * True when a value the server did not store is the spec's `default`, which the connector uses anyway. A
+ * discriminator only counts as a default in the first branch: the one the connector and Airbyte's UI fall back to.
+ */
+function isDefault(value: Json, at: SchemaAt): boolean {
+  const node = at.node;
+  if (!node) return false;
+  if (node['default'] === undefined || !equal(value, node['default'])) return false;
+  return pinnedValue(node) === undefined || at.branchIndex <= 0;
+}
+
+/** A copy of `value` (found at `path`) with every secret below it replaced by `(sensitive)`. */
+export function redact(value: Json, path: ConfigPath, secrets: ConfigPath[]): Json {
+  if (value !== null && isSecretPath(secrets, path)) return SENSITIVE;
+  if (Array.isArray(value)) return value.map((item, i) => redact(item, [...path, String(i)], secrets));
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, redact(child, [...path, key], secrets)]));
+  }
+  return value;
+}
+
+/** True when some secret path lies strictly below `path` (so an array there must be compared item by item). */
+function hasSecretsBelow(secrets: ConfigPath[], path: ConfigPath): boolean {
+  return secrets.some(
+    (secret) => secret.length > path.length && path.every((segment, i) => segment === secret[i] || (secret[i] === '[]' && /^\d+$/.test(segment))),
+  );
+}
+
+interface Walk {
+  secrets: ConfigPath[];
+  out: FieldChange[];
+}
+
+const fieldPath = (path: ConfigPath) => ['configuration', ...path].join('.');
+
+function compareNode(desired: Json, remote: Json | undefined, path: ConfigPath, at: SchemaAt, walk: Walk): void {
+  const { secrets, out } = walk;
+  if (isSecretPath(secrets, path)) {
+    // A stored secret reads as the mask: it is never compared. Only a secret Airbyte does not hold is a change.
+    if (remote === undefined || remote === null) out.push({ path: fieldPath(path), before: null, after: SENSITIVE });
+    return;
+  }
+  if (isObject(desired)) {
+    if (remote === undefined && at.node?.['default'] !== undefined && equal(desired, at.node['default'])) return;
+    const { branch, index } = selectBranch(at.node, desired);
+    for (const [key, child] of Object.entries(desired)) {
+      const remoteChild = isObject(remote) ? remote[key] : undefined;
+      compareNode(child, remoteChild, [...path, key], { node: childSchema(at.node, branch, key), branchIndex: index }, walk);
+    }
+    return;
+  }
+  if (Array.isArray(desired) && Array.isArray(remote) && hasSecretsBelow(secrets, path)) {
+    compareArrayItems(desired, remote, path, at, walk);
+    return;
+  }
+  if (remote === undefined) {
+    if (!isDefault(desired, at)) out.push({ path: fieldPath(path), before: null, after: redact(desired, path, secrets) });
+    return;
+  }
+  if (!equal(desired, remote)) {
+    out.push({ path: fieldPath(path), before: redact(remote, path, secrets), after: redact(desired, path, secrets) });
+  }
+}
+
+function compareArrayItems(desired: Json[], remote: Json[], path: ConfigPath, at: SchemaAt, walk: Walk): void {
+  const items = isObject(at.node?.['items']) ? (at.node['items'] as JsonObject) : undefined;
+  desired.forEach((item, i) => compareNode(item, remote[i], [...path, String(i)], { node: items, branchIndex: -1 }, walk));
+  for (let i = desired.length; i < remote.length; i++) {
+    const itemPath = [...path, String(i)];
+    walk.out.push({ path: fieldPath(itemPath), before: redact(remote[i] ?? null, itemPath, walk.secrets), after: null });
+  }
+}
+
+/** Every leaf as a new value (a create shows all it sends, defaults included). */
+function flatten(value: Json, path: ConfigPath, walk: Walk): void {
+  if (isObject(value) && !isSecretPath(walk.secrets, path)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, [...path, key], walk);
+    return;
+  }
+  walk.out.push({ path: fieldPath(path), before: null, after: redact(value, path, walk.secrets) });
+}
+
+/**
+ * Field changes from the remote (masked) configuration to the desired one, paths `configuration.<dotted>`.
+ * Keys only the server has (server defaults, server-only fields) are ignored. Pass `remote` null for a create.
+ */
+export function compareConfiguration(desired: JsonObject, remote: JsonObject | null, spec: JsonObject, secrets: ConfigPath[]): FieldChange[] {
+  const walk: Walk = { secrets, out: [] };
+  if (remote === null) {
+    flatten(desired, [], walk);
+    return walk.out;
+  }
+  compareNode(desired, remote, [], { node: spec, branchIndex: -1 }, walk);
+  return walk.out;
+}
+
+function hasValueAt(config: JsonObject, path: ConfigPath): boolean {
+  let node: Json | undefined = config;
+  for (const segment of path) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (isObject(node)) node = node[segment];
+    else return false;
+  }
+  return node !== undefined && node !== null;
+}
+
+/** Secrets Airbyte stores that the pipeline does not set: a full update (sources/update, destinations/update) removes them. */
+export function droppedSecrets(desired: JsonObject, remote: JsonObject, secrets: ConfigPath[]): string[] {
+  return secretValues(remote, secrets)
+    .filter(({ path }) => !hasValueAt(desired, path))
+    .map(({ path }) => fieldPath(path));
+}
+
+/** `(sensitive) → (sensitive)` for every secret the pipeline sets that Airbyte already holds (--rotate-secrets). */
+export function rotatedSecrets(desired: JsonObject, remote: JsonObject, secrets: ConfigPath[]): FieldChange[] {
+  return secretValues(desired, secrets)
+    .filter(({ path }) => hasValueAt(remote, path))
+    .map(({ path }) => ({ path: fieldPath(path), before: SENSITIVE, after: SENSITIVE }));
+}

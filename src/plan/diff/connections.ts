@@ -1,0 +1,148 @@
+/**
+ * The connection adapter: compare a declared connection with the stored one (endpoints by resolved id, schedule on
+ * scheduleType / scheduleData, streams by namespace + name) and build the exact patch apply sends.
+ */
+import equal from 'fast-deep-equal';
+import type { ConnectionUpdate, Json, ScheduleData, ScheduleType } from '../../api/types.js';
+import type { DesiredConnection, DesiredSchedule } from '../../model/desired.js';
+import type { RemoteConnection, RemoteState } from '../../model/remote.js';
+import { availableStreams, buildSyncCatalog, compareStreams, streamKey } from '../catalog.js';
+import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
+import type { Match } from './match.js';
+
+type Patch = Omit<ConnectionUpdate, 'connectionId'>;
+
+/** The current Airbyte schedule model; the legacy `schedule` field is never read nor sent. */
+export function toSchedule(schedule: DesiredSchedule): { scheduleType: ScheduleType; scheduleData?: ScheduleData } {
+  switch (schedule.type) {
+    case 'manual':
+      return { scheduleType: 'manual' };
+    case 'basic':
+      return { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: schedule.timeUnit, units: schedule.units } } };
+    case 'cron':
+      return { scheduleType: 'cron', scheduleData: { cron: { cronExpression: schedule.cronExpression, cronTimeZone: schedule.cronTimeZone } } };
+  }
+}
+
+/** Only the part of the stored scheduleData that its scheduleType uses. */
+function storedScheduleData(existing: RemoteConnection): ScheduleData | undefined {
+  if (existing.scheduleType === 'basic' && existing.scheduleData?.basicSchedule) return { basicSchedule: existing.scheduleData.basicSchedule };
+  if (existing.scheduleType === 'cron' && existing.scheduleData?.cron) return { cron: existing.scheduleData.cron };
+  return undefined;
+}
+
+const asJson = (value: ScheduleData | undefined): Json => (value === undefined ? null : (value as unknown as Json));
+
+/** Server defaults for optional connection fields: an absent remote value equals them. */
+const DEFAULTS = { namespaceDefinition: 'source', namespaceFormat: null, prefix: '', nonBreakingChangesPreference: 'ignore' } as const;
+const OPTIONAL = ['namespaceDefinition', 'namespaceFormat', 'prefix', 'nonBreakingChangesPreference'] as const;
+
+const refValue = (ref: ActorRef): Json => ('id' in ref ? ref.id : KNOWN_AFTER_APPLY);
+
+/** The settings of a connection (everything but name, endpoints and streams). */
+function settingsFields(desired: DesiredConnection, existing: RemoteConnection, patch: Patch): FieldChange[] {
+  const fields: FieldChange[] = [];
+  if (desired.status !== existing.status) {
+    fields.push({ path: 'status', before: existing.status, after: desired.status });
+    patch.status = desired.status;
+  }
+  const wanted = toSchedule(desired.schedule);
+  const storedData = storedScheduleData(existing);
+  const typeChanged = wanted.scheduleType !== existing.scheduleType;
+  if (typeChanged) fields.push({ path: 'scheduleType', before: existing.scheduleType, after: wanted.scheduleType });
+  if (!equal(wanted.scheduleData, storedData)) fields.push({ path: 'scheduleData', before: asJson(storedData), after: asJson(wanted.scheduleData) });
+  if (typeChanged || !equal(wanted.scheduleData, storedData)) {
+    // The server wants the type with its data together (and no data for manual).
+    patch.scheduleType = wanted.scheduleType;
+    if (wanted.scheduleData) patch.scheduleData = wanted.scheduleData;
+  }
+  for (const key of OPTIONAL) {
+    const after = desired[key];
+    if (after === undefined) continue;
+    const before = existing[key] ?? DEFAULTS[key];
+    if (before === after) continue;
+    fields.push({ path: key, before, after });
+    Object.assign(patch, { [key]: after });
+  }
+  return fields;
+}
+
+function tableWarnings(desired: DesiredConnection, fields: FieldChange[]): string[] {
+  const streams = desired.streams.map((stream) => `'${streamKey(stream)}'`).join(', ');
+  return fields
+    .filter((field) => field.path === 'namespaceDefinition' || field.path === 'namespaceFormat' || field.path === 'prefix')
+    .map((field) => `${field.path} changes from ${JSON.stringify(field.before)} to ${JSON.stringify(field.after)}: streams ${streams} are written to new tables`);
+}
+
+/** Every field of a connection as created. */
+function creationFields(desired: DesiredConnection): FieldChange[] {
+  const schedule = toSchedule(desired.schedule);
+  const fields: FieldChange[] = [
+    { path: 'name', before: null, after: desired.name },
+    { path: 'source', before: null, after: desired.source },
+    { path: 'destination', before: null, after: desired.destination },
+    { path: 'status', before: null, after: desired.status },
+    { path: 'scheduleType', before: null, after: schedule.scheduleType },
+  ];
+  if (schedule.scheduleData) fields.push({ path: 'scheduleData', before: null, after: asJson(schedule.scheduleData) });
+  for (const key of OPTIONAL) {
+    const value = desired[key];
+    if (value !== undefined) fields.push({ path: key, before: null, after: value });
+  }
+  return [...fields, ...compareStreams(desired.streams, { streams: [] }).fields];
+}
+
+/** The catalog to create with, when the source exists and its streams are known; null = apply discovers. */
+function creationCatalog(desired: DesiredConnection, sourceRef: ActorRef, remote: RemoteState): ConnectionChange['syncCatalog'] {
+  if (!('id' in sourceRef)) return null;
+  const discovered = remote.discovered[sourceRef.id];
+  return discovered ? buildSyncCatalog(desired.streams, discovered.streams) : null;
+}
+
+export interface Endpoints {
+  sourceRef: ActorRef;
+  destinationRef: ActorRef;
+}
+
+/** The change for one declared connection. */
+export function planConnection(desired: DesiredConnection, match: Match<RemoteConnection>, ends: Endpoints, remote: RemoteState): ConnectionChange {
+  const existing = match.existing;
+  const common = { kind: 'connection' as const, name: desired.name, desired, ...ends, warnings: [...match.warnings], destructive: false, patch: null };
+  if (!existing) {
+    const syncCatalog = creationCatalog(desired, ends.sourceRef, remote);
+    return { ...common, action: 'create', id: null, fields: creationFields(desired), syncCatalog, remoteEndpoints: null };
+  }
+  const remoteEndpoints = { sourceId: existing.sourceId, destinationId: existing.destinationId };
+  const patch: Patch = {};
+  const fields: FieldChange[] = [];
+  const rename = match.renameFrom === undefined ? {} : { rename: { from: match.renameFrom } };
+  if (match.renameFrom !== undefined) {
+    fields.push({ path: 'name', before: match.renameFrom, after: desired.name });
+    patch.name = desired.name;
+  }
+  const endpointFields: FieldChange[] = [];
+  if (!('id' in ends.sourceRef) || ends.sourceRef.id !== existing.sourceId) {
+    endpointFields.push({ path: 'sourceId', before: existing.sourceId, after: refValue(ends.sourceRef) });
+  }
+  if (!('id' in ends.destinationRef) || ends.destinationRef.id !== existing.destinationId) {
+    endpointFields.push({ path: 'destinationId', before: existing.destinationId, after: refValue(ends.destinationRef) });
+  }
+  const settings = settingsFields(desired, existing, patch);
+  const streams = compareStreams(desired.streams, existing.syncCatalog);
+  fields.push(...endpointFields, ...settings, ...streams.fields);
+  const warnings = [...common.warnings, ...tableWarnings(desired, settings), ...streams.warnings];
+
+  if (endpointFields.length > 0) {
+    // Airbyte cannot move a connection to another source or destination: it is deleted and created again.
+    const what = endpointFields.map((field) => (field.path === 'sourceId' ? 'source' : 'destination')).join(' and ');
+    warnings.push(`its ${what} changes: the connection is deleted and created again, and its sync state is lost`);
+    const syncCatalog = creationCatalog(desired, ends.sourceRef, remote);
+    return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, syncCatalog, remoteEndpoints };
+  }
+  if (fields.length === 0) return { ...common, action: 'no-op', id: existing.id, fields, syncCatalog: null, remoteEndpoints };
+  if (streams.fields.length > 0) {
+    const available = availableStreams(existing.syncCatalog, remote.discovered[existing.sourceId]);
+    patch.syncCatalog = buildSyncCatalog(desired.streams, available);
+  }
+  return { ...common, ...rename, action: 'update', id: existing.id, fields, warnings, destructive: streams.resetsState, patch, syncCatalog: null, remoteEndpoints };
+}

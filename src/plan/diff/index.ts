@@ -1,0 +1,132 @@
+/**
+ * `diff(desired, remote) → Plan`: pure, no I/O. Each kind has its adapter (actors.ts, connections.ts); this file
+ * matches names, resolves references between kinds, and turns what is left over into unmanaged or deletes.
+ */
+import { GitopsError } from '../../errors.js';
+import type { ActorKind, DesiredConnection, DesiredPipeline, SourceLocation } from '../../model/desired.js';
+import type { RemoteActor, RemoteConnection, RemoteState } from '../../model/remote.js';
+import { didYouMean } from '../../util/suggest.js';
+import { ACTIONS, type ActorChange, type ActorRef, type Change, type ConnectionChange, type DiffOptions, type Plan, type Summary, type UnmanagedResource } from '../types.js';
+import { connectionsUsing, planActor } from './actors.js';
+import { planConnection } from './connections.js';
+import { matchDeclared, NameIndex } from './match.js';
+import { applyOrder } from './order.js';
+
+export { applyOrder } from './order.js';
+
+interface Context {
+  remote: RemoteState;
+  actors: Record<ActorKind, NameIndex<RemoteActor>>;
+  connections: NameIndex<RemoteConnection>;
+  /** Remote ids that a declaration matched or a name-only reference points at: never unmanaged, never pruned. */
+  claimed: Set<string>;
+  refs: Record<ActorKind, Map<string, ActorRef>>;
+}
+
+const at = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
+
+/** A name the pipeline only refers to must exist in Airbyte. */
+function referenced(ctx: Context, kind: ActorKind, name: string, loc: SourceLocation): ActorRef {
+  const found = ctx.actors[kind].find(name);
+  if (!found) {
+    throw new GitopsError('NOT_FOUND', `${at(loc)}: ${kind} '${name}' does not exist in Airbyte${didYouMean(name, ctx.actors[kind].names())}`, {
+      meta: { kind, name },
+      hint: `Declare it with a definition and configuration, or create it in Airbyte first.`,
+    });
+  }
+  ctx.claimed.add(found.id);
+  return { id: found.id };
+}
+
+function planActors(desired: DesiredPipeline, ctx: Context, options: DiffOptions): ActorChange[] {
+  const all = [...desired.sources, ...desired.destinations];
+  // References first, so that no declaration's previousNames can claim a referenced resource.
+  for (const actor of all.filter((a) => a.definition === undefined)) ctx.refs[actor.kind].set(actor.name, referenced(ctx, actor.kind, actor.name, actor.loc));
+  return all
+    .filter((actor) => actor.definition !== undefined)
+    .map((actor) => {
+      const change = planActor(actor, matchDeclared(actor.name, actor.previousNames, ctx.actors[actor.kind], ctx.claimed), ctx.remote, options);
+      const pending = change.action === 'create' || change.action === 'replace';
+      ctx.refs[actor.kind].set(actor.name, pending || change.id === null ? { pending: actor.name } : { id: change.id });
+      return change;
+    });
+}
+
+function endpoint(ctx: Context, kind: ActorKind, name: string, connection: DesiredConnection): ActorRef {
+  const loc = (kind === 'source' ? connection.sourceLoc : connection.destinationLoc) ?? connection.loc;
+  return ctx.refs[kind].get(name) ?? referenced(ctx, kind, name, loc);
+}
+
+function planConnections(desired: DesiredPipeline, ctx: Context): ConnectionChange[] {
+  return desired.connections.map((connection) => {
+    const match = matchDeclared(connection.name, connection.previousNames, ctx.connections, ctx.claimed);
+    const ends = { sourceRef: endpoint(ctx, 'source', connection.source, connection), destinationRef: endpoint(ctx, 'destination', connection.destination, connection) };
+    return planConnection(connection, match, ends, ctx.remote);
+  });
+}
+
+function actorDelete(actor: RemoteActor, remote: RemoteState): ActorChange {
+  const takesDown = connectionsUsing(remote, actor);
+  const warnings = takesDown.length === 0 ? [] : [`deletes its connections ${takesDown.map((name) => `'${name}'`).join(', ')} with it`];
+  const common = { kind: actor.kind, name: actor.name, id: actor.id, fields: [], warnings, destructive: true };
+  return { ...common, action: 'delete', definitionId: actor.definitionId, desired: null, takesDown };
+}
+
+function connectionDelete(connection: RemoteConnection, warnings: string[]): ConnectionChange {
+  const remoteEndpoints = { sourceId: connection.sourceId, destinationId: connection.destinationId };
+  const common = { kind: 'connection' as const, name: connection.name, id: connection.id, fields: [], warnings, destructive: true };
+  return { ...common, action: 'delete', sourceRef: null, destinationRef: null, desired: null, patch: null, syncCatalog: null, remoteEndpoints };
+}
+
+/** Remote resources nobody claimed: unmanaged, or deletes under prune or when a replace takes them down. */
+function leftovers(ctx: Context, replaced: ActorChange[], prune: boolean): { deletes: Change[]; unmanaged: UnmanagedResource[] } {
+  const deletes: Change[] = [];
+  const unmanaged: UnmanagedResource[] = [];
+  const replacedIds = new Map(replaced.map((change) => [change.id, change]));
+  for (const actor of [...ctx.actors.source.all, ...ctx.actors.destination.all]) {
+    if (ctx.claimed.has(actor.id)) continue;
+    if (prune) deletes.push(actorDelete(actor, ctx.remote));
+    else unmanaged.push({ kind: actor.kind, name: actor.name, id: actor.id });
+  }
+  for (const connection of ctx.connections.all) {
+    if (ctx.claimed.has(connection.id)) continue;
+    const by = replacedIds.get(connection.sourceId) ?? replacedIds.get(connection.destinationId);
+    // The server deletes a source's or destination's connections with it: say so rather than list them as kept.
+    const warnings = by ? [`deleted with ${by.kind} '${by.name}', which is replaced`] : [];
+    if (prune || by) deletes.push(connectionDelete(connection, warnings));
+    else unmanaged.push({ kind: 'connection', name: connection.name, id: connection.id });
+  }
+  return { deletes, unmanaged };
+}
+
+export function summarize(changes: readonly Change[]): Summary {
+  const summary = Object.fromEntries(ACTIONS.map((action) => [action, 0])) as Summary;
+  for (const change of changes) summary[change.action] += 1;
+  return summary;
+}
+
+/**
+ * The plan that makes `remote` match `desired`. Throws GitopsError for what no plan can be made of: two remote
+ * resources sharing a name (CONFLICT), a name-only reference or a definition that does not exist (NOT_FOUND).
+ */
+export function diff(desired: DesiredPipeline, remote: RemoteState, options: DiffOptions = {}): Plan {
+  const ctx: Context = {
+    remote,
+    actors: { source: new NameIndex('source', remote.sources), destination: new NameIndex('destination', remote.destinations) },
+    connections: new NameIndex('connection', remote.connections),
+    claimed: new Set(),
+    refs: { source: new Map(), destination: new Map() },
+  };
+  const actors = planActors(desired, ctx, options);
+  const connections = planConnections(desired, ctx);
+  const { deletes, unmanaged } = leftovers(ctx, actors.filter((change) => change.action === 'replace'), options.prune === true);
+  const changes: Change[] = [...actors, ...connections, ...deletes];
+  return {
+    formatVersion: 1,
+    workspace: { workspaceId: remote.workspace.workspaceId, name: remote.workspace.name },
+    changes,
+    unmanaged,
+    summary: summarize(changes),
+    order: applyOrder(changes),
+  };
+}

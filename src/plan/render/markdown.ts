@@ -1,0 +1,53 @@
+/**
+ * The plan as Markdown for pull-request comments: the summary line, a table of changes, the warnings, the Mermaid
+ * diagram (GitHub renders it), and each changed resource's fields in a collapsible section. Every user-provided
+ * text is HTML-escaped, so a name cannot break the table or inject markup.
+ */
+import type { DesiredPipeline } from '../../model/desired.js';
+import type { Action, Change, Plan } from '../types.js';
+import { renderGraph } from './mermaid.js';
+import { formatField, resourceLabel, summaryLine } from './values.js';
+
+/** Safe inside HTML elements and Markdown table cells. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'|`\\*_[\]]/g, (ch) => `&#${ch.codePointAt(0)};`);
+}
+
+const BADGE: Record<Action, string> = { create: '➕ create', update: '✏️ update', replace: '♻️ replace', delete: '🗑️ delete', 'no-op': 'no-op' };
+
+function table(changes: Change[]): string[] {
+  if (changes.length === 0) return [];
+  const rows = changes.map((change) => {
+    const name = change.rename ? `${escapeHtml(change.rename.from)} → ${escapeHtml(change.name)}` : escapeHtml(change.name);
+    const notes = change.warnings.length > 0 ? `⚠ ${change.warnings.length}` : '';
+    return `| ${BADGE[change.action]} | ${change.kind} | ${name} | ${change.fields.length} | ${notes} |`;
+  });
+  return ['| Action | Kind | Name | Fields | Warnings |', '|---|---|---|---|---|', ...rows, ''];
+}
+
+function warnings(changes: Change[]): string[] {
+  const lines = changes.flatMap((change) => change.warnings.map((warning) => `> ⚠ **${escapeHtml(resourceLabel(change))}**: ${escapeHtml(warning)}`));
+  return lines.length === 0 ? [] : [...lines.flatMap((line) => [line, '>']).slice(0, -1), ''];
+}
+
+function details(change: Change): string[] {
+  const id = change.id === null ? '' : ` (id <code>${escapeHtml(change.id)}</code>)`;
+  const summary = `<summary>${BADGE[change.action]} ${change.kind} <code>${escapeHtml(change.name)}</code>${id}</summary>`;
+  const body = change.fields.length === 0 ? [] : ['<pre>', ...change.fields.map((field) => escapeHtml(formatField(field))), '</pre>'];
+  return ['<details>', summary, '', ...body, '</details>', ''];
+}
+
+/** The Markdown comment, ending with a newline. */
+export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline): string {
+  const changed = plan.changes.filter((change) => change.action !== 'no-op');
+  const lines = [`### Airbyte plan for workspace ${escapeHtml(plan.workspace.name)}`, '', `**${summaryLine(plan.summary)}**`, ''];
+  lines.push(...table(changed), ...warnings(changed));
+  lines.push('```mermaid', renderGraph(pipeline, plan).trimEnd(), '```', '');
+  lines.push(...changed.flatMap(details));
+  if (plan.unmanaged.length > 0) {
+    lines.push(`<details>`, `<summary>${plan.unmanaged.length} unmanaged (left alone; <code>plan --prune</code> deletes them)</summary>`, '');
+    lines.push(...plan.unmanaged.map((resource) => `- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`));
+    lines.push('', '</details>', '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

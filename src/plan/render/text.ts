@@ -1,0 +1,65 @@
+/**
+ * The Terraform-like text plan: a registry of one small formatter per action, then the unmanaged list and the
+ * summary line. Colour comes only from the Palette, so `plain` gives the exact text tests compare.
+ */
+import type { Palette } from '../../util/color.js';
+import type { Action, Change, Plan, UnmanagedResource } from '../types.js';
+import { formatField, hasChanges, resourceLabel, summaryLine } from './values.js';
+
+/** Lines of one change, without the leading blank line and indentation. */
+export type ChangeFormatter = (change: Change, palette: Palette) => string[];
+
+const idNote = (change: Change) => (change.id === null ? '' : ` (id ${change.id})`);
+
+function body(change: Change, palette: Palette): string[] {
+  const fields = change.fields.map((field) => `    ${formatField(field)}`);
+  const warnings = change.warnings.map((warning) => `    ${palette.yellow(`⚠ ${warning}`)}`);
+  return [...fields, ...warnings];
+}
+
+function headline(change: Change): string {
+  if (change.rename) {
+    const more = change.fields.some((field) => field.path !== 'name') ? ' and updated in place' : '';
+    return `will be renamed from '${change.rename.from}'${more}`;
+  }
+  return 'will be updated in place';
+}
+
+/** One formatter per action; a new action does not compile until it has its formatter. */
+export const formatters: Record<Action, ChangeFormatter> = {
+  create: (change, p) => [`${p.green('+')} ${p.bold(resourceLabel(change))} will be created`, ...body(change, p)],
+  update: (change, p) => [`${p.yellow('~')} ${p.bold(resourceLabel(change))} ${headline(change)}${idNote(change)}`, ...body(change, p)],
+  replace: (change, p) => [
+    `${p.red('-/+')} ${p.bold(resourceLabel(change))} ${p.red('will be replaced')} (deleted, then created again)${idNote(change)}`,
+    ...body(change, p),
+  ],
+  delete: (change, p) => [`${p.red('-')} ${p.bold(resourceLabel(change))} ${p.red('will be deleted')}${idNote(change)}`, ...body(change, p)],
+  'no-op': () => [],
+};
+
+/** The lines of one change, indented, as they appear in the plan (nothing for a no-op). */
+export function renderChange(change: Change, palette: Palette): string[] {
+  return formatters[change.action](change, palette).map((line) => `  ${line}`);
+}
+
+function renderUnmanaged(unmanaged: UnmanagedResource[], palette: Palette): string[] {
+  if (unmanaged.length === 0) return [];
+  return [
+    palette.bold('Unmanaged: in Airbyte but not in the pipeline (left alone; plan --prune deletes them):'),
+    ...unmanaged.map((resource) => `  ${resourceLabel(resource)} (id ${resource.id})`),
+    '',
+  ];
+}
+
+/** The whole plan as text, ending with a newline. */
+export function renderText(plan: Plan, palette: Palette): string {
+  const lines = [`Airbyte workspace '${plan.workspace.name}' (${plan.workspace.workspaceId})`, ''];
+  for (const change of plan.changes) {
+    const rendered = renderChange(change, palette);
+    if (rendered.length > 0) lines.push(...rendered, '');
+  }
+  lines.push(...renderUnmanaged(plan.unmanaged, palette));
+  const summary = summaryLine(plan.summary);
+  lines.push(hasChanges(plan.summary) ? palette.bold(summary) : palette.green(summary));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,142 @@
+/**
+ * The plan as a value: `diff(desired, remote)` builds it, the renderers print it, `apply` executes it and never
+ * re-diffs. Everything apply needs is resolved here (definition ids, source/destination references, the exact
+ * connection patch), so apply only chooses API calls by `action` and follows `order`.
+ */
+import type { AirbyteCatalog, ConnectionUpdate, Json } from '../api/types.js';
+import type { ActorKind, DesiredActor, DesiredConnection, ResourceKind } from '../model/desired.js';
+
+/** The closed set of actions. `replace` = delete, then create (a definition or a connection endpoint changed). */
+export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op';
+export const ACTIONS: readonly Action[] = ['create', 'update', 'replace', 'delete', 'no-op'];
+
+/** Shown instead of a secret value, on both sides of a field. */
+export const SENSITIVE = '(sensitive)';
+/** Shown for a value that exists only once apply ran (the id of a resource created in the same apply). */
+export const KNOWN_AFTER_APPLY = '(known after apply)';
+
+/**
+ * One changed field. `path` is `name`, `definition`, `configuration.<dotted path>`, a connection field
+ * (`scheduleType`, `prefix`, ...) or `streams[namespace.name]` / `streams[namespace.name].syncMode`.
+ * `before` is null when the field is absent remotely, `after` null when it goes away. Values are safe to print:
+ * secrets are `SENSITIVE`, unknown values `KNOWN_AFTER_APPLY`. Renderers and the JSON contract read these.
+ */
+export interface FieldChange {
+  path: string;
+  before: Json;
+  after: Json;
+}
+
+/** Fields every change has. All of them are safe to print or save (no secret values). */
+interface ChangeBase {
+  kind: ResourceKind;
+  /** The desired name (the remote name for deletes). */
+  name: string;
+  action: Action;
+  /** Id of the existing remote resource; null for a create. For a replace, the id of the one deleted. */
+  id: string | null;
+  /** Empty for no-op and delete. */
+  fields: FieldChange[];
+  /** Data-impact warnings, plain text (renderers add the ⚠). Apply does not branch on them. */
+  warnings: string[];
+  /** Loses data or sync state: delete, replace, a stream whose sync mode changes. Apply needs --allow-destroy. */
+  destructive: boolean;
+  /** Set when the resource is renamed in place from a `previousNames` entry (then `fields` has `name`). */
+  rename?: { from: string };
+}
+
+/** A change to a source or destination. */
+export interface ActorChange extends ChangeBase {
+  kind: ActorKind;
+  /**
+   * The resolved connector definition id for create / update / replace / no-op (apply creates with it); for a
+   * delete, the remote resource's definition id.
+   */
+  definitionId: string;
+  /**
+   * The declared actor, with its configuration holding REAL SECRET VALUES: apply sends it on create and update
+   * (a full replacement). Null for deletes. Never render or serialize it.
+   */
+  desired: DesiredActor | null;
+  /** For a replace or delete: names of the remote connections deleted with it (the server deletes them). */
+  takesDown: string[];
+}
+
+/** A reference to a source or destination: an existing id, or one created by this apply (resolved by name). */
+export type ActorRef = { id: string } | { pending: string };
+
+/** A change to a connection. */
+export interface ConnectionChange extends ChangeBase {
+  kind: 'connection';
+  /** Resolved source / destination for create, update, replace and no-op; null for deletes. */
+  sourceRef: ActorRef | null;
+  destinationRef: ActorRef | null;
+  /** The declared connection; null for deletes. Apply builds the create body from it. */
+  desired: DesiredConnection | null;
+  /**
+   * For an update: exactly the fields to send to `connections/update` besides `connectionId` (never the legacy
+   * `schedule`; `syncCatalog` only when the streams differ). Null for every other action.
+   */
+  patch: Omit<ConnectionUpdate, 'connectionId'> | null;
+  /**
+   * For a create or replace whose source exists and whose streams are all known (stored or discovered): the
+   * catalog to send. Null when the source is created in this apply: apply discovers it once the source exists and
+   * calls `buildSyncCatalog(desired.streams, discovered.streams)`.
+   */
+  syncCatalog: AirbyteCatalog | null;
+  /**
+   * The remote connection's current source and destination ids (null for a create): apply order deletes a
+   * connection before the source or destination it uses.
+   */
+  remoteEndpoints: { sourceId: string; destinationId: string } | null;
+}
+
+export type Change = ActorChange | ConnectionChange;
+
+/** A remote resource the pipeline does not declare (nor reference by name): left alone unless pruned. */
+export interface UnmanagedResource {
+  kind: ResourceKind;
+  name: string;
+  id: string;
+}
+
+/** One API operation in apply order. A replace yields a `delete` step and a `create` step. */
+export interface Step {
+  /** Unique within the plan, e.g. `create:source:pg` or `delete:connection:<id>`. */
+  key: string;
+  op: 'create' | 'update' | 'delete';
+  kind: ResourceKind;
+  name: string;
+  /** Index into `plan.changes`. */
+  change: number;
+  /** Keys of the steps that must succeed first. A failed step skips its dependents. */
+  dependsOn: string[];
+}
+
+export type Summary = Record<Action, number>;
+
+/** The plan. `formatVersion` is the JSON contract's version (see render/json.ts). */
+export interface Plan {
+  formatVersion: 1;
+  workspace: { workspaceId: string; name: string };
+  /** Every declared resource exactly once (no-op included), then deletes (pruned or taken down by a replace). */
+  changes: Change[];
+  /** Remote resources neither declared nor referenced; empty under prune (they are deletes then). */
+  unmanaged: UnmanagedResource[];
+  summary: Summary;
+  /** Apply order with dependencies as data; see diff/order.ts for the rules. */
+  order: Step[];
+}
+
+/** Options of `diff`. */
+export interface DiffOptions {
+  /** Delete remote resources the pipeline does not declare (never name-only references). */
+  prune?: boolean;
+  /** Update every matched source/destination that has secret values, since Airbyte cannot show secret drift. */
+  rotateSecrets?: boolean;
+}
+
+/** True when the change modifies Airbyte (anything but no-op). */
+export function isChange(change: Change): boolean {
+  return change.action !== 'no-op';
+}

@@ -1,0 +1,233 @@
+import { describe, expect, test } from 'vitest';
+import type { JsonObject } from '../../src/api/types.js';
+import { GitopsError } from '../../src/errors.js';
+import { diff } from '../../src/plan/diff/index.js';
+import type { ActorChange, Change } from '../../src/plan/types.js';
+import {
+  MYSQL,
+  connection,
+  desiredStream,
+  destination,
+  inSync,
+  maskedPg,
+  pgConfig,
+  pipeline,
+  reference,
+  remoteActor,
+  remoteConnection,
+  remoteState,
+  source,
+  storedStream,
+} from './fixtures.js';
+
+/** The plan of one source `pg` declared with `desired` against a remote `pg` holding `stored`. */
+function planSource(desired: JsonObject, stored: JsonObject, options = {}) {
+  const plan = diff(pipeline({ sources: [source('pg', desired)] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }), options);
+  return plan.changes[0] as ActorChange;
+}
+
+const find = (changes: Change[], kind: string, name: string) => changes.find((c) => c.kind === kind && c.name === name);
+
+describe('diff: sources and destinations', () => {
+  test('a pipeline Airbyte already holds (secrets masked) plans nothing', () => {
+    const { desired, remote } = inSync();
+    const plan = diff(desired, remote);
+    expect(plan.changes.map((c) => [c.kind, c.name, c.action, c.id])).toEqual([
+      ['source', 'pg', 'no-op', 'src-1'],
+      ['destination', 'lake', 'no-op', 'dst-1'],
+      ['connection', 'pg-to-lake', 'no-op', 'conn-1'],
+    ]);
+    expect(plan.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, 'no-op': 3 });
+    expect(plan.order).toEqual([]);
+  });
+
+  test.each([
+    ['ssl_mode certificates (oneOf branch)', { ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT', client_key_password: 'kp' } }, { ssl_mode: { mode: 'verify-ca', ca_certificate: '**********', client_key_password: '**********' } }],
+    ['ssh key in tunnel_method (oneOf branch)', { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', ssh_key: 'KEY' } }, { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, ssh_key: '**********' } }],
+    ['top-level password', {}, {}],
+  ])('masked secrets are never compared: %s', (_, desiredExtra, storedExtra) => {
+    const change = planSource({ ...pgConfig, ...desiredExtra }, { ...maskedPg, ...storedExtra });
+    expect(change.action).toBe('no-op');
+    expect(change.fields).toEqual([]);
+  });
+
+  test.each([
+    ['top-level password', { ...pgConfig }, { ...maskedPg, password: undefined }, 'configuration.password'],
+    ['certificate inside a oneOf branch', { ...pgConfig, ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT' } }, { ...maskedPg, ssl_mode: { mode: 'verify-ca' } }, 'configuration.ssl_mode.ca_certificate'],
+  ])('a secret Airbyte does not hold is a change: %s', (_, desired, stored, path) => {
+    const clean = JSON.parse(JSON.stringify(stored)) as JsonObject;
+    const change = planSource(desired as JsonObject, clean);
+    expect(change.action).toBe('update');
+    expect(change.fields).toEqual([{ path, before: null, after: '(sensitive)' }]);
+  });
+
+  test.each([
+    ['remote-only keys (server defaults, server-only fields)', {}, { jdbc_url_params: '', schemas: ['public'], tunnel_method: { tunnel_method: 'NO_TUNNEL' } }],
+    ['a declared value equal to the spec default, absent remotely', { port: 5432 }, { port: undefined }],
+    ['a declared array equal to the spec default', { schemas: ['public'] }, {}],
+    ['the first oneOf branch with defaults, absent remotely', { tunnel_method: { tunnel_method: 'NO_TUNNEL' } }, {}],
+    ['remote keys of the same oneOf branch the YAML does not set', { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b' } }, { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: 22 } }],
+  ])('no difference: %s', (_, desiredExtra, storedExtra) => {
+    const stored = JSON.parse(JSON.stringify({ ...maskedPg, ...storedExtra })) as JsonObject;
+    expect(planSource({ ...pgConfig, ...desiredExtra } as JsonObject, stored).fields).toEqual([]);
+  });
+
+  test.each([
+    ['a changed port', { port: 5433 }, {}, [{ path: 'configuration.port', before: 5432, after: 5433 }]],
+    ['a non-first oneOf branch, absent remotely', { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_port: 22 } }, {}, [{ path: 'configuration.tunnel_method.tunnel_method', before: null, after: 'SSH_KEY_AUTH' }]],
+    ['another oneOf branch', { ssl_mode: { mode: 'require' } }, { ssl_mode: { mode: 'disable' } }, [{ path: 'configuration.ssl_mode.mode', before: 'disable', after: 'require' }]],
+    ['an array', { schemas: ['public', 'sales'] }, { schemas: ['public'] }, [{ path: 'configuration.schemas', before: ['public'], after: ['public', 'sales'] }]],
+    ['a value that differs from the default, absent remotely', { port: 6543 }, { port: undefined }, [{ path: 'configuration.port', before: null, after: 6543 }]],
+  ])('exactly the changed field: %s', (_, desiredExtra, storedExtra, fields) => {
+    const stored = JSON.parse(JSON.stringify({ ...maskedPg, ...storedExtra })) as JsonObject;
+    const change = planSource({ ...pgConfig, ...desiredExtra } as JsonObject, stored);
+    expect(change.action).toBe('update');
+    expect(change.fields).toEqual(fields);
+    expect(change.desired?.configuration).toEqual({ ...pgConfig, ...desiredExtra });
+  });
+
+  test('an update that would drop a stored secret the YAML omits says so', () => {
+    const { password: _omitted, ...withoutPassword } = pgConfig;
+    const change = planSource({ ...withoutPassword, port: 5433 }, maskedPg);
+    expect(change.warnings).toEqual(['configuration.password is stored in Airbyte but not set in the pipeline: the update removes it']);
+  });
+
+  test('--rotate-secrets turns a matching resource with secrets into an update of its secrets', () => {
+    const change = planSource(pgConfig, maskedPg, { rotateSecrets: true });
+    expect(change.action).toBe('update');
+    expect(change.fields).toEqual([{ path: 'configuration.password', before: '(sensitive)', after: '(sensitive)' }]);
+  });
+
+  test('a create lists every declared value, secrets as (sensitive), and resolves the definition', () => {
+    const plan = diff(pipeline({ sources: [source('pg', { ...pgConfig, ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT' } })] }), remoteState({}));
+    const change = plan.changes[0] as ActorChange;
+    expect(change).toMatchObject({ action: 'create', id: null, definitionId: 'decd338e-5647-4c0b-adf4-da0e75f5a750', destructive: false });
+    expect(change.fields).toEqual([
+      { path: 'name', before: null, after: 'pg' },
+      { path: 'definition', before: null, after: 'Postgres' },
+      { path: 'configuration.host', before: null, after: 'db.internal' },
+      { path: 'configuration.port', before: null, after: 5432 },
+      { path: 'configuration.database', before: null, after: 'shop' },
+      { path: 'configuration.username', before: null, after: 'airbyte' },
+      { path: 'configuration.password', before: null, after: '(sensitive)' },
+      { path: 'configuration.ssl_mode.mode', before: null, after: 'verify-ca' },
+      { path: 'configuration.ssl_mode.ca_certificate', before: null, after: '(sensitive)' },
+    ]);
+  });
+
+  test.each([
+    ['sources', remoteState({ sources: [remoteActor('source', 'src-a', 'pg', maskedPg), remoteActor('source', 'src-b', 'pg', maskedPg)] }), /2 remote sources are named 'pg' \(ids src-a, src-b\)/],
+    ['connections', remoteState({ connections: [remoteConnection('c-a', 'pg-to-lake', []), remoteConnection('c-b', 'pg-to-lake', [])] }), /2 remote connections are named 'pg-to-lake' \(ids c-a, c-b\)/],
+  ])('two remote %s with one name: CONFLICT naming both ids', (_, remote, message) => {
+    const { desired } = inSync();
+    const attempt = () => diff(desired, remote);
+    expect(attempt).toThrow(GitopsError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as GitopsError).code).toBe('CONFLICT');
+    }
+  });
+
+  test('a rename keeps the id and shows name old → new', () => {
+    const desired = pipeline({ sources: [source('pg-shop', pgConfig, { previousNames: ['pg'] })] });
+    const change = diff(desired, remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] })).changes[0];
+    expect(change).toMatchObject({ action: 'update', id: 'src-1', rename: { from: 'pg' }, fields: [{ path: 'name', before: 'pg', after: 'pg-shop' }] });
+  });
+
+  test('no rename when the new name already exists: the old one stays unmanaged', () => {
+    const desired = pipeline({ sources: [source('pg-shop', pgConfig, { previousNames: ['pg'] })] });
+    const remote = remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg), remoteActor('source', 'src-2', 'pg-shop', maskedPg)] });
+    const plan = diff(desired, remote);
+    expect(plan.changes[0]).toMatchObject({ action: 'no-op', id: 'src-2' });
+    expect(plan.changes[0]?.warnings[0]).toMatch(/previous name 'pg' still exists \(id src-1\)/);
+    expect(plan.unmanaged).toEqual([{ kind: 'source', name: 'pg', id: 'src-1' }]);
+  });
+
+  test('a definition change replaces the source, takes its connection down and recreates it', () => {
+    const { desired, remote } = inSync();
+    desired.sources[0] = source('pg', pgConfig, { definition: MYSQL });
+    const plan = diff(desired, remote);
+    const replaced = find(plan.changes, 'source', 'pg') as ActorChange;
+    expect(replaced).toMatchObject({ action: 'replace', id: 'src-1', definitionId: MYSQL, destructive: true, takesDown: ['pg-to-lake'] });
+    expect(replaced.fields[0]).toEqual({ path: 'definition', before: 'Postgres', after: 'MySQL' });
+    expect(replaced.warnings).toEqual([
+      "definition changes from 'Postgres' to 'MySQL': the source is deleted and created again; deletes its connections 'pg-to-lake' with their sync state",
+    ]);
+    expect(find(plan.changes, 'connection', 'pg-to-lake')).toMatchObject({
+      action: 'replace',
+      id: 'conn-1',
+      destructive: true,
+      sourceRef: { pending: 'pg' },
+      destinationRef: { id: 'dst-1' },
+    });
+    expect(plan.summary).toEqual({ create: 0, update: 0, replace: 2, delete: 0, 'no-op': 1 });
+  });
+
+  test('an undeclared connection of a replaced source is a delete, not left as unmanaged', () => {
+    const { desired, remote } = inSync();
+    desired.sources[0] = source('pg', pgConfig, { definition: MYSQL });
+    remote.connections.push(remoteConnection('conn-9', 'adhoc', []));
+    const plan = diff(desired, remote);
+    expect(find(plan.changes, 'connection', 'adhoc')).toMatchObject({ action: 'delete', id: 'conn-9', warnings: ["deleted with source 'pg', which is replaced"] });
+    expect(plan.unmanaged).toEqual([]);
+  });
+
+  describe('unmanaged and prune', () => {
+    const build = () => {
+      const { desired, remote } = inSync();
+      desired.sources.push(reference('source', 'shared-crm'));
+      remote.sources.push(remoteActor('source', 'src-8', 'shared-crm', {}), remoteActor('source', 'src-9', 'legacy', {}));
+      remote.connections.push(remoteConnection('conn-9', 'legacy-to-lake', [], { sourceId: 'src-9' }));
+      return { desired, remote };
+    };
+
+    test('without prune: listed as unmanaged, left alone; references are neither', () => {
+      const { desired, remote } = build();
+      const plan = diff(desired, remote);
+      expect(plan.unmanaged).toEqual([
+        { kind: 'source', name: 'legacy', id: 'src-9' },
+        { kind: 'connection', name: 'legacy-to-lake', id: 'conn-9' },
+      ]);
+      expect(plan.changes.filter((c) => c.action === 'delete')).toEqual([]);
+      expect(plan.changes.map((c) => c.name)).toEqual(['pg', 'lake', 'pg-to-lake']);
+    });
+
+    test('with prune: deletes, the source after its connection; never the referenced source', () => {
+      const { desired, remote } = build();
+      const plan = diff(desired, remote, { prune: true });
+      expect(plan.unmanaged).toEqual([]);
+      const deletes = plan.changes.filter((c) => c.action === 'delete');
+      expect(deletes.map((c) => [c.kind, c.name, c.id, c.destructive])).toEqual([
+        ['source', 'legacy', 'src-9', true],
+        ['connection', 'legacy-to-lake', 'conn-9', true],
+      ]);
+      expect(deletes[0]?.warnings).toEqual(["deletes its connections 'legacy-to-lake' with it"]);
+      expect(plan.order.map((s) => [s.key, s.dependsOn])).toEqual([
+        ['delete:connection:conn-9', []],
+        ['delete:source:src-9', ['delete:connection:conn-9']],
+      ]);
+    });
+  });
+
+  test('a name-only reference resolves to the existing id', () => {
+    const desired = pipeline({
+      sources: [reference('source', 'shared-crm')],
+      destinations: [destination('lake', {})],
+      connections: [connection('crm-to-lake', [desiredStream('accounts')], { source: 'shared-crm' })],
+    });
+    const plan = diff(desired, remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm', {})] }));
+    expect(plan.changes.map((c) => c.name)).toEqual(['lake', 'crm-to-lake']);
+    expect(find(plan.changes, 'connection', 'crm-to-lake')).toMatchObject({ sourceRef: { id: 'src-8' }, destinationRef: { pending: 'lake' } });
+  });
+
+  test.each([
+    ['a declared reference', pipeline({ sources: [reference('source', 'shared-crm')] }), /pipelines\/shop.yaml:30:5: source 'shared-crm' does not exist in Airbyte \(did you mean 'shared-crm2'\?\)/],
+    ['a connection endpoint', pipeline({ connections: [connection('c', [], { source: 'shared-crm', destination: 'lake' })] }), /pipelines\/shop.yaml:40:5: source 'shared-crm' does not exist/],
+    ['an unknown definition', pipeline({ sources: [source('pg', pgConfig, { definition: 'Postgress' })] }), /source 'pg': unknown source definition 'Postgress' \(did you mean 'Postgres'\?\)/],
+  ])('NOT_FOUND for %s', (_, desired, message) => {
+    const remote = remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm2', {})] });
+    expect(() => diff(desired, remote)).toThrow(message);
+  });
+});
