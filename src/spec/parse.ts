@@ -1,0 +1,168 @@
+/**
+ * Parses one file into plain data with every value's location kept (by JSON pointer), interpolating `${VAR}` in
+ * string values on the way. Aliases are expanded here, so a location always names the text the user wrote.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { SourceLocation } from '../model/desired.js';
+import type { Problem } from '../model/problem.js';
+import { interpolate } from './interpolate.js';
+import { excessiveNesting, MAX_DEPTH } from './prescan.js';
+
+/** Alias expansions the yaml library allows before refusing the file (its own defence against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+/** Nodes one file may expand to; a second line of defence behind MAX_ALIAS_COUNT. */
+const MAX_NODES = 200_000;
+
+/** Where a value (and, for a mapping entry, its key) was written. */
+export interface NodeLoc {
+  value: SourceLocation;
+  key?: SourceLocation;
+}
+
+/** The written form of a string that contained `${...}`. */
+export interface Template {
+  template: string;
+  wholeVar: boolean;
+  vars: string[];
+}
+
+/** One parsed file: its data after interpolation, and locations and templates keyed by JSON pointer. */
+export interface LocatedDocument {
+  file: string;
+  value: unknown;
+  locs: Map<string, NodeLoc>;
+  templates: Map<string, Template>;
+}
+
+/** Appends a key or index to a JSON pointer, escaped as RFC 6901 (and as ajv's instancePath) says. */
+export function childPointer(pointer: string, key: string | number): string {
+  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+class Walker {
+  readonly locs = new Map<string, NodeLoc>();
+  readonly templates = new Map<string, Template>();
+  readonly problems: Problem[] = [];
+  private visited = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lineCounter: LineCounter,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  loc(node: Node | null | undefined, fallback?: SourceLocation): SourceLocation {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return fallback ?? { file: this.file, line: 1, col: 1 };
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  private stop(at: SourceLocation, message: string): null {
+    if (!this.stopped) this.problems.push({ severity: 'error', ...at, message });
+    this.stopped = true;
+    return null;
+  }
+
+  walk(node: Node | null, pointer: string, depth: number, at: SourceLocation): unknown {
+    if (this.stopped) return null;
+    if (++this.visited > MAX_NODES) return this.stop(at, `file expands to more than ${MAX_NODES} values; refusing it`);
+    if (depth > MAX_DEPTH) return this.stop(at, `nesting is deeper than ${MAX_DEPTH} levels; refusing the file`);
+    if (node === null) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      return target === undefined ? null : this.walk(target, pointer, depth, at);
+    }
+    if (isScalar(node)) return this.scalar(node.value, pointer, at);
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const keyLoc = this.loc(keyNode, at);
+        if (keyNode !== null && !isScalar(keyNode)) {
+          this.problems.push({ severity: 'error', ...keyLoc, message: 'a key must be a plain name, not a list or mapping' });
+          continue;
+        }
+        const key = String(keyNode?.value ?? '');
+        const child = childPointer(pointer, key);
+        const valueNode = pair.value as Node | null;
+        const valueLoc = valueNode === null ? keyLoc : this.loc(valueNode, keyLoc);
+        this.locs.set(child, { key: keyLoc, value: valueLoc });
+        // defineProperty: a key named "__proto__" must become data, not change the object's prototype.
+        Object.defineProperty(result, key, {
+          value: this.walk(valueNode, child, depth + 1, valueLoc),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return result;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, index) => {
+        const child = childPointer(pointer, index);
+        const itemLoc = this.loc(item as Node | null, at);
+        this.locs.set(child, { value: itemLoc });
+        return this.walk(item as Node | null, child, depth + 1, itemLoc);
+      });
+    }
+    return null;
+  }
+
+  private scalar(value: unknown, pointer: string, at: SourceLocation): unknown {
+    if (typeof value !== 'string') return value;
+    const result = interpolate(value, this.env);
+    for (const message of result.errors) this.problems.push({ severity: 'error', ...at, message });
+    if (result.templated) this.templates.set(pointer, { template: value, wholeVar: result.wholeVar, vars: result.vars });
+    return result.value ?? value;
+  }
+}
+
+function syntaxMessage(error: YAMLError, text: string): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = (/^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
+    return `key '${key}' appears twice in the same mapping`;
+  }
+  return `YAML syntax error: ${error.message}`;
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Parses `text` (the contents of `file`); never throws. `doc` is undefined when the file could not be read as data. */
+export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv): { doc?: LocatedDocument; problems: Problem[] } {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep) return { problems: [{ severity: 'error', file, ...tooDeep, message: `nesting is deeper than ${MAX_DEPTH} levels; refusing the file` }] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => ({ file, ...lineCounter.linePos(offset ?? 0) });
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((e) => ({ severity: 'error', ...at(e.pos[0]), message: syntaxMessage(e, text) })) };
+  }
+  if (doc.contents === null) return { problems: [{ severity: 'error', file, line: 1, col: 1, message: 'file is empty' }] };
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    const alias = firstAlias(doc);
+    const message =
+      cause instanceof ReferenceError && alias !== undefined
+        ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions); refusing a possible "billion laughs" file`
+        : `cannot read the YAML: ${(cause as Error).message}`;
+    return { problems: [{ severity: 'error', ...at(alias?.range?.[0]), message }] };
+  }
+  const walker = new Walker(file, doc, lineCounter, env);
+  const root = walker.loc(doc.contents);
+  const value = walker.walk(doc.contents, '', 0, root);
+  walker.locs.set('', { value: root });
+  return { doc: { file, value, locs: walker.locs, templates: walker.templates }, problems: walker.problems };
+}
