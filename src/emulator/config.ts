@@ -1,0 +1,83 @@
+/**
+ * Connector configurations as the real server treats them: validation against the spec (JSON Schema), secrets
+ * copied back on full update where the sent value is the mask, and the deep merge of partial updates.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import * as ajvFormats from 'ajv-formats';
+import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
+import { invalidInput } from './errors.js';
+
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+// ajv-formats is CommonJS; under NodeNext its default export arrives one level deeper.
+const addFormats = ((ajvFormats.default as unknown as { default?: FormatsPlugin }).default ?? ajvFormats.default) as unknown as FormatsPlugin;
+
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+const compiled = new WeakMap<JsonObject, ValidateFunction>();
+
+function validatorFor(schema: JsonObject): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+export function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(error: ErrorObject): string {
+  const path = '$' + error.instancePath.replace(/\//g, '.');
+  if (error.keyword === 'required') return `${path}.${String(error.params['missingProperty'])}: is missing but it is required`;
+  if (error.keyword === 'enum') return `${path}: does not have a value in the enumeration ${JSON.stringify(error.params['allowedValues'])}`;
+  return `${path}: ${error.message ?? 'is invalid'}`;
+}
+
+/** Throws the real server's 422 when `configuration` does not satisfy `spec`. */
+export function validateConfiguration(spec: JsonObject, configuration: JsonObject): void {
+  const validate = validatorFor(spec);
+  if (validate(configuration)) return;
+  const messages = [...new Set((validate.errors ?? []).map(describe))];
+  throw invalidInput(`The provided configuration does not fulfill the specification. Errors: ${messages.join(', ')}`);
+}
+
+function matches(schema: JsonObject, value: JsonObject): boolean {
+  return validatorFor(schema)(value) === true;
+}
+
+/**
+ * Full update: where the incoming value at an `airbyte_secret: true` property is the mask and the stored config
+ * has that key, keep the stored secret. Recurses only into oneOf/anyOf/allOf branches the incoming object
+ * validates against, so a mask sent for a branch the user switched to is stored literally, as the server does.
+ */
+export function copySecrets(stored: Json | undefined, incoming: Json, schema: Json | undefined): Json {
+  if (!isObject(stored) || !isObject(incoming) || !isObject(schema)) return incoming;
+  let result: JsonObject = { ...incoming };
+  for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
+    const branches = schema[combinator];
+    if (!Array.isArray(branches)) continue;
+    for (const branch of branches) {
+      if (isObject(branch) && matches(branch, result)) result = copySecrets(stored, result, branch) as JsonObject;
+    }
+  }
+  const properties = schema['properties'];
+  if (!isObject(properties)) return result;
+  for (const [key, property] of Object.entries(properties)) {
+    if (!(key in result) || !(key in stored) || !isObject(property)) continue;
+    const value = result[key] as Json;
+    if (property['airbyte_secret'] === true && value === SECRET_MASK) result[key] = stored[key] as Json;
+    else if (isObject(value)) result[key] = copySecrets(stored[key], value, property);
+  }
+  return result;
+}
+
+/** Partial update: incoming keys win, nested objects merge, arrays are replaced; no mask check at all. */
+export function deepMerge(stored: JsonObject, incoming: JsonObject): JsonObject {
+  const result: JsonObject = structuredClone(stored);
+  for (const [key, value] of Object.entries(incoming)) {
+    const existing = result[key];
+    result[key] = isObject(existing) && isObject(value) ? deepMerge(existing, value) : structuredClone(value);
+  }
+  return result;
+}

@@ -1,0 +1,68 @@
+/**
+ * Sources and destinations are the same resource with different field names; one descriptor per kind lets a
+ * single set of handlers serve both, as the real server's SourceHandler and DestinationHandler mirror each other.
+ */
+import type { JsonObject } from '../../api/types.js';
+import { maskSecrets, secretPaths } from '../../connectors/secrets.js';
+import { definitionOf } from '../catalog.js';
+import { notFound } from '../errors.js';
+import type { StoredActor } from '../state.js';
+import type { Context } from '../types.js';
+
+/** Field names and config types of one actor kind. */
+export interface ActorKind {
+  kind: 'source' | 'destination';
+  idField: 'sourceId' | 'destinationId';
+  definitionIdField: 'sourceDefinitionId' | 'destinationDefinitionId';
+  /** The definition's display name in a read (`sourceName` / `destinationName`). */
+  definitionNameField: 'sourceName' | 'destinationName';
+  listField: 'sources' | 'destinations';
+  /** ConfigSchema name in 404 messages. */
+  configType: 'SOURCE_CONNECTION' | 'DESTINATION_CONNECTION';
+  checkConfigType: 'check_connection_source' | 'check_connection_destination';
+}
+
+export const SOURCE: ActorKind = {
+  kind: 'source',
+  idField: 'sourceId',
+  definitionIdField: 'sourceDefinitionId',
+  definitionNameField: 'sourceName',
+  listField: 'sources',
+  configType: 'SOURCE_CONNECTION',
+  checkConfigType: 'check_connection_source',
+};
+
+export const DESTINATION: ActorKind = {
+  kind: 'destination',
+  idField: 'destinationId',
+  definitionIdField: 'destinationDefinitionId',
+  definitionNameField: 'destinationName',
+  listField: 'destinations',
+  configType: 'DESTINATION_CONNECTION',
+  checkConfigType: 'check_connection_destination',
+};
+
+export function actorsOf(ctx: Context, kind: ActorKind): StoredActor[] {
+  return kind.kind === 'source' ? ctx.store.data.sources : ctx.store.data.destinations;
+}
+
+/** A live actor; tombstoned (deleted) ones answer 404 like unknown ids. */
+export function findActor(ctx: Context, kind: ActorKind, id: string): StoredActor {
+  const actor = actorsOf(ctx, kind).find((candidate) => candidate.id === id && !candidate.tombstone);
+  if (!actor) throw notFound(kind.configType, id);
+  return actor;
+}
+
+/** The API view: every `airbyte_secret` path present in the configuration reads as the mask. */
+export function actorRead(ctx: Context, kind: ActorKind, actor: StoredActor): JsonObject {
+  const definition = definitionOf(ctx, kind.kind, actor.definitionId);
+  return {
+    [kind.definitionIdField]: actor.definitionId,
+    [kind.idField]: actor.id,
+    workspaceId: actor.workspaceId,
+    connectionConfiguration: maskSecrets(actor.configuration, secretPaths(definition.connectionSpecification)),
+    name: actor.name,
+    [kind.definitionNameField]: definition.name,
+    createdAt: actor.createdAt,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * connections/create, update (patch-style), get, list (never paginated, hides deleted) and delete (soft: status
+ * `deprecated`). connections/sync and reset live with the jobs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ConnectionStatus, Json, JsonObject, NamespaceDefinition, NonBreakingChangesPreference } from '../../api/types.js';
+import { destinationDefinition } from '../catalog.js';
+import { invalidInput, notFound } from '../errors.js';
+import { optionalString, requireFields, requiredString } from '../request.js';
+import type { StoredConnection } from '../state.js';
+import { ok, type Context, type Reply, type RouteTable } from '../types.js';
+import { DESTINATION, findActor, SOURCE } from './actor-kind.js';
+import { discoveredCatalog } from './discovery.js';
+import { scheduleForCreate, scheduleForUpdate } from './schedule.js';
+import { catalogRead, catalogToStore } from './sync-catalog.js';
+import { workspaceOrThrow } from './workspaces.js';
+
+const STATUSES: ConnectionStatus[] = ['active', 'inactive', 'deprecated', 'locked'];
+
+/** A connection by id, including deleted ones (get still finds a soft-deleted connection). */
+export function findConnection(ctx: Context, connectionId: string): StoredConnection {
+  const connection = ctx.store.data.connections.find((candidate) => candidate.connectionId === connectionId);
+  if (!connection) throw notFound('STANDARD_SYNC', connectionId);
+  return connection;
+}
+
+function connectionRead(ctx: Context, connection: StoredConnection): JsonObject {
+  const { createdAt, syncCatalog, scheduleData, ...fields } = connection;
+  const basic = scheduleData?.basicSchedule;
+  return {
+    ...(fields as unknown as JsonObject),
+    syncCatalog: catalogRead(syncCatalog) as unknown as Json,
+    ...(scheduleData ? { scheduleData: scheduleData as unknown as Json } : {}),
+    ...(basic ? { schedule: { units: basic.units, timeUnit: basic.timeUnit } } : {}),
+    breakingChange: false,
+    created_at: createdAt,
+    ...(ctx.flavor === '1.6' ? { geography: 'auto' } : {}),
+  };
+}
+
+function statusOf(value: Json | undefined): ConnectionStatus {
+  if (!STATUSES.includes(value as ConnectionStatus)) throw invalidInput(`Invalid status '${String(value)}': expected one of ${STATUSES.join(', ')}`);
+  return value as ConnectionStatus;
+}
+
+function storedCatalog(ctx: Context, connection: Pick<StoredConnection, 'sourceId' | 'destinationId'>, incoming: Json | undefined) {
+  const source = findActor(ctx, SOURCE, connection.sourceId);
+  const destination = findActor(ctx, DESTINATION, connection.destinationId);
+  const modes = destinationDefinition(ctx, destination.definitionId).supportedDestinationSyncModes;
+  return catalogToStore(incoming, discoveredCatalog(ctx, source), modes);
+}
+
+/** Optional fields a create or a patch may set, copied only when present (a patch never clears with null). */
+function optionalFields(body: JsonObject): Partial<StoredConnection> {
+  const fields: Partial<StoredConnection> = {};
+  if (typeof body['name'] === 'string') fields.name = body['name'];
+  if (typeof body['namespaceDefinition'] === 'string') fields.namespaceDefinition = body['namespaceDefinition'] as NamespaceDefinition;
+  if (typeof body['namespaceFormat'] === 'string') fields.namespaceFormat = body['namespaceFormat'];
+  if (typeof body['prefix'] === 'string') fields.prefix = body['prefix'];
+  if (typeof body['sourceCatalogId'] === 'string') fields.sourceCatalogId = body['sourceCatalogId'];
+  const preference = optionalString(body, 'nonBreakingChangesPreference');
+  if (preference !== undefined) fields.nonBreakingChangesPreference = preference as NonBreakingChangesPreference;
+  if (body['status'] !== undefined && body['status'] !== null) fields.status = statusOf(body['status']);
+  return fields;
+}
+
+function create(ctx: Context, body: JsonObject): Reply {
+  requireFields(body, ['sourceId', 'destinationId', 'status']);
+  const source = findActor(ctx, SOURCE, requiredString(body, 'sourceId'));
+  const destination = findActor(ctx, DESTINATION, requiredString(body, 'destinationId'));
+  const schedule = scheduleForCreate(body);
+  const ids = { sourceId: source.id, destinationId: destination.id };
+  const connection: StoredConnection = {
+    connectionId: randomUUID(),
+    workspaceId: source.workspaceId,
+    name: `${source.name} <> ${destination.name}`,
+    ...ids,
+    status: statusOf(body['status']),
+    namespaceDefinition: 'source',
+    nonBreakingChangesPreference: 'ignore',
+    ...optionalFields(body),
+    syncCatalog: storedCatalog(ctx, ids, body['syncCatalog']),
+    ...schedule,
+    createdAt: Math.floor(Date.now() / 1000),
+  };
+  ctx.store.data.connections.push(connection);
+  return ok(connectionRead(ctx, connection));
+}
+
+/** Patch: absent fields stay; a syncCatalog replaces the whole catalog; the legacy schedule is a bare 500. */
+function update(ctx: Context, body: JsonObject): Reply {
+  const connection = findConnection(ctx, requiredString(body, 'connectionId'));
+  const schedule = scheduleForUpdate(body);
+  const fields = optionalFields(body);
+  const catalog = body['syncCatalog'] === undefined || body['syncCatalog'] === null ? undefined : storedCatalog(ctx, connection, body['syncCatalog']);
+  Object.assign(connection, fields);
+  if (catalog) connection.syncCatalog = catalog;
+  if (schedule) {
+    connection.scheduleType = schedule.scheduleType;
+    if (schedule.scheduleData) connection.scheduleData = schedule.scheduleData;
+    else delete connection.scheduleData;
+  }
+  return ok(connectionRead(ctx, connection));
+}
+
+function get(ctx: Context, body: JsonObject): Reply {
+  return ok(connectionRead(ctx, findConnection(ctx, requiredString(body, 'connectionId'))));
+}
+
+function list(ctx: Context, body: JsonObject): Reply {
+  const workspace = workspaceOrThrow(ctx, requiredString(body, 'workspaceId'));
+  const visible = ctx.store.data.connections.filter(
+    (connection) => connection.workspaceId === workspace.workspaceId && connection.status !== 'deprecated',
+  );
+  return ok({ connections: visible.map((connection) => connectionRead(ctx, connection)) });
+}
+
+function remove(ctx: Context, body: JsonObject): Reply {
+  findConnection(ctx, requiredString(body, 'connectionId')).status = 'deprecated';
+  return { status: 204 };
+}
+
+export const connectionRoutes: RouteTable = {
+  'connections/create': { handler: create, write: true },
+  'connections/update': { handler: update, write: true },
+  'connections/get': { handler: get, write: false },
+  'connections/list': { handler: list, write: false },
+  'connections/delete': { handler: remove, write: true },
+};

@@ -1,0 +1,103 @@
+/**
+ * The Airbyte Config API emulator: `startEmulator(options)` serves /api/v1 on a loopback port with the behaviour
+ * of a real server (masking, full vs partial updates, catalogs, schedules, jobs, errors per version), plus
+ * optional latency, reproducible faults and /_emulator/* introspection.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GitopsError } from '../errors.js';
+import { Authenticator } from './auth.js';
+import { builtInCatalog, fallbackSyncVolume } from './catalog.js';
+import { FaultInjector } from './faults.js';
+import { actorRoutes } from './handlers/actors.js';
+import { connectionRoutes } from './handlers/connections.js';
+import { definitionRoutes } from './handlers/definitions.js';
+import { discoveryRoutes } from './handlers/discovery.js';
+import { jobRoutes } from './handlers/jobs.js';
+import { workspaceRoutes } from './handlers/workspaces.js';
+import { RequestCounters } from './introspection.js';
+import { loadCatalogOverrides } from './overrides.js';
+import { requestListener } from './server.js';
+import { Store, type EmulatorData } from './state.js';
+import type { Context, EmulatorOptions, RouteTable } from './types.js';
+
+export type { AuthOptions, EmulatorOptions, Flavor, SyncVolume } from './types.js';
+export type { EmulatorData } from './state.js';
+export { DEFAULT_WORKSPACE_ID } from './state.js';
+
+/** A running emulator. `state` is the live, unmasked state (tests read it; do not mutate). */
+export interface EmulatorHandle {
+  /** e.g. http://127.0.0.1:8001/api/v1 */
+  url: string;
+  stop(): Promise<void>;
+  readonly state: EmulatorData;
+}
+
+export const DEFAULT_JOB_DURATION_MS = 3000;
+
+function checkOptions(options: EmulatorOptions): void {
+  const rate = options.faultRate ?? 0;
+  if (!(rate >= 0 && rate <= 1)) throw new GitopsError('USAGE', `fault rate must be between 0 and 1, got ${rate}`);
+  if ((options.latencyMs ?? 0) < 0) throw new GitopsError('USAGE', 'latency must not be negative');
+  if ((options.jobDurationMs ?? 0) < 0) throw new GitopsError('USAGE', 'job duration must not be negative');
+}
+
+function contextFor(options: EmulatorOptions): Context {
+  return {
+    store: new Store(options.dataFile),
+    definitions: options.definitions ?? builtInCatalog.definitions,
+    syncVolume: options.syncVolume ?? (options.definitions ? fallbackSyncVolume : builtInCatalog.syncVolume),
+    overrides: loadCatalogOverrides(options.catalogsFile),
+    flavor: options.flavor ?? 'current',
+    jobDurationMs: options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS,
+  };
+}
+
+function routesFor(ctx: Context): RouteTable {
+  return { ...workspaceRoutes(ctx), ...definitionRoutes, ...actorRoutes, ...discoveryRoutes, ...connectionRoutes, ...jobRoutes };
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const message = error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}: ${error.message}`;
+      reject(new GitopsError('USAGE', message, { hint: 'choose another --port (0 picks a free one)', cause: error }));
+    });
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
+}
+
+/** Stops accepting, and ends keep-alive connections so close() does not wait for idle clients. */
+function close(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  checkOptions(options);
+  const ctx = contextFor(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(
+    { keepAliveTimeout: 5000 },
+    requestListener({
+      ctx,
+      routes: routesFor(ctx),
+      auth: new Authenticator(options.auth ?? { mode: 'none' }),
+      faults: new FaultInjector(options.faultRate ?? 0, options.seed ?? 1),
+      counters: new RequestCounters(),
+      latencyMs: options.latencyMs ?? 0,
+    }),
+  );
+  const address = await listen(server, host, options.port ?? 8001);
+  let stopped: Promise<void> | undefined;
+  const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostInUrl}:${address.port}/api/v1`,
+    get state() {
+      return ctx.store.data;
+    },
+    stop: () => (stopped ??= close(server)),
+  };
+}

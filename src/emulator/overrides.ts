@@ -1,0 +1,75 @@
+/**
+ * `--catalogs <file.yaml>`: what discover_schema returns for chosen sources, instead of the connector's own
+ * discovery. The file maps a source name (the source's own name, or its definition's name) to a list of streams.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { AirbyteStream, JsonObject, SyncMode } from '../api/types.js';
+import { GitopsError } from '../errors.js';
+
+/** Source name → streams. Empty when no file was given. */
+export type CatalogOverrides = Map<string, AirbyteStream[]>;
+
+const SYNC_MODES: SyncMode[] = ['full_refresh', 'incremental'];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function streamProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'a stream must be a mapping with at least "name"';
+  if (typeof value['name'] !== 'string' || value['name'] === '') return 'a stream needs a "name" (string)';
+  const modes = value['supportedSyncModes'];
+  if (modes !== undefined && (!Array.isArray(modes) || modes.some((mode) => !SYNC_MODES.includes(mode as SyncMode)))) {
+    return `"supportedSyncModes" must be a list of ${SYNC_MODES.join(', ')}`;
+  }
+  return undefined;
+}
+
+/** Fills what discovery would: a permissive schema and both sync modes unless the file says otherwise. */
+function toStream(value: Record<string, unknown>): AirbyteStream {
+  const stream = { ...value } as unknown as AirbyteStream;
+  stream.jsonSchema ??= { type: 'object', properties: {} } as JsonObject;
+  stream.supportedSyncModes ??= [...SYNC_MODES];
+  stream.sourceDefinedCursor ??= false;
+  stream.defaultCursorField ??= [];
+  stream.sourceDefinedPrimaryKey ??= [];
+  return stream;
+}
+
+function fail(file: string, lines: LineCounter, node: Node | null | undefined, message: string): never {
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = lines.linePos(offset);
+  throw new GitopsError('USAGE', `${file}:${line}:${col}: error: ${message}`, {
+    hint: 'the --catalogs file maps a source name to a list of streams: see the emulator section of the README',
+  });
+}
+
+/** Reads and checks a --catalogs file; every mistake names file:line:col. */
+export function loadCatalogOverrides(file: string | undefined): CatalogOverrides {
+  const overrides: CatalogOverrides = new Map();
+  if (file === undefined) return overrides;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new GitopsError('USAGE', `cannot read --catalogs file ${file}: ${(error as Error).message}`);
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines });
+  const [firstError] = document.errors;
+  if (firstError) fail(file, lines, undefined, firstError.message.split('\n')[0] ?? 'invalid YAML');
+  if (!isMap(document.contents)) fail(file, lines, document.contents, 'expected a mapping of source name to streams');
+  for (const pair of document.contents.items) {
+    const name = String((pair.key as { value?: unknown } | null)?.value ?? '');
+    if (!isSeq(pair.value)) fail(file, lines, pair.value as Node | null, `source '${name}': expected a list of streams`);
+    const streams = pair.value.items.map((item) => {
+      const value = (item as Node).toJSON() as unknown;
+      const problem = streamProblem(value);
+      if (problem) fail(file, lines, item as Node, `source '${name}': ${problem}`);
+      return toStream(value as Record<string, unknown>);
+    });
+    overrides.set(name, streams);
+  }
+  return overrides;
+}

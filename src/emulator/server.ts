@@ -1,0 +1,114 @@
+/**
+ * The request pipeline: introspection and health bypass everything; every other call under /api/v1 is counted,
+ * delayed, possibly faulted before acting, authenticated, handled, persisted when it wrote, and possibly
+ * faulted after acting (the answer lost while the write stands).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JsonObject } from '../api/types.js';
+import type { AuthFailure, Authenticator } from './auth.js';
+import { isObject } from './config.js';
+import { ApiError, renderError } from './errors.js';
+import type { Fault, FaultInjector } from './faults.js';
+import { dropConnection, readBody, sendJson, sendText, sleep } from './http.js';
+import { serveIntrospection, type RequestCounters } from './introspection.js';
+import type { Context, Reply, Route, RouteTable } from './types.js';
+
+const API_PREFIX = '/api/v1/';
+
+/** Everything the pipeline needs, built once by startEmulator. */
+export interface Pipeline {
+  ctx: Context;
+  routes: RouteTable;
+  auth: Authenticator;
+  faults: FaultInjector;
+  counters: RequestCounters;
+  latencyMs: number;
+}
+
+type Outcome = Reply | AuthFailure;
+
+function isAuthFailure(outcome: Outcome): outcome is AuthFailure {
+  return 'text' in outcome;
+}
+
+function parseBody(text: string): JsonObject {
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError('malformed', 'Malformed JSON in request body');
+  }
+  if (!isObject(parsed as JsonObject)) throw new ApiError('malformed', 'The request body must be a JSON object');
+  return parsed as JsonObject;
+}
+
+/** Micronaut's answer for a path no controller serves. */
+function noRoute(path: string): Reply {
+  return { status: 404, body: { message: 'Not Found', _links: { self: { href: path, templated: false } }, _embedded: { errors: [{ message: 'Page Not Found' }] } } };
+}
+
+function handle(pipeline: Pipeline, request: IncomingMessage, name: string, route: Route | undefined, text: string): Outcome {
+  const isToken = name === 'applications/token';
+  const refused = isToken ? undefined : pipeline.auth.check(request);
+  if (refused) return refused;
+  if (request.method !== 'POST') return { status: 405, body: { message: 'Method Not Allowed' } };
+  try {
+    const body = parseBody(text);
+    if (isToken) return pipeline.auth.issue(body);
+    if (!route) return noRoute(API_PREFIX + name);
+    return route.handler(pipeline.ctx, body);
+  } catch (error) {
+    if (error instanceof ApiError) return renderError(error, pipeline.ctx.flavor);
+    process.stderr.write(`emulator: internal error on ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return renderError(new ApiError('internal', 'Unexpected emulator error'), pipeline.ctx.flavor);
+  }
+}
+
+function send(response: ServerResponse, outcome: Outcome): void {
+  if (isAuthFailure(outcome)) sendText(response, outcome.status, outcome.text, outcome.headers);
+  else sendJson(response, outcome.status, outcome.body);
+}
+
+function injectBefore(response: ServerResponse, fault: Fault): void {
+  if (fault.effect === 'drop') dropConnection(response);
+  else if (fault.effect === 'throttle') sendJson(response, 429, { message: 'Too Many Requests' }, { 'retry-after': '1' });
+  else sendText(response, 503, '<html><body><h1>503 Service Unavailable</h1></body></html>\n', { 'content-type': 'text/html' });
+}
+
+function injectAfter(response: ServerResponse, fault: Fault): void {
+  if (fault.effect === 'drop') dropConnection(response);
+  else sendText(response, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>\n', { 'content-type': 'text/html' });
+}
+
+async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+  const name = path.slice(API_PREFIX.length);
+  const route: Route | undefined = pipeline.routes[name];
+  pipeline.counters.record(path, route?.write === true);
+  const text = await readBody(request);
+  if (pipeline.latencyMs > 0) await sleep(pipeline.latencyMs);
+  const fault = pipeline.faults.next();
+  if (fault?.phase === 'before') return injectBefore(response, fault);
+  const outcome = handle(pipeline, request, name, route, text);
+  if (route?.write && outcome.status < 300) pipeline.ctx.store.save();
+  if (fault?.phase === 'after') return injectAfter(response, fault);
+  send(response, outcome);
+}
+
+/** The node:http request listener. */
+export function requestListener(pipeline: Pipeline): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+    const served = path.startsWith('/_emulator/')
+      ? Promise.resolve(serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path))
+      : path === '/api/v1/health'
+        ? Promise.resolve(sendJson(response, 200, { available: true }))
+        : path.startsWith(API_PREFIX)
+          ? serveApi(pipeline, request, response, path)
+          : Promise.resolve(sendJson(response, 404, noRoute(path).body));
+    served.catch((error: unknown) => {
+      process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
+    });
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The emulator's state: plain JSON, so it can be saved to `--data`, served unmasked at /_emulator/state and
+ * reloaded. Job status is not stored; it follows from the clock (see handlers/job-view.ts), which keeps jobs
+ * progressing across restarts without timers.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { DEFAULT_ORGANIZATION_ID, type AirbyteCatalog, type ConnectionStatus, type JsonObject, type NamespaceDefinition, type NonBreakingChangesPreference, type ScheduleData, type ScheduleType } from '../api/types.js';
+import { GitopsError } from '../errors.js';
+
+/** The workspace every fresh emulator has, like a new OSS install. */
+export const DEFAULT_WORKSPACE_ID = '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6';
+
+export interface StoredWorkspace {
+  workspaceId: string;
+  organizationId: string;
+  customerId: string;
+  name: string;
+  slug: string;
+}
+
+/** A source or destination. `configuration` is unmasked; a tombstoned actor is invisible to the API. */
+export interface StoredActor {
+  id: string;
+  definitionId: string;
+  workspaceId: string;
+  name: string;
+  configuration: JsonObject;
+  /** Epoch seconds. */
+  createdAt: number;
+  tombstone: boolean;
+}
+
+/** A connection; `syncCatalog` holds only the selected streams, as the real server stores them. */
+export interface StoredConnection {
+  connectionId: string;
+  workspaceId: string;
+  name: string;
+  sourceId: string;
+  destinationId: string;
+  status: ConnectionStatus;
+  namespaceDefinition: NamespaceDefinition;
+  namespaceFormat?: string;
+  prefix?: string;
+  syncCatalog: AirbyteCatalog;
+  scheduleType: ScheduleType;
+  scheduleData?: ScheduleData;
+  nonBreakingChangesPreference: NonBreakingChangesPreference;
+  sourceCatalogId?: string;
+  /** Epoch seconds. */
+  createdAt: number;
+}
+
+/** Volume one stream moves in a job, fixed when the job is created. */
+export interface StreamVolume {
+  name: string;
+  namespace?: string;
+  records: number;
+  bytes: number;
+}
+
+/** A sync or reset job. Timestamps in epoch milliseconds; the API shows seconds. */
+export interface StoredJob {
+  id: number;
+  configType: 'sync' | 'reset_connection';
+  configId: string;
+  createdAtMs: number;
+  durationMs: number;
+  cancelledAtMs?: number;
+  streams: StreamVolume[];
+}
+
+/** Everything the emulator holds. `version` guards against loading a file of another shape. */
+export interface EmulatorData {
+  version: 1;
+  workspaces: StoredWorkspace[];
+  sources: StoredActor[];
+  destinations: StoredActor[];
+  connections: StoredConnection[];
+  jobs: StoredJob[];
+  nextJobId: number;
+}
+
+export function initialData(): EmulatorData {
+  const workspace: StoredWorkspace = {
+    workspaceId: DEFAULT_WORKSPACE_ID,
+    organizationId: DEFAULT_ORGANIZATION_ID,
+    customerId: 'f4c3c1f0-7a0a-4d7e-9d1b-2f7b1e0c5a11',
+    name: 'Default Workspace',
+    slug: 'default',
+  };
+  return { version: 1, workspaces: [workspace], sources: [], destinations: [], connections: [], jobs: [], nextJobId: 1 };
+}
+
+function loadData(file: string): EmulatorData {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new GitopsError('USAGE', `${file}: cannot read emulator state (${(error as Error).message})`, {
+      hint: 'delete the file to start from an empty emulator',
+    });
+  }
+  const data = parsed as Partial<EmulatorData>;
+  if (data.version !== 1 || !Array.isArray(data.sources) || !Array.isArray(data.jobs)) {
+    throw new GitopsError('USAGE', `${file}: not an emulator state file (expected "version": 1)`, {
+      hint: 'delete the file to start from an empty emulator',
+    });
+  }
+  return data as EmulatorData;
+}
+
+/** Holds the live state; saves it atomically (temp file, then rename) when backed by a file. */
+export class Store {
+  data: EmulatorData;
+
+  constructor(private readonly dataFile?: string) {
+    this.data = dataFile !== undefined && existsSync(dataFile) ? loadData(dataFile) : initialData();
+  }
+
+  /** Called after every successful write. The file holds secrets as sent, so only its owner may read it. */
+  save(): void {
+    if (this.dataFile === undefined) return;
+    const temporary = `${this.dataFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
+    renameSync(temporary, this.dataFile);
+  }
+
+  reset(): void {
+    this.data = initialData();
+    this.save();
+  }
+
+  workspace(id: string): StoredWorkspace | undefined {
+    return this.data.workspaces.find((workspace) => workspace.workspaceId === id);
+  }
+}

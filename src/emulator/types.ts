@@ -1,0 +1,72 @@
+/**
+ * Types shared by the emulator's server, state and handlers. The wire shapes themselves come from
+ * ../api/types.ts so the emulator and the client cannot drift apart.
+ */
+import type { Json, JsonObject } from '../api/types.js';
+import type { ConnectorDefinition } from './connectors/types.js';
+import type { CatalogOverrides } from './overrides.js';
+import type { Store } from './state.js';
+
+/** Which server version the emulator imitates: error bodies, pagination and removed endpoints differ. */
+export type Flavor = 'current' | '1.6';
+
+/** How API calls under /api/v1 authenticate. Secrets arrive from the caller (env vars in the CLI), never flags. */
+export type AuthOptions =
+  | { mode: 'none' }
+  | { mode: 'basic'; username: string; password: string }
+  | { mode: 'client-credentials'; clientId: string; clientSecret: string; tokenTtlSeconds: number };
+
+/** How much a sync of one stream moves; the built-in catalog provides a realistic one. */
+export type SyncVolume = (definition: ConnectorDefinition, configuration: JsonObject, streamName: string) => { records: number; bytes: number };
+
+/** Options of `startEmulator`. Every field is optional; see the README part for the defaults. */
+export interface EmulatorOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  flavor?: Flavor;
+  auth?: AuthOptions;
+  /** Added before every API response. */
+  latencyMs?: number;
+  /** Fraction (0..1) of API calls that fail, reproducibly for a given seed. */
+  faultRate?: number;
+  seed?: number;
+  /** Load state at start and save it after every write. */
+  dataFile?: string;
+  /** YAML: source name → streams, overriding discovery. */
+  catalogsFile?: string;
+  /** Connector definitions to serve instead of the built-in catalog. */
+  definitions?: ConnectorDefinition[];
+  /** Volume of a synced stream; defaults to the built-in catalog's (or a deterministic stand-in). */
+  syncVolume?: SyncVolume;
+  /** How long a sync job takes from creation to success. */
+  jobDurationMs?: number;
+}
+
+/** What a handler sees: the live state and the fixed configuration of this emulator. */
+export interface Context {
+  store: Store;
+  definitions: ConnectorDefinition[];
+  syncVolume: SyncVolume;
+  overrides: CatalogOverrides;
+  flavor: Flavor;
+  jobDurationMs: number;
+}
+
+/** A handler's answer. `body` undefined means an empty body (204). */
+export interface Reply {
+  status: number;
+  body?: Json;
+}
+
+/** One POST endpoint under /api/v1. `write` marks calls that change state (counted and persisted). */
+export interface Route {
+  handler: (ctx: Context, body: JsonObject) => Reply;
+  write: boolean;
+}
+
+export type RouteTable = Record<string, Route>;
+
+export function ok(body: Json): Reply {
+  return { status: 200, body };
+}
