@@ -1,6 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import { ExitCode, GitopsError } from '../errors.js';
 import { paletteFor } from '../util/color.js';
+import { problemsOf, reportProblems } from './problems.js';
 
 /**
  * A command action's result: the exit status it wants. Actions throw GitopsError for failures they can name;
@@ -50,6 +51,7 @@ export async function runProgram(program: Command, argv: string[]): Promise<void
       return;
     }
     if (error instanceof GitopsError) {
+      reportProblems(problemsOf(error));
       process.stderr.write(formatError(error));
       process.exitCode = exitCodeFor(error);
       return;

@@ -1,4 +1,29 @@
 import type { Command } from 'commander';
+import { discoverStreams, renderStreamsTable, streamJson, streamsYaml } from '../../ops/discover.js';
+import { addConnectOptions, withClient, type ConnectFlags } from '../context.js';
 
-/** Placeholder until the command lands. */
-export function register(_program: Command): void {}
+interface DiscoverFlags extends ConnectFlags {
+  json?: boolean;
+  yaml?: boolean;
+}
+
+/** `discover <source-name>`: the streams a source offers. */
+export function register(program: Command): void {
+  const command = program
+    .command('discover')
+    .description('show the streams a source offers (name, namespace, sync modes, cursor, primary key)')
+    .argument('<source-name>', 'source name as in Airbyte')
+    .option('--yaml', 'print a ready-to-paste `streams:` block with sensible modes')
+    .option('--json', 'print {"source", "streams": [{name, namespace, supportedSyncModes, sourceDefinedCursor, defaultCursorField, sourceDefinedPrimaryKey}]}');
+  addConnectOptions(command)
+    .addHelpText('after', '\nExit status: 0 on success; 1 when the source is unknown, discovery fails, or on API errors.')
+    .action(async (name: string, flags: DiscoverFlags) => {
+      await withClient(flags, async (client) => {
+        const { source, catalog } = await discoverStreams(client, flags.workspace, name);
+        const streams = catalog.streams.map(({ stream }) => streamJson(stream));
+        if (flags.json) process.stdout.write(JSON.stringify({ source, streams }, null, 2) + '\n');
+        else if (flags.yaml) process.stdout.write(streamsYaml(streams));
+        else process.stdout.write(renderStreamsTable(streams));
+      });
+    });
+}

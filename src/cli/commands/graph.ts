@@ -1,4 +1,17 @@
 import type { Command } from 'commander';
+import { renderGraph } from '../../plan/render/index.js';
+import { loadOrThrow } from '../../plan/prepare.js';
+import { reportProblems } from '../problems.js';
 
-/** Placeholder until the command lands. */
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  program
+    .command('graph')
+    .description('print the pipeline as a Mermaid diagram (sources → connections → destinations); needs no server')
+    .argument('[paths...]', 'pipeline files or directories (default: current directory)')
+    .action((paths: string[]) => {
+      const { pipeline, warnings } = loadOrThrow(paths, process.env);
+      reportProblems(warnings);
+      const graph = renderGraph(pipeline);
+      process.stdout.write(graph.endsWith('\n') ? graph : `${graph}\n`);
+    });
+}

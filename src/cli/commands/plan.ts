@@ -1,4 +1,46 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { ExitCode } from '../../errors.js';
+import { prepare } from '../../plan/prepare.js';
+import { renderJson, renderMarkdown, renderText } from '../../plan/render/index.js';
+import { hasChanges } from '../../plan/render/values.js';
+import { paletteFor } from '../../util/color.js';
+import { addConnectOptions, withClient, type ConnectFlags } from '../context.js';
+import { reportProblems } from '../problems.js';
+import { setExitStatus } from '../run.js';
 
-/** Placeholder until the command lands. */
-export function register(_program: Command): void {}
+interface PlanFlags extends ConnectFlags {
+  json?: boolean;
+  markdown?: boolean;
+  prune?: boolean;
+  rotateSecrets?: boolean;
+  detailedExitcode?: boolean;
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command('plan')
+    .description('show what apply would change in Airbyte to match the pipeline (writes nothing)')
+    .argument('[paths...]', 'pipeline files or directories (default: current directory)')
+    .option('--prune', 'show resources in Airbyte that the pipeline does not declare as deletes')
+    .option('--rotate-secrets', 'update every source/destination that has secrets (Airbyte cannot show secret drift)')
+    .addOption(new Option('--json', 'print the plan as JSON (formatVersion 1)').conflicts('markdown'))
+    .option('--markdown', 'print the plan as Markdown for a pull-request comment')
+    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error');
+  addConnectOptions(command).action(async (paths: string[], flags: PlanFlags) => {
+    await withClient(flags, async (client) => {
+      const prepared = await prepare(client, {
+        paths,
+        env: process.env,
+        ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
+        ...(flags.prune ? { prune: true } : {}),
+        ...(flags.rotateSecrets ? { rotateSecrets: true } : {}),
+      });
+      reportProblems(prepared.warnings);
+      const { plan } = prepared;
+      if (flags.json) process.stdout.write(renderJson(plan));
+      else if (flags.markdown) process.stdout.write(renderMarkdown(plan, prepared.desired));
+      else process.stdout.write(renderText(plan, paletteFor(process.stdout)));
+      if (flags.detailedExitcode) setExitStatus(hasChanges(plan.summary) ? ExitCode.changes : ExitCode.ok);
+    });
+  });
+}
