@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { runCli } from './cli.js';
-import { seedThroughApi } from './seed.js';
+import { seedThroughApi } from '../../src/bench/seed.js';
 
 const SECRETS = { PG_PASSWORD: 'pg-Secret-7731', STAGING_PG_PASSWORD: 'stg-Secret-2209', MINIO_ACCESS_KEY: 'AKIA-Secret-5150', MINIO_SECRET_KEY: 'minio-Secret-8642' };
 

@@ -1,23 +1,25 @@
 /**
- * Puts a pipeline into an emulator through the API directly (not through apply), so plan tests do not depend on
- * apply: sources and destinations with their real configurations, connections with the catalog built from discovery.
+ * Puts a pipeline into an emulator through the API directly (not through apply), so plan tests and the plan
+ * benchmark do not depend on apply: sources and destinations with their real configurations, connections with the
+ * catalog built from discovery. `concurrency` bounds the calls in flight.
  */
-import { createClient } from '../../src/client/index.js';
-import { buildSyncCatalog } from '../../src/plan/catalog.js';
-import { toSchedule } from '../../src/plan/diff/connections.js';
-import { loadOrThrow } from '../../src/plan/prepare.js';
-import { fetchRemoteState } from '../../src/plan/fetch.js';
-import { checkConfiguration, resolveDefinition } from '../../src/plan/checks/index.js';
+import { createClient } from '../client/index.js';
+import { buildSyncCatalog } from '../plan/catalog.js';
+import { toSchedule } from '../plan/diff/connections.js';
+import { loadOrThrow } from '../plan/prepare.js';
+import { fetchRemoteState } from '../plan/fetch.js';
+import { mapLimit } from '../util/pool.js';
+import { checkConfiguration, resolveDefinition } from '../plan/checks/index.js';
 
-export async function seedThroughApi(url: string, paths: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export async function seedThroughApi(url: string, paths: string[], env: NodeJS.ProcessEnv, concurrency = 1): Promise<void> {
   const client = createClient({ baseUrl: url, auth: { mode: 'none' } });
   try {
     const { pipeline } = loadOrThrow(paths, env);
     const remote = await fetchRemoteState(client, pipeline);
     const workspaceId = remote.workspace.workspaceId;
     const ids = new Map<string, string>();
-    for (const actor of [...pipeline.sources, ...pipeline.destinations]) {
-      if (actor.definition === undefined) continue;
+    await mapLimit([...pipeline.sources, ...pipeline.destinations], concurrency, async (actor) => {
+      if (actor.definition === undefined) return;
       const resolved = resolveDefinition(actor.kind, actor.definition, remote.definitions);
       if (!('definitionId' in resolved)) throw new Error(resolved.error);
       const spec = remote.specs[resolved.definitionId];
@@ -30,8 +32,8 @@ export async function seedThroughApi(url: string, paths: string[], env: NodeJS.P
         const read = await client.createDestination({ workspaceId, name: actor.name, destinationDefinitionId: resolved.definitionId, connectionConfiguration: configuration });
         ids.set(`destination:${actor.name}`, read.destinationId);
       }
-    }
-    for (const connection of pipeline.connections) {
+    });
+    await mapLimit(pipeline.connections, concurrency, async (connection) => {
       const sourceId = ids.get(`source:${connection.source}`) as string;
       const destinationId = ids.get(`destination:${connection.destination}`) as string;
       const discovered = await client.discoverSourceSchema({ sourceId });
@@ -49,7 +51,7 @@ export async function seedThroughApi(url: string, paths: string[], env: NodeJS.P
         ...(connection.prefix !== undefined ? { prefix: connection.prefix } : {}),
         ...(connection.nonBreakingChangesPreference ? { nonBreakingChangesPreference: connection.nonBreakingChangesPreference } : {}),
       });
-    }
+    });
   } finally {
     await client.close();
   }

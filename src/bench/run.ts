@@ -1,0 +1,7 @@
+/** `npm run bench`: the benchmarks, measured side by side in one run. Prints a report; asserts nothing. */
+import { benchPlan } from './plan.js';
+
+const sections = [benchPlan];
+for (const bench of sections) {
+  process.stdout.write(`${await bench()}\n\n`);
+}
