@@ -6,7 +6,6 @@ import type { TimeUnit } from '../api/types.js';
 import type { DesiredSchedule, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import { didYouMean } from '../util/suggest.js';
-import { didYouMeanKey } from './suggest-key.js';
 import { childPointer, type LocatedDocument } from './parse.js';
 
 const TIME_UNITS: TimeUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
@@ -88,7 +87,7 @@ class ScheduleReader {
     }
     const fields = value as Record<string, unknown>;
     for (const key of Object.keys(fields).filter((name) => !KEYS.includes(name))) {
-      this.fail(`unknown key '${key}' in ${this.owner}${didYouMeanKey(key, KEYS)}`, key, true);
+      this.fail(`unknown key '${key}' in ${this.owner}${didYouMean(key, KEYS)}`, key, true);
     }
     const isBasic = 'units' in fields || 'timeUnit' in fields;
     const isCron = 'cron' in fields || 'timezone' in fields;

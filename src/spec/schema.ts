@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import type { SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import { didYouMean } from '../util/suggest.js';
-import { didYouMeanKey } from './suggest-key.js';
 import { subject, where } from './describe.js';
 import { childPointer, type LocatedDocument } from './parse.js';
 
@@ -60,7 +59,7 @@ function messageFor(error: ErrorObject, root: unknown): string {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const place = path === '' ? 'at the top level' : `in ${subject(root, path)}`;
-      return `unknown key '${key}' ${place}${didYouMeanKey(key, knownKeys(error))}`;
+      return `unknown key '${key}' ${place}${didYouMean(key, knownKeys(error))}`;
     }
     case 'required':
       return `${it} is missing required key '${String(params['missingProperty'])}'`;

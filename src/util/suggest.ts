@@ -1,19 +1,25 @@
 /**
  * "Did you mean" for misspelled keys, names and streams: the closest candidates by edit distance, case-insensitive.
  */
+
+/**
+ * Edit distance where a swap of two neighbouring letters counts as one edit (optimal string alignment): swaps are
+ * the commonest typo ('sheduel' → 'schedule').
+ */
 export function editDistance(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
-  let previous = Array.from({ length: right.length + 1 }, (_, i) => i);
+  const rows = Array.from({ length: left.length + 1 }, (_, i) => Array.from({ length: right.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const cell = (i: number, j: number) => (rows[i] as number[])[j] as number;
   for (let i = 1; i <= left.length; i++) {
-    const current = [i];
     for (let j = 1; j <= right.length; j++) {
-      const substitution = (previous[j - 1] as number) + (left[i - 1] === right[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
+      let best = Math.min(cell(i - 1, j) + 1, cell(i, j - 1) + 1, cell(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) best = Math.min(best, cell(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = best;
     }
-    previous = current;
   }
-  return previous[right.length] as number;
+  return cell(left.length, right.length);
 }
 
 /** Candidates close enough to `input` to be a likely typo, best first (at most `limit`). */
