@@ -1,7 +1,8 @@
 /** `npm run bench`: the benchmarks, measured side by side in one run. Prints a report; asserts nothing. */
+import { benchApply } from './apply.js';
 import { benchPlan } from './plan.js';
 
-const sections = [benchPlan];
+const sections = [benchPlan, benchApply];
 for (const bench of sections) {
   process.stdout.write(`${await bench()}\n\n`);
 }

@@ -18,6 +18,7 @@ import type {
   JobInfoRead,
   JobListRequest,
   JobReadList,
+  JsonObject,
   SourceCreate,
   SourceDefinitionRead,
   SourceDefinitionSpecificationRead,
@@ -119,6 +120,9 @@ export class AirbyteClient {
     this.core.request<CheckConnectionRead>('sources/check_connection', { sourceId }, { resource });
   checkSourceUpdate = (body: SourceUpdate, resource = label('source', body.name)) =>
     this.core.request<CheckConnectionRead>('sources/check_connection_for_update', body, { resource });
+  /** Checks a configuration that is not stored yet (a source about to be created); the same body as a create minus its name. */
+  checkNewSource = (body: { sourceDefinitionId: string; workspaceId: string; connectionConfiguration: JsonObject }, resource = `new source (definition ${body.sourceDefinitionId})`) =>
+    this.core.request<CheckConnectionRead>('scheduler/sources/check_connection', body, { resource });
   discoverSourceSchema = (body: SourceDiscoverSchemaRequest, resource = `source ${body.sourceId}`) =>
     this.core.request<SourceDiscoverSchemaRead>('sources/discover_schema', body, { resource });
 
@@ -145,6 +149,11 @@ export class AirbyteClient {
     this.core.request<CheckConnectionRead>('destinations/check_connection', { destinationId }, { resource });
   checkDestinationUpdate = (body: DestinationUpdate, resource = label('destination', body.name)) =>
     this.core.request<CheckConnectionRead>('destinations/check_connection_for_update', body, { resource });
+  /** Checks a configuration that is not stored yet (a destination about to be created). */
+  checkNewDestination = (
+    body: { destinationDefinitionId: string; workspaceId: string; connectionConfiguration: JsonObject },
+    resource = `new destination (definition ${body.destinationDefinitionId})`,
+  ) => this.core.request<CheckConnectionRead>('scheduler/destinations/check_connection', body, { resource });
 
   // Connections
   createConnection = (body: ConnectionCreate, resource = label('connection', body.name ?? '(unnamed)')) =>

@@ -39,6 +39,7 @@ export const CALL_KINDS = {
   'sources/check_connection': 'job',
   'sources/check_connection_for_update': 'job',
   'sources/discover_schema': 'job',
+  'scheduler/sources/check_connection': 'job', // a check of a configuration not stored yet
   'destinations/create': 'unsafe',
   'destinations/update': 'idempotent',
   'destinations/get': 'read',
@@ -46,6 +47,7 @@ export const CALL_KINDS = {
   'destinations/delete': 'idempotent',
   'destinations/check_connection': 'job',
   'destinations/check_connection_for_update': 'job',
+  'scheduler/destinations/check_connection': 'job',
   'connections/create': 'unsafe',
   'connections/update': 'idempotent', // a patch of absolute values, so repeating it changes nothing more
   'connections/get': 'read',

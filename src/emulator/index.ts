@@ -14,6 +14,7 @@ import { connectionRoutes } from './handlers/connections.js';
 import { definitionRoutes } from './handlers/definitions.js';
 import { discoveryRoutes } from './handlers/discovery.js';
 import { jobRoutes } from './handlers/jobs.js';
+import { schedulerRoutes } from './handlers/scheduler.js';
 import { workspaceRoutes } from './handlers/workspaces.js';
 import { RequestCounters } from './introspection.js';
 import { loadCatalogOverrides } from './overrides.js';
@@ -54,7 +55,7 @@ function contextFor(options: EmulatorOptions): Context {
 }
 
 function routesFor(ctx: Context): RouteTable {
-  return { ...workspaceRoutes(ctx), ...definitionRoutes, ...actorRoutes, ...discoveryRoutes, ...connectionRoutes, ...jobRoutes };
+  return { ...workspaceRoutes(ctx), ...definitionRoutes, ...actorRoutes, ...discoveryRoutes, ...connectionRoutes, ...jobRoutes, ...schedulerRoutes };
 }
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {

@@ -67,6 +67,8 @@ export interface StoredJob {
   durationMs: number;
   cancelledAtMs?: number;
   streams: StreamVolume[];
+  /** Set when the job is bound to fail at its end (see handlers/jobs.ts: the `fail-sync` rule). */
+  failure?: { origin: 'source' | 'destination'; message: string };
 }
 
 /** Everything the emulator holds. `version` guards against loading a file of another shape. */

@@ -11,8 +11,8 @@ import { EnvNameAllocator } from './env-names.js';
 import { connectionDoc } from './export-connection.js';
 import { toYaml } from './yaml.js';
 
-/** The default `$schema` of exported files; `--schema-url` changes it. */
-export const DEFAULT_SCHEMA_URL = 'https://raw.githubusercontent.com/airbyte-gitops/airbyte-gitops/main/schemas/pipeline.schema.json';
+/** Where a pipeline repository that installs the tool as a dev dependency finds the schema; --schema-url overrides it. */
+export const DEFAULT_SCHEMA_URL = './node_modules/airbyte-gitops/schemas/pipeline.schema.json';
 
 /** Everything export reads from Airbyte. `specs` are connection specifications by definition id. */
 export interface ExportInput {

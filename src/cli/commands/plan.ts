@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { ExitCode } from '../../errors.js';
+import { writeSavedPlan } from '../../apply/index.js';
 import { prepare } from '../../plan/prepare.js';
 import { renderJson, renderMarkdown, renderText } from '../../plan/render/index.js';
 import { hasChanges } from '../../plan/render/values.js';
@@ -11,6 +12,7 @@ import { setExitStatus } from '../run.js';
 interface PlanFlags extends ConnectFlags {
   json?: boolean;
   markdown?: boolean;
+  out?: string;
   prune?: boolean;
   rotateSecrets?: boolean;
   detailedExitcode?: boolean;
@@ -25,6 +27,7 @@ export function register(program: Command): void {
     .option('--rotate-secrets', 'update every source/destination that has secrets (Airbyte cannot show secret drift)')
     .addOption(new Option('--json', 'print the plan as JSON (formatVersion 1)').conflicts('markdown'))
     .option('--markdown', 'print the plan as Markdown for a pull-request comment')
+    .option('--out <file>', 'save the plan for `apply <file>`; secrets stay ${VAR} references, read again at apply time')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error');
   addConnectOptions(command).action(async (paths: string[], flags: PlanFlags) => {
     await withClient(flags, async (client) => {
@@ -40,6 +43,10 @@ export function register(program: Command): void {
       if (flags.json) process.stdout.write(renderJson(plan));
       else if (flags.markdown) process.stdout.write(renderMarkdown(plan, prepared.desired));
       else process.stdout.write(renderText(plan, paletteFor(process.stdout)));
+      if (flags.out !== undefined) {
+        writeSavedPlan(flags.out, prepared, paths);
+        process.stderr.write(`Saved the plan to ${flags.out}. Apply exactly this plan with: airbyte-gitops apply ${flags.out}\n`);
+      }
       if (flags.detailedExitcode) setExitStatus(hasChanges(plan.summary) ? ExitCode.changes : ExitCode.ok);
     });
   });

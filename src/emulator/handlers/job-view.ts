@@ -28,7 +28,7 @@ export function jobPhase(job: StoredJob, nowMs: number): JobPhase {
   }
   if (nowMs < startMs) return { status: 'pending', updatedAtMs: job.createdAtMs };
   if (nowMs < endMs) return { status: 'running', startedAtMs: startMs, updatedAtMs: startMs };
-  return { status: 'succeeded', startedAtMs: startMs, endedAtMs: endMs, updatedAtMs: endMs };
+  return { status: job.failure ? 'failed' : 'succeeded', startedAtMs: startMs, endedAtMs: endMs, updatedAtMs: endMs };
 }
 
 export function isActive(job: StoredJob, nowMs: number): boolean {
@@ -53,6 +53,10 @@ export function attemptsOf(job: StoredJob, nowMs: number): AttemptRead[] {
   if (phase.status === 'cancelled') {
     const failure = { failureOrigin: 'airbyte_platform', failureType: 'manual_cancellation', externalMessage: 'The sync was cancelled.', retryable: false, timestamp: phase.updatedAtMs };
     return [{ ...base, status: 'failed', endedAt: seconds(phase.updatedAtMs), failureSummary: { failures: [failure], partialSuccess: false } }];
+  }
+  if (phase.status === 'failed' && job.failure) {
+    const failure = { failureOrigin: job.failure.origin, failureType: 'config_error', externalMessage: job.failure.message, retryable: false, timestamp: phase.updatedAtMs };
+    return [{ ...base, status: 'failed', endedAt: seconds(phase.updatedAtMs), recordsSynced: 0, bytesSynced: 0, totalStats: stats(0, 0, 0), failureSummary: { failures: [failure], partialSuccess: false } }];
   }
   const { records, bytes } = totals(job);
   return [

@@ -23,6 +23,31 @@ function volumes(ctx: Context, connection: StoredConnection, configType: StoredJ
   });
 }
 
+/** True when any string in the configuration contains `marker`. */
+function mentions(value: Json | undefined, marker: string): boolean {
+  if (typeof value === 'string') return value.includes(marker);
+  if (Array.isArray(value)) return value.some((item) => mentions(item, marker));
+  if (typeof value === 'object' && value !== null) return Object.values(value).some((item) => mentions(item, marker));
+  return false;
+}
+
+/**
+ * The documented rule that makes a sync fail at its end: a source or destination configuration value containing
+ * `fail-sync` (e.g. host `fail-sync.internal`). Check and discovery still succeed, as they would for a table that
+ * is only unreadable during the sync.
+ */
+function failureOf(ctx: Context, connection: StoredConnection): StoredJob['failure'] {
+  const source = findActor(ctx, SOURCE, connection.sourceId);
+  if (mentions(source.configuration, 'fail-sync')) {
+    return { origin: 'source', message: `Source '${source.name}' failed during the sync: the connector could not read from the configured server (emulated: a configuration value contains 'fail-sync').` };
+  }
+  const destination = ctx.store.data.destinations.find((candidate) => candidate.id === connection.destinationId);
+  if (destination && mentions(destination.configuration, 'fail-sync')) {
+    return { origin: 'destination', message: `Destination '${destination.name}' failed during the sync: the connector could not write to the configured location (emulated: a configuration value contains 'fail-sync').` };
+  }
+  return undefined;
+}
+
 function jobInfoRead(job: StoredJob, withLogs: boolean): JsonObject {
   const now = Date.now();
   const logs = (attemptId: number) => ({ logLines: [`attempt ${attemptId}: ${jobPhase(job, now).status} (emulated)`] });
@@ -48,6 +73,8 @@ function startJob(ctx: Context, body: JsonObject, configType: StoredJob['configT
     durationMs: ctx.jobDurationMs,
     streams: volumes(ctx, connection, configType),
   };
+  const failure = configType === 'sync' ? failureOf(ctx, connection) : undefined;
+  if (failure) job.failure = failure;
   ctx.store.data.jobs.push(job);
   return ok(jobInfoRead(job, true));
 }

@@ -1,0 +1,120 @@
+/**
+ * One small adapter per resource kind, each with the same verbs (create, update, delete, find by name). The
+ * executor picks the verb from the step's `op` and never looks at anything else: the plan already resolved
+ * definitions, references and the exact connection patch.
+ */
+import type { ConnectionCreate } from '../api/types.js';
+import { GitopsError } from '../errors.js';
+import type { ResourceKind } from '../model/desired.js';
+import { buildSyncCatalog } from '../plan/catalog.js';
+import { toSchedule } from '../plan/diff/connections.js';
+import type { ActorChange, ActorRef, Change, ConnectionChange } from '../plan/types.js';
+import type { ApplyClient, Discover } from './types.js';
+
+/** What an adapter may use besides the change: the client, the workspace, ids created earlier, discovery. */
+export interface AdapterContext {
+  client: ApplyClient;
+  workspaceId: string;
+  /** The id of a source or destination: existing, or created by an earlier step of this run. */
+  resolve(kind: 'source' | 'destination', ref: ActorRef): string;
+  discover: Discover;
+}
+
+/** The verbs every kind fills in. Each resolves to the id of the resource it acted on. */
+export interface Adapter<C extends Change> {
+  create(change: C, ctx: AdapterContext): Promise<string>;
+  update(change: C, ctx: AdapterContext): Promise<string>;
+  delete(change: C, ctx: AdapterContext): Promise<string>;
+  /** The id of the live resource with this name, if any (to adopt a create whose answer was lost). */
+  findByName(name: string, ctx: AdapterContext): Promise<string | undefined>;
+}
+
+function needId(change: Change): string {
+  if (change.id === null) throw new GitopsError('USAGE', `${change.kind} '${change.name}': the plan has no id to ${change.action} it with`);
+  return change.id;
+}
+
+/** The desired configuration, complete and with real secret values: creates and full updates send all of it. */
+function desiredActor(change: ActorChange) {
+  if (!change.desired?.configuration) throw new GitopsError('USAGE', `${change.kind} '${change.name}': the plan has no configuration to send`);
+  return { name: change.desired.name, configuration: change.desired.configuration };
+}
+
+const sourceAdapter: Adapter<ActorChange> = {
+  async create(change, { client, workspaceId }) {
+    const { name, configuration } = desiredActor(change);
+    const read = await client.createSource({ sourceDefinitionId: change.definitionId, workspaceId, name, connectionConfiguration: configuration });
+    return read.sourceId;
+  },
+  async update(change, { client }) {
+    const { name, configuration } = desiredActor(change);
+    return (await client.updateSource({ sourceId: needId(change), name, connectionConfiguration: configuration })).sourceId;
+  },
+  async delete(change, { client }) {
+    await client.deleteSource(needId(change), `source '${change.name}'`);
+    return needId(change);
+  },
+  async findByName(name, { client, workspaceId }) {
+    return (await client.listSources(workspaceId)).find((source) => source.name === name)?.sourceId;
+  },
+};
+
+const destinationAdapter: Adapter<ActorChange> = {
+  async create(change, { client, workspaceId }) {
+    const { name, configuration } = desiredActor(change);
+    const read = await client.createDestination({ destinationDefinitionId: change.definitionId, workspaceId, name, connectionConfiguration: configuration });
+    return read.destinationId;
+  },
+  async update(change, { client }) {
+    const { name, configuration } = desiredActor(change);
+    return (await client.updateDestination({ destinationId: needId(change), name, connectionConfiguration: configuration })).destinationId;
+  },
+  async delete(change, { client }) {
+    await client.deleteDestination(needId(change), `destination '${change.name}'`);
+    return needId(change);
+  },
+  async findByName(name, { client, workspaceId }) {
+    return (await client.listDestinations(workspaceId)).find((destination) => destination.name === name)?.destinationId;
+  },
+};
+
+/** The create body: the current schedule model only (scheduleType / scheduleData), optional fields only when declared. */
+async function connectionCreateBody(change: ConnectionChange, ctx: AdapterContext): Promise<ConnectionCreate> {
+  const desired = change.desired;
+  if (!desired || !change.sourceRef || !change.destinationRef) throw new GitopsError('USAGE', `connection '${change.name}': the plan has no endpoints to create it with`);
+  const sourceId = ctx.resolve('source', change.sourceRef);
+  const destinationId = ctx.resolve('destination', change.destinationRef);
+  // A source created in this run has a catalog only now.
+  const syncCatalog = change.syncCatalog ?? buildSyncCatalog(desired.streams, (await ctx.discover(sourceId, desired.source)).streams);
+  const body: ConnectionCreate = { name: desired.name, sourceId, destinationId, status: desired.status, ...toSchedule(desired.schedule), syncCatalog };
+  if (desired.namespaceDefinition !== undefined) body.namespaceDefinition = desired.namespaceDefinition;
+  if (desired.namespaceFormat !== undefined) body.namespaceFormat = desired.namespaceFormat;
+  if (desired.prefix !== undefined) body.prefix = desired.prefix;
+  if (desired.nonBreakingChangesPreference !== undefined) body.nonBreakingChangesPreference = desired.nonBreakingChangesPreference;
+  return body;
+}
+
+const connectionAdapter: Adapter<ConnectionChange> = {
+  async create(change, ctx) {
+    return (await ctx.client.createConnection(await connectionCreateBody(change, ctx))).connectionId;
+  },
+  async update(change, { client }) {
+    // Exactly the patch the plan computed: never the legacy schedule, the catalog only when streams differ.
+    const read = await client.updateConnection({ connectionId: needId(change), ...(change.patch ?? {}) }, `connection '${change.name}'`);
+    return read.connectionId;
+  },
+  async delete(change, { client }) {
+    await client.deleteConnection(needId(change), `connection '${change.name}'`);
+    return needId(change);
+  },
+  async findByName(name, { client, workspaceId }) {
+    const live = (await client.listConnections(workspaceId)).filter((connection) => connection.status !== 'deprecated');
+    return live.find((connection) => connection.name === name)?.connectionId;
+  },
+};
+
+/** The adapter for a kind. */
+export function adapterFor(kind: ResourceKind): Adapter<Change> {
+  const adapters = { source: sourceAdapter, destination: destinationAdapter, connection: connectionAdapter } as Record<ResourceKind, Adapter<Change>>;
+  return adapters[kind];
+}

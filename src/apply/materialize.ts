@@ -1,0 +1,73 @@
+/**
+ * Turning a saved plan back into one apply can send: every `${VAR}` template is read from the environment now
+ * (a missing variable is an error naming it and where it was written), then coerced to the connector's types and
+ * validated against the live spec, as `plan` does.
+ */
+import { GitopsError } from '../errors.js';
+import type { DesiredActor } from '../model/desired.js';
+import type { Problem } from '../model/problem.js';
+import type { ConnectorSpec } from '../model/remote.js';
+import { checkConfiguration } from '../plan/checks/index.js';
+import { specError } from '../plan/prepare.js';
+import type { Change, Plan } from '../plan/types.js';
+import { interpolate } from '../spec/interpolate.js';
+import { setAt } from '../connectors/secrets.js';
+import { sentActors } from './saved-plan.js';
+
+/** Reads the specs apply needs: one call per distinct definition of the actors it sends. */
+export interface SpecReader {
+  getSourceSpecification(definitionId: string, workspaceId: string): Promise<{ connectionSpecification: ConnectorSpec['connectionSpecification'] }>;
+  getDestinationSpecification(
+    definitionId: string,
+    workspaceId: string,
+  ): Promise<{ connectionSpecification: ConnectorSpec['connectionSpecification'] }>;
+}
+
+export async function fetchSpecs(reader: SpecReader, plan: Plan): Promise<Record<string, ConnectorSpec>> {
+  const specs: Record<string, ConnectorSpec> = {};
+  const wanted = new Map(sentActors(plan).map((change) => [change.definitionId, change.kind]));
+  await Promise.all(
+    [...wanted].map(async ([definitionId, kind]) => {
+      const read =
+        kind === 'source'
+          ? await reader.getSourceSpecification(definitionId, plan.workspace.workspaceId)
+          : await reader.getDestinationSpecification(definitionId, plan.workspace.workspaceId);
+      specs[definitionId] = { kind, definitionId, connectionSpecification: read.connectionSpecification };
+    }),
+  );
+  return specs;
+}
+
+/** The actor with its templates filled from `env`; problems for variables that are not set. */
+function fill(actor: DesiredActor, env: NodeJS.ProcessEnv, problems: Problem[]): DesiredActor {
+  if (!actor.configuration) return actor;
+  const configuration = structuredClone(actor.configuration);
+  for (const [dotted, origin] of Object.entries(actor.origins)) {
+    if (origin.template === undefined) continue;
+    const result = interpolate(origin.template, env);
+    if (result.value === undefined) {
+      for (const error of result.errors) {
+        problems.push({ severity: 'error', file: origin.loc.file, line: origin.loc.line, col: origin.loc.col, message: `${actor.kind} '${actor.name}': configuration.${dotted}: ${error}` });
+      }
+      continue;
+    }
+    setAt(configuration, dotted.split('.'), result.value);
+  }
+  return { ...actor, configuration };
+}
+
+/** The saved plan with real values, ready to execute, and any warnings; throws SPEC_INVALID with every error. */
+export function materialize(plan: Plan, specs: Record<string, ConnectorSpec>, env: NodeJS.ProcessEnv): { plan: Plan; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const changes = plan.changes.map((change): Change => {
+    if (change.kind === 'connection' || !change.desired?.configuration) return change;
+    const filled = fill(change.desired, env, problems);
+    const spec = specs[change.definitionId];
+    if (!spec) return { ...change, desired: filled };
+    const checked = checkConfiguration(filled, spec);
+    problems.push(...checked.problems);
+    return { ...change, desired: { ...filled, configuration: checked.configuration } };
+  });
+  if (problems.some((problem) => problem.severity === 'error')) throw specError(problems);
+  return { plan: { ...plan, changes }, warnings: problems };
+}

@@ -1,0 +1,73 @@
+/**
+ * What apply prints: one line per finished operation while it runs, then a summary; or, with --json, one
+ * machine-readable document (formatVersion 1) instead. Every message was redacted by the client.
+ */
+import type { Palette } from '../util/color.js';
+import type { Plan } from '../plan/types.js';
+import type { ApplyResult, StepOutcome } from './types.js';
+
+const PAST: Record<StepOutcome['op'], string> = { create: 'created', update: 'updated', delete: 'deleted' };
+const label = (outcome: Pick<StepOutcome, 'kind' | 'name'>) => `${outcome.kind} '${outcome.name}'`;
+const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)}s`;
+
+function doneText(outcome: StepOutcome): string {
+  if (outcome.renamedFrom !== undefined) return `renamed ${outcome.kind} '${outcome.renamedFrom}' to '${outcome.name}'`;
+  const adopted = outcome.adopted ? ' (found after its answer was lost; not created twice)' : '';
+  return `${PAST[outcome.op]} ${label(outcome)}${adopted}`;
+}
+
+/** The progress line of one step, e.g. `✓ created source 'pg' (0.4s)`. */
+export function progressLine(outcome: StepOutcome, palette: Palette): string {
+  switch (outcome.status) {
+    case 'done':
+      return `${palette.green('✓')} ${doneText(outcome)} (${seconds(outcome.durationMs)})`;
+    case 'failed':
+      return `${palette.red('✗')} failed to ${outcome.op} ${label(outcome)}: ${outcome.error ?? 'unknown error'}`;
+    case 'skipped':
+      return `${palette.yellow('-')} skipped ${outcome.op} of ${label(outcome)} (depends on failed ${outcome.blockedBy ?? 'step'})`;
+    case 'not-started':
+      return `${palette.dim('·')} not started: ${outcome.op} of ${label(outcome)}`;
+  }
+}
+
+const done = (result: ApplyResult) => `${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted`;
+
+/** The closing lines: `Apply complete: …`, or what was done, what failed (with the server's message) and what was skipped. */
+export function summaryText(result: ApplyResult, palette: Palette): string {
+  if (result.status === 'applied') return `${palette.green(`Apply complete: ${done(result)}.`)}\n`;
+  const { failed, skipped, notStarted } = result.counts;
+  const head =
+    result.status === 'interrupted'
+      ? `Apply interrupted: ${done(result)}; ${notStarted} not started, ${failed} failed, ${skipped} skipped.`
+      : `Apply failed: ${done(result)}; ${failed} failed, ${skipped} skipped.`;
+  const lines = [palette.red(head)];
+  for (const step of result.steps) {
+    if (step.status === 'failed') lines.push(`  failed:  ${step.op} ${label(step)}: ${step.error ?? 'unknown error'}`);
+    if (step.status === 'skipped') lines.push(`  skipped: ${step.op} ${label(step)} (depends on failed ${step.blockedBy ?? 'step'})`);
+    if (step.status === 'not-started') lines.push(`  not started: ${step.op} ${label(step)}`);
+  }
+  lines.push('Nothing done is undone. Fix the cause and run apply again: it plans from what Airbyte holds now and finishes the rest.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** `--json`: the result as one document. `status` is `applied`, `failed`, `interrupted` or `no-changes`. */
+export interface JsonApplyResultV1 {
+  formatVersion: 1;
+  status: ApplyResult['status'] | 'no-changes';
+  workspace: Plan['workspace'];
+  summary: ApplyResult['counts'];
+  durationMs: number;
+  operations: StepOutcome[];
+}
+
+export function toJsonResult(plan: Plan, result: ApplyResult | undefined): JsonApplyResultV1 {
+  const empty = { created: 0, updated: 0, deleted: 0, failed: 0, skipped: 0, notStarted: 0 };
+  return {
+    formatVersion: 1,
+    status: result?.status ?? 'no-changes',
+    workspace: plan.workspace,
+    summary: result?.counts ?? empty,
+    durationMs: result?.durationMs ?? 0,
+    operations: result?.steps ?? [],
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Saved plans: `plan --out plan.json` writes the plan WITHOUT secret values (every value that came from the
+ * environment keeps its `${VAR}` template), the fingerprints of what it read and the workspace id;
+ * `apply plan.json` checks the fingerprints, fills the templates from the environment again and executes exactly
+ * that plan. The file is written with mode 0600.
+ */
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { JsonObject } from '../api/types.js';
+import { secretPaths, secretValues, setAt } from '../connectors/secrets.js';
+import { GitopsError } from '../errors.js';
+import type { DesiredActor } from '../model/desired.js';
+import { formatProblem, type Problem } from '../model/problem.js';
+import type { ConnectorSpec } from '../model/remote.js';
+import type { Prepared } from '../plan/prepare.js';
+import type { ActorChange, Change, Plan } from '../plan/types.js';
+import { fingerprintsOf, type Fingerprints } from './fingerprint.js';
+
+export const SAVED_PLAN_KIND = 'airbyte-gitops/saved-plan';
+
+/** The saved plan file. `plan` is the Plan with configurations as templates (no secret values). */
+export interface SavedPlanV1 {
+  kind: typeof SAVED_PLAN_KIND;
+  formatVersion: 1;
+  createdAt: string;
+  /** The pipeline files the plan was made from (for people; apply does not read them). */
+  files: string[];
+  workspace: Plan['workspace'];
+  fingerprints: Fingerprints;
+  plan: Plan;
+}
+
+const hasPath = (config: JsonObject, path: string[]) =>
+  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), config) !== undefined;
+
+/** The configuration as it may be saved: templates where values came from `${...}`; a literal secret is a problem. */
+function templated(actor: DesiredActor, spec: ConnectorSpec | undefined, problems: Problem[]): JsonObject | undefined {
+  if (!actor.configuration) return undefined;
+  const config = structuredClone(actor.configuration);
+  for (const [dotted, origin] of Object.entries(actor.origins)) {
+    const path = dotted.split('.');
+    if (origin.template !== undefined && hasPath(config, path)) setAt(config, path, origin.template);
+  }
+  const secrets = spec ? secretPaths(spec.connectionSpecification) : [];
+  for (const { path } of secretValues(actor.configuration, secrets)) {
+    const origin = actor.origins[path.join('.')];
+    if (origin?.template !== undefined) continue;
+    const loc = origin?.loc ?? actor.configurationLoc ?? actor.loc;
+    const message = `${actor.kind} '${actor.name}': configuration.${path.join('.')} is a secret written literally; a saved plan never holds secret values: write it as \${VAR} and set VAR in the environment`;
+    problems.push({ severity: 'error', file: loc.file, line: loc.line, col: loc.col, message });
+  }
+  return config;
+}
+
+function withoutSecrets(change: Change, specs: Record<string, ConnectorSpec>, problems: Problem[]): Change {
+  if (change.kind === 'connection' || !change.desired) return change;
+  const configuration = templated(change.desired, specs[change.definitionId], problems);
+  return { ...change, desired: { ...change.desired, ...(configuration ? { configuration } : {}) } };
+}
+
+/** The file's content; throws SPEC_INVALID (file:line of each literal secret) when a secret could not be left out. */
+export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[], now = new Date()): SavedPlanV1 {
+  const problems: Problem[] = [];
+  const changes = prepared.plan.changes.map((change) => withoutSecrets(change, prepared.remote.specs, problems));
+  if (problems.length > 0) {
+    throw new GitopsError('SPEC_INVALID', `cannot save the plan:\n  ${problems.map(formatProblem).join('\n  ')}`, { meta: { problems } });
+  }
+  return {
+    kind: SAVED_PLAN_KIND,
+    formatVersion: 1,
+    createdAt: now.toISOString(),
+    files: paths,
+    workspace: prepared.plan.workspace,
+    fingerprints: fingerprintsOf(prepared.remote),
+    plan: { ...prepared.plan, changes },
+  };
+}
+
+/** Writes the saved plan (mode 0600, replaced atomically) for `plan --out`. */
+export function writeSavedPlan(file: string, prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[]): void {
+  const text = `${JSON.stringify(savedPlanOf(prepared, paths), null, 2)}\n`;
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, file);
+}
+
+/** True when the file looks like a saved plan (so `apply plan.json` can tell it from a pipeline). */
+export function isSavedPlanFile(file: string): boolean {
+  if (!file.endsWith('.json')) return false;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { kind?: unknown }).kind === SAVED_PLAN_KIND;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks the shape of a saved plan. */
+export function readSavedPlan(file: string): SavedPlanV1 {
+  let parsed: Partial<SavedPlanV1>;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedPlanV1>;
+  } catch (error) {
+    throw new GitopsError('USAGE', `cannot read saved plan ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (parsed.kind !== SAVED_PLAN_KIND || parsed.formatVersion !== 1 || !parsed.plan || !parsed.fingerprints || !parsed.workspace) {
+    throw new GitopsError('USAGE', `${file} is not a saved plan of this tool (formatVersion 1)`, { hint: 'write one with plan --out plan.json' });
+  }
+  return parsed as SavedPlanV1;
+}
+
+/** The actor changes whose configuration apply sends (and so must fill in from the environment). */
+export function sentActors(plan: Plan): ActorChange[] {
+  return plan.changes.filter((change): change is ActorChange => change.kind !== 'connection' && change.desired?.configuration !== undefined);
+}

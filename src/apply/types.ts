@@ -1,0 +1,100 @@
+/**
+ * What apply needs from the API client (structural, so the executor runs against a fake in unit tests) and what it
+ * gives back: one outcome per step of `plan.order`, in that order.
+ */
+import type {
+  AirbyteCatalog,
+  ConnectionCreate,
+  ConnectionRead,
+  ConnectionUpdate,
+  DestinationCreate,
+  DestinationRead,
+  DestinationUpdate,
+  SourceCreate,
+  SourceDiscoverSchemaRead,
+  SourceRead,
+  SourceUpdate,
+} from '../api/types.js';
+import type { ResourceKind } from '../model/desired.js';
+import type { Step } from '../plan/types.js';
+
+/** The API calls apply makes; `AirbyteClient` has them all. */
+export interface ApplyClient {
+  createSource(body: SourceCreate): Promise<SourceRead>;
+  updateSource(body: SourceUpdate): Promise<SourceRead>;
+  deleteSource(sourceId: string, resource?: string): Promise<void>;
+  listSources(workspaceId: string): Promise<SourceRead[]>;
+  discoverSourceSchema(body: { sourceId: string }, resource?: string): Promise<SourceDiscoverSchemaRead>;
+  createDestination(body: DestinationCreate): Promise<DestinationRead>;
+  updateDestination(body: DestinationUpdate): Promise<DestinationRead>;
+  deleteDestination(destinationId: string, resource?: string): Promise<void>;
+  listDestinations(workspaceId: string): Promise<DestinationRead[]>;
+  createConnection(body: ConnectionCreate): Promise<ConnectionRead>;
+  updateConnection(body: ConnectionUpdate, resource?: string): Promise<ConnectionRead>;
+  deleteConnection(connectionId: string, resource?: string): Promise<void>;
+  listConnections(workspaceId: string): Promise<ConnectionRead[]>;
+  addSecrets(values: Iterable<string>): void;
+}
+
+/** Where a step ended. `not-started`: the run was interrupted before the step could start. */
+export type StepStatus = 'done' | 'failed' | 'skipped' | 'not-started';
+
+/** The outcome of one step. Safe to print and serialize (messages are redacted by the client). */
+export interface StepOutcome {
+  key: string;
+  op: Step['op'];
+  kind: ResourceKind;
+  name: string;
+  status: StepStatus;
+  /** The resource's id after the step (created, adopted, updated or deleted). */
+  id?: string;
+  /** A create whose answer was lost and that was found by name afterwards instead of being sent again. */
+  adopted?: boolean;
+  /** Set for a rename (an update whose name changed). */
+  renamedFrom?: string;
+  durationMs?: number;
+  /** For `failed`: what went wrong, with the server's message. */
+  error?: string;
+  /** For `skipped`: the label of the failed step that caused it, e.g. `source 'pg'`. */
+  blockedBy?: string;
+}
+
+/** How the run ended: everything done, something failed, or stopped by a signal. */
+export type ApplyStatus = 'applied' | 'failed' | 'interrupted';
+
+/** Counts of the outcomes, by what was done. */
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  deleted: number;
+  failed: number;
+  skipped: number;
+  notStarted: number;
+}
+
+/** What `executePlan` returns; the CLI prints it (text or --json) and maps `status` to the exit code. */
+export interface ApplyResult {
+  status: ApplyStatus;
+  steps: StepOutcome[];
+  counts: ApplyCounts;
+  durationMs: number;
+}
+
+/** Options of `executePlan`. */
+export interface ExecuteOptions {
+  /** Most operations in flight at once (default 8). */
+  parallelism?: number;
+  /** Values to keep out of every message (the pipeline's secret values); registered before the first call. */
+  secrets?: Iterable<string>;
+  /** When aborted, no new operation starts; those in flight finish. */
+  signal?: AbortSignal;
+  /** Called once per finished, failed or skipped step, in the order they end. */
+  onStep?: (outcome: StepOutcome) => void;
+  /** How many times in all a create whose outcome was ambiguous may be sent (after looking for it each time). */
+  createAttempts?: number;
+  /** Test hook: the clock in ms. */
+  now?: () => number;
+}
+
+/** A discovered catalog, once per source per run. */
+export type Discover = (sourceId: string, sourceName: string) => Promise<AirbyteCatalog>;

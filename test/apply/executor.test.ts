@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../../src/apply/executor.js';
+import type { StepOutcome } from '../../src/apply/types.js';
+import { actorCreate, connectionCreate, FakeClient, planOf } from './fake-client.js';
+
+/** n independent pipelines: source-i → destination-i via connection-i. */
+function pipelines(n: number) {
+  const changes = [];
+  for (let i = 0; i < n; i++) changes.push(actorCreate('source', `s${i}`), actorCreate('destination', `d${i}`));
+  for (let i = 0; i < n; i++) changes.push(connectionCreate(`c${i}`, `s${i}`, `d${i}`));
+  return planOf(changes);
+}
+
+describe('executePlan', () => {
+  it('creates sources and destinations before the connections that use them, resolving pending references', async () => {
+    const client = new FakeClient();
+    const ended: StepOutcome[] = [];
+    const result = await executePlan(client, pipelines(3), { onStep: (o) => ended.push(o) });
+    expect(result.status).toBe('applied');
+    expect(result.counts).toMatchObject({ created: 9, failed: 0, skipped: 0 });
+    for (let i = 0; i < 3; i++) {
+      const connection = client.connections.find((c) => c.name === `c${i}`);
+      expect(connection?.sourceId).toBe(client.sources.find((s) => s.name === `s${i}`)?.id);
+      expect(connection?.destinationId).toBe(client.destinations.find((d) => d.name === `d${i}`)?.id);
+      // Built from the discovered catalog of the new source.
+      expect(connection?.streams).toBe(1);
+      const at = (name: string) => ended.findIndex((o) => o.name === name);
+      expect(at(`c${i}`)).toBeGreaterThan(at(`s${i}`));
+      expect(at(`c${i}`)).toBeGreaterThan(at(`d${i}`));
+    }
+    expect(client.calls.filter((c) => c.startsWith('sources/discover_schema'))).toHaveLength(3);
+  });
+
+  it('never has more operations in flight than the parallelism', async () => {
+    for (const parallelism of [1, 3, 8]) {
+      const client = new FakeClient();
+      const result = await executePlan(client, pipelines(10), { parallelism });
+      expect(result.status).toBe('applied');
+      expect(client.maxInFlight).toBeLessThanOrEqual(parallelism);
+      expect(client.maxInFlight).toBe(parallelism);
+    }
+  });
+
+  it('a failed create skips its dependents; independent steps still finish', async () => {
+    const client = new FakeClient();
+    client.createFaults.set('s1', ['rejected']);
+    const result = await executePlan(client, pipelines(3));
+    expect(result.status).toBe('failed');
+    const byName = (name: string) => result.steps.find((s) => s.name === name);
+    expect(byName('s1')).toMatchObject({ status: 'failed', error: expect.stringContaining('does not fulfill the specification') });
+    expect(byName('c1')).toMatchObject({ status: 'skipped', blockedBy: "source 's1'" });
+    expect(byName('d1')?.status).toBe('done');
+    expect(['c0', 'c2'].map((name) => byName(name)?.status)).toEqual(['done', 'done']);
+    expect(client.connections.map((c) => c.name).sort()).toEqual(['c0', 'c2']);
+    expect(result.counts).toMatchObject({ created: 7, failed: 1, skipped: 1 });
+  });
+
+  it('adopts a create whose answer was lost instead of creating it twice', async () => {
+    const client = new FakeClient();
+    client.createFaults.set('s0', ['lost']);
+    client.createFaults.set('c0', ['lost']);
+    const result = await executePlan(client, pipelines(1));
+    expect(result.status).toBe('applied');
+    expect(client.sources.filter((s) => s.name === 's0')).toHaveLength(1);
+    expect(client.connections.filter((c) => c.name === 'c0')).toHaveLength(1);
+    expect(result.steps.find((s) => s.name === 's0')).toMatchObject({ adopted: true, id: client.sources[0]?.id });
+    expect(client.calls.filter((c) => c === 'sources/create')).toHaveLength(1);
+    expect(client.calls).toContain('sources/list');
+    expect(client.calls).toContain('connections/list');
+  });
+
+  it('sends an ambiguous create again only after finding it absent, and at most createAttempts times', async () => {
+    const client = new FakeClient();
+    client.createFaults.set('d0', ['refused', 'refused']);
+    const retried = await executePlan(client, pipelines(1), { createAttempts: 3 });
+    expect(retried.status).toBe('applied');
+    expect(client.calls.filter((c) => c === 'destinations/create')).toHaveLength(3);
+    expect(client.calls.filter((c) => c === 'destinations/list')).toHaveLength(2);
+    expect(client.destinations).toHaveLength(1);
+
+    const stubborn = new FakeClient();
+    stubborn.createFaults.set('d0', ['refused', 'refused', 'refused']);
+    const gaveUp = await executePlan(stubborn, pipelines(1), { createAttempts: 2 });
+    expect(gaveUp.status).toBe('failed');
+    expect(stubborn.calls.filter((c) => c === 'destinations/create')).toHaveLength(2);
+    expect(gaveUp.steps.find((s) => s.name === 'c0')?.status).toBe('skipped');
+  });
+
+  it('registers the secret values before the first call', async () => {
+    const client = new FakeClient();
+    let secretsAtFirstCall: string[] = [];
+    const original = client.createSource;
+    client.createSource = (body) => {
+      if (secretsAtFirstCall.length === 0) secretsAtFirstCall = [...client.secrets];
+      return original(body);
+    };
+    await executePlan(client, planOf([actorCreate('source', 's', 'hunter2')]), { secrets: ['hunter2'] });
+    expect(secretsAtFirstCall).toEqual(['hunter2']);
+  });
+
+  it('once aborted starts nothing new, lets the steps in flight finish, and reports the rest as not started', async () => {
+    const client = new FakeClient();
+    const controller = new AbortController();
+    const result = await executePlan(client, pipelines(5), {
+      parallelism: 2,
+      signal: controller.signal,
+      onStep: () => controller.abort(),
+    });
+    expect(result.status).toBe('interrupted');
+    const done = result.steps.filter((s) => s.status === 'done');
+    // The first step to end aborted the run; the one in flight beside it still finished.
+    expect(done).toHaveLength(2);
+    expect(client.sources.length + client.destinations.length).toBe(2);
+    expect(result.counts.notStarted).toBe(13);
+  });
+
+  it('deletes a connection before the source it uses', async () => {
+    const client = new FakeClient();
+    client.sources.push({ id: 'src', name: 'old' });
+    client.connections.push({ id: 'con', name: 'old-c', sourceId: 'src', destinationId: 'dst', streams: 0 });
+    const common = { fields: [], warnings: [], destructive: true, desired: null };
+    const plan = planOf([
+      { ...common, kind: 'source', name: 'old', action: 'delete', id: 'src', definitionId: 'x', takesDown: ['old-c'] },
+      { ...common, kind: 'connection', name: 'old-c', action: 'delete', id: 'con', sourceRef: null, destinationRef: null, patch: null, syncCatalog: null, remoteEndpoints: { sourceId: 'src', destinationId: 'dst' } },
+    ]);
+    const result = await executePlan(client, plan, { parallelism: 8 });
+    expect(result.counts.deleted).toBe(2);
+    expect(client.calls.indexOf('connections/delete')).toBeLessThan(client.calls.indexOf('sources/delete'));
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * An in-memory ApplyClient for executor tests: records every call, counts operations in flight, and fails
+ * chosen calls the way the real client does (a GitopsError, `ambiguous` when the server may have acted).
+ */
+import type { ConnectionRead, DestinationRead, SourceRead } from '../../src/api/types.js';
+import type { ApplyClient } from '../../src/apply/types.js';
+import { GitopsError } from '../../src/errors.js';
+import type { ActorChange, ConnectionChange, Change, Plan } from '../../src/plan/types.js';
+import { applyOrder } from '../../src/plan/diff/order.js';
+import { summarize } from '../../src/plan/diff/index.js';
+
+/** How a create of a given name fails: `lost` = created but the answer lost; `refused` = not created, ambiguous; `rejected` = 422. */
+export type CreateFault = 'lost' | 'refused' | 'rejected';
+
+type Item = { id: string; name: string };
+
+export class FakeClient implements ApplyClient {
+  calls: string[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  secrets: string[] = [];
+  sources: Item[] = [];
+  destinations: Item[] = [];
+  connections: (Item & { sourceId: string; destinationId: string; streams: number })[] = [];
+  /** Per name: the fault of each create attempt in turn. */
+  createFaults = new Map<string, CreateFault[]>();
+  private next = 1;
+
+  /** Waits a few turns of the event loop so that concurrent calls overlap, without timers. */
+  private async work<T>(call: string, body: () => T): Promise<T> {
+    this.calls.push(call);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+      return body();
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private create<T extends Item>(call: string, list: T[], item: Omit<T, 'id'>): T {
+    const fault = this.createFaults.get(item.name)?.shift();
+    if (fault === 'rejected') throw new GitopsError('API_ERROR', `${call} failed (422): The provided configuration does not fulfill the specification`, { meta: { ambiguous: false } });
+    if (fault === 'refused') throw new GitopsError('API_ERROR', `${call} failed (503)`, { meta: { ambiguous: true } });
+    const created = { ...item, id: `id-${this.next++}` } as T;
+    list.push(created);
+    if (fault === 'lost') throw new GitopsError('NETWORK', `${call}: connection dropped`, { meta: { ambiguous: true } });
+    return created;
+  }
+
+  createSource = (body: { name: string }) =>
+    this.work('sources/create', () => ({ sourceId: this.create('sources/create', this.sources, { name: body.name }).id }) as SourceRead);
+  updateSource = (body: { sourceId: string; name: string }) => this.work('sources/update', () => ({ sourceId: body.sourceId }) as SourceRead);
+  deleteSource = (id: string) => this.work('sources/delete', () => void (this.sources = this.sources.filter((s) => s.id !== id)));
+  listSources = () => this.work('sources/list', () => this.sources.map((s) => ({ sourceId: s.id, name: s.name }) as SourceRead));
+  discoverSourceSchema = (body: { sourceId: string }) =>
+    this.work(`sources/discover_schema ${body.sourceId}`, () => ({
+      jobInfo: { id: 'j', configType: 'discover_schema', createdAt: 0, endedAt: 0, succeeded: true },
+      catalog: { streams: [{ stream: { name: 'users', supportedSyncModes: ['full_refresh' as const] }, config: { syncMode: 'full_refresh' as const, destinationSyncMode: 'overwrite' as const } }] },
+    }));
+  createDestination = (body: { name: string }) =>
+    this.work('destinations/create', () => ({ destinationId: this.create('destinations/create', this.destinations, { name: body.name }).id }) as DestinationRead);
+  updateDestination = (body: { destinationId: string }) => this.work('destinations/update', () => ({ destinationId: body.destinationId }) as DestinationRead);
+  deleteDestination = (id: string) => this.work('destinations/delete', () => void (this.destinations = this.destinations.filter((d) => d.id !== id)));
+  listDestinations = () => this.work('destinations/list', () => this.destinations.map((d) => ({ destinationId: d.id, name: d.name }) as DestinationRead));
+  createConnection = (body: { name?: string; sourceId: string; destinationId: string; syncCatalog?: { streams: unknown[] } }) =>
+    this.work('connections/create', () => {
+      const item = { name: body.name ?? '', sourceId: body.sourceId, destinationId: body.destinationId, streams: body.syncCatalog?.streams.length ?? 0 };
+      return { connectionId: this.create('connections/create', this.connections, item).id } as ConnectionRead;
+    });
+  updateConnection = (body: { connectionId: string }) => this.work('connections/update', () => ({ connectionId: body.connectionId }) as ConnectionRead);
+  deleteConnection = (id: string) => this.work('connections/delete', () => void (this.connections = this.connections.filter((c) => c.id !== id)));
+  listConnections = () =>
+    this.work('connections/list', () => this.connections.map((c) => ({ connectionId: c.id, name: c.name, status: 'active' }) as ConnectionRead));
+  addSecrets = (values: Iterable<string>) => void this.secrets.push(...values);
+}
+
+const loc = { file: 'p.yaml', line: 1, col: 1 };
+
+export function actorCreate(kind: 'source' | 'destination', name: string, password = 'pw'): ActorChange {
+  return {
+    kind, name, action: 'create', id: null, fields: [], warnings: [], destructive: false, definitionId: `${kind}-def`, takesDown: [],
+    desired: { kind, name, definition: 'X', configuration: { host: 'h', password }, origins: {}, previousNames: [], loc },
+  };
+}
+
+export function connectionCreate(name: string, source: string, destination: string): ConnectionChange {
+  return {
+    kind: 'connection', name, action: 'create', id: null, fields: [], warnings: [], destructive: false,
+    sourceRef: { pending: source }, destinationRef: { pending: destination }, patch: null, syncCatalog: null, remoteEndpoints: null,
+    desired: {
+      kind: 'connection', name, source, destination, status: 'active', schedule: { type: 'manual' }, previousNames: [], loc,
+      streams: [{ name: 'users', syncMode: 'full_refresh', destinationSyncMode: 'overwrite', loc }],
+    },
+  };
+}
+
+export function planOf(changes: Change[]): Plan {
+  return { formatVersion: 1, workspace: { workspaceId: 'ws', name: 'W' }, changes, unmanaged: [], summary: summarize(changes), order: applyOrder(changes) };
+}
