@@ -29,6 +29,9 @@ describe('apply (end to end against the emulator)', () => {
     const connection = server.state.connections.find((c) => c.name === 'PostgreSQL → MinIO');
     expect(connection).toMatchObject({ scheduleType: 'basic', scheduleData: { basicSchedule: { units: 6, timeUnit: 'hours' } } });
     expect(connection?.syncCatalog.streams.map((s) => s.stream.name).sort()).toEqual(['customers', 'orders']);
+    const planned = await runCli(['plan', EXAMPLES, '--url', server.url, '--detailed-exitcode'], SECRETS);
+    expect(planned.stdout).toContain('No changes. Airbyte matches the pipeline.');
+    expect(planned.code).toBe(0);
     const second = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--rotate-secrets', '--debug'], SECRETS);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/✓ updated source 'PostgreSQL - Ecommerce'/);
