@@ -2,7 +2,9 @@
  * `check`: test the connection of every source and destination the pipeline declares, in parallel. A resource
  * whose desired configuration differs from Airbyte's (or sets secrets, which Airbyte cannot compare) is checked
  * with `check_connection_for_update` and the desired configuration, so a wrong password in a pull request is
- * found before apply; an unchanged one with `check_connection`; one not created yet is skipped.
+ * found before apply; an unchanged one with `check_connection`. One not created yet, or one whose definition changes
+ * (apply replaces it), is checked with `scheduler/{sources,destinations}/check_connection`: the definition and the
+ * desired configuration, with nothing stored.
  */
 import type { CheckConnectionRead, JsonObject } from '../api/types.js';
 import type { AirbyteClient } from '../client/index.js';
@@ -16,8 +18,8 @@ import { compareConfiguration } from '../plan/diff/config.js';
 import { didYouMean } from '../util/suggest.js';
 import { mapBounded } from './parallel.js';
 
-/** The API call a check used. */
-export type CheckCall = 'check_connection' | 'check_connection_for_update';
+/** The API call a check used (`scheduler/check_connection`: for a configuration Airbyte does not hold yet). */
+export type CheckCall = 'check_connection' | 'check_connection_for_update' | 'scheduler/check_connection';
 
 /** One row of `check`; also its --json shape. */
 export interface CheckRow {
@@ -35,7 +37,11 @@ export const CHECK_PARALLELISM = 8;
 /** What deciding about one resource gives: a row right away, or the call to make. */
 type Decision =
   | { row: Omit<CheckRow, 'durationSeconds'> }
-  | { call: CheckCall; id: string; name: string; configuration?: JsonObject };
+  | { call: 'check_connection'; id: string }
+  | { call: 'check_connection_for_update'; id: string; configuration: JsonObject }
+  | { call: 'scheduler/check_connection'; definitionId: string; workspaceId: string; configuration: JsonObject; note: string };
+
+type CallDecision = Exclude<Decision, { row: unknown }>;
 
 const row = (actor: DesiredActor, status: CheckRow['status'], message: string): Decision => ({
   row: { kind: actor.kind, name: actor.name, status, call: null, message },
@@ -50,7 +56,7 @@ function existingOf(actor: DesiredActor, remote: RemoteState): RemoteActor | und
 export function decide(actor: DesiredActor, remote: RemoteState, addSecrets: (values: string[]) => void): Decision {
   const existing = existingOf(actor, remote);
   if (actor.definition === undefined) {
-    if (existing !== undefined) return { call: 'check_connection', id: existing.id, name: existing.name };
+    if (existing !== undefined) return { call: 'check_connection', id: existing.id };
     const names = (actor.kind === 'source' ? remote.sources : remote.destinations).map((r) => r.name);
     return row(actor, 'failed', `does not exist in workspace '${remote.workspace.name}'${didYouMean(actor.name, names)}`);
   }
@@ -65,11 +71,14 @@ export function decide(actor: DesiredActor, remote: RemoteState, addSecrets: (va
   const errors = problems.filter((problem) => problem.severity === 'error');
   const [first] = errors;
   if (first !== undefined) return row(actor, 'failed', formatProblem(first) + (errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : ''));
-  if (existing === undefined) return row(actor, 'skipped', 'not created yet (apply creates it)');
-  if (existing.definitionId !== resolution.definitionId) return row(actor, 'skipped', 'its definition changes: apply replaces it');
+  if (actor.configuration === undefined) return row(actor, 'skipped', 'declares no configuration to check');
+  if (existing === undefined || existing.definitionId !== resolution.definitionId) {
+    const note = existing === undefined ? 'not created yet' : 'its definition changes: apply replaces it';
+    return { call: 'scheduler/check_connection', definitionId: resolution.definitionId, workspaceId: remote.workspace.workspaceId, configuration, note };
+  }
   const changed = compareConfiguration(configuration, existing.configuration, spec.connectionSpecification, secrets).length > 0;
-  if (changed || secretSet.length > 0) return { call: 'check_connection_for_update', id: existing.id, name: actor.name, configuration };
-  return { call: 'check_connection', id: existing.id, name: existing.name };
+  if (changed || secretSet.length > 0) return { call: 'check_connection_for_update', id: existing.id, configuration };
+  return { call: 'check_connection', id: existing.id };
 }
 
 /** Replaces every known secret value in a server message (a connector may echo its configuration). */
@@ -84,17 +93,25 @@ export function outcome(read: CheckConnectionRead): { status: 'succeeded' | 'fai
   return { status: 'failed', message: read.jobInfo.failureReason?.externalMessage ?? 'the check job failed without a message' };
 }
 
-function send(client: AirbyteClient, actor: DesiredActor, decision: Extract<Decision, { call: CheckCall }>): Promise<CheckConnectionRead> {
+function send(client: AirbyteClient, actor: DesiredActor, decision: CallDecision): Promise<CheckConnectionRead> {
   const resource = `${actor.kind} '${actor.name}'`;
-  const { id, name, configuration } = decision;
-  if (actor.kind === 'source') {
-    return configuration === undefined
-      ? client.checkSource(id, resource)
-      : client.checkSourceUpdate({ sourceId: id, name, connectionConfiguration: configuration }, resource);
+  const source = actor.kind === 'source';
+  switch (decision.call) {
+    case 'check_connection':
+      return source ? client.checkSource(decision.id, resource) : client.checkDestination(decision.id, resource);
+    case 'check_connection_for_update': {
+      const { id, configuration: connectionConfiguration } = decision;
+      return source
+        ? client.checkSourceUpdate({ sourceId: id, name: actor.name, connectionConfiguration }, resource)
+        : client.checkDestinationUpdate({ destinationId: id, name: actor.name, connectionConfiguration }, resource);
+    }
+    case 'scheduler/check_connection': {
+      const { definitionId, workspaceId, configuration: connectionConfiguration } = decision;
+      return source
+        ? client.checkNewSource({ sourceDefinitionId: definitionId, workspaceId, connectionConfiguration }, resource)
+        : client.checkNewDestination({ destinationDefinitionId: definitionId, workspaceId, connectionConfiguration }, resource);
+    }
   }
-  return configuration === undefined
-    ? client.checkDestination(id, resource)
-    : client.checkDestinationUpdate({ destinationId: id, name, connectionConfiguration: configuration }, resource);
 }
 
 async function checkOne(client: AirbyteClient, actor: DesiredActor, remote: RemoteState, secrets: string[]): Promise<CheckRow> {
@@ -106,12 +123,14 @@ async function checkOne(client: AirbyteClient, actor: DesiredActor, remote: Remo
   });
   if ('row' in decision) return { ...decision.row, durationSeconds: 0 };
   const base = { kind: actor.kind, name: actor.name, call: decision.call };
+  // The table shows no call column, so say why a resource was checked without its stored configuration.
+  const noted = (message: string) => redact(message, secrets) + ('note' in decision ? ` (${decision.note})` : '');
   try {
     const result = outcome(await send(client, actor, decision));
-    return { ...base, status: result.status, message: redact(result.message, secrets), durationSeconds: seconds() };
+    return { ...base, status: result.status, message: noted(result.message), durationSeconds: seconds() };
   } catch (error) {
     if (!(error instanceof GitopsError)) throw error;
-    return { ...base, status: 'failed', message: redact(error.message, secrets), durationSeconds: seconds() };
+    return { ...base, status: 'failed', message: noted(error.message), durationSeconds: seconds() };
   }
 }
 

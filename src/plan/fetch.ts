@@ -16,7 +16,7 @@ import type {
   WorkspaceRead,
 } from '../api/types.js';
 import type { ActorKind, DesiredConnection, DesiredPipeline } from '../model/desired.js';
-import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState } from '../model/remote.js';
+import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState, RemoteWorkspace } from '../model/remote.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
 export interface StateReader {
@@ -120,11 +120,18 @@ function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefiniti
   return ids;
 }
 
-/**
- * Reads everything the diff needs. Specs are fetched in parallel, one per distinct definition; discovery runs once
- * per source that needs it.
- */
-export async function fetchRemoteState(reader: StateReader, desired: DesiredPipeline, workspace?: string): Promise<RemoteState> {
+/** What a workspace holds, read with one list call per kind (the same calls whatever the number of resources). */
+export interface Inventory {
+  workspace: RemoteWorkspace;
+  definitions: RemoteDefinition[];
+  sources: RemoteActor[];
+  destinations: RemoteActor[];
+  /** Deleted (deprecated) connections left out. */
+  connections: RemoteConnection[];
+}
+
+/** The workspace (by name, slug or id; the only one if none is given), its definitions and its resources. */
+export async function fetchInventory(reader: Omit<StateReader, 'getSourceSpecification' | 'getDestinationSpecification' | 'discoverSourceSchema'>, workspace?: string): Promise<Inventory> {
   const ws = await reader.resolveWorkspace(workspace);
   const id = ws.workspaceId;
   const [sourceDefinitions, destinationDefinitions, sourceReads, destinationReads, connectionReads] = await Promise.all([
@@ -134,13 +141,25 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
     reader.listDestinations(id),
     reader.listConnections(id),
   ]);
-  const definitions: RemoteDefinition[] = [
-    ...sourceDefinitions.map((d) => ({ kind: 'source' as const, definitionId: d.sourceDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
-    ...destinationDefinitions.map((d) => ({ kind: 'destination' as const, definitionId: d.destinationDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
-  ];
-  const sources = sourceReads.map((read) => toRemoteActor('source', read));
-  const destinations = destinationReads.map((read) => toRemoteActor('destination', read));
-  const connections = connectionReads.filter((read) => read.status !== 'deprecated').map(toRemoteConnection);
+  return {
+    workspace: { workspaceId: id, name: ws.name, slug: ws.slug },
+    definitions: [
+      ...sourceDefinitions.map((d) => ({ kind: 'source' as const, definitionId: d.sourceDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
+      ...destinationDefinitions.map((d) => ({ kind: 'destination' as const, definitionId: d.destinationDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
+    ],
+    sources: sourceReads.map((read) => toRemoteActor('source', read)),
+    destinations: destinationReads.map((read) => toRemoteActor('destination', read)),
+    connections: connectionReads.filter((read) => read.status !== 'deprecated').map(toRemoteConnection),
+  };
+}
+
+/**
+ * Reads everything the diff needs. Specs are fetched in parallel, one per distinct definition; discovery runs once
+ * per source that needs it.
+ */
+export async function fetchRemoteState(reader: StateReader, desired: DesiredPipeline, workspace?: string): Promise<RemoteState> {
+  const { workspace: ws, definitions, sources, destinations, connections } = await fetchInventory(reader, workspace);
+  const id = ws.workspaceId;
 
   const specs: Record<string, ConnectorSpec> = {};
   await Promise.all(
@@ -164,5 +183,5 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
     }),
   );
 
-  return { workspace: { workspaceId: id, name: ws.name, slug: ws.slug }, definitions, specs, sources, destinations, connections, discovered };
+  return { workspace: ws, definitions, specs, sources, destinations, connections, discovered };
 }

@@ -36,8 +36,8 @@ export function register(program: Command): void {
   addConnectOptions(command)
     .addHelpText(
       'after',
-      '\nExit status: 0 when no check failed (resources not created yet are skipped); 1 when a check failed,\n' +
-        'the pipeline has errors, or on API errors.',
+      '\nResources not created yet (or replaced by apply) are checked with their pipeline configuration, nothing stored.\n' +
+        'Exit status: 0 when no check failed; 1 when a check failed, the pipeline has errors, or on API errors.',
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       const pipeline = loadOrThrow(paths);
