@@ -9,7 +9,7 @@ import { startEmulator } from './index.js';
 export const EMBEDDED_STATE_FILE = '.airbyte-emulator.json';
 
 /** Syncs finish quickly so a quick start does not wait, yet still pass through pending and running. */
-const EMBEDDED_JOB_DURATION_MS = 2000;
+const EMBEDDED_JOB_DURATION_MS = 5000;
 
 export async function startEmbeddedEmulator(cwd: string): Promise<{ url: string; stop(): Promise<void> }> {
   const emulator = await startEmulator({

@@ -71,7 +71,7 @@ export function register(program: Command): void {
     .argument('<connection-name...>', 'connection names as in Airbyte (quote names with spaces)')
     .option('--wait', 'wait for the jobs to end; exit 1 unless every job succeeded')
     .option('--timeout <duration>', 'with --wait: give up waiting after this long (the job keeps running)', '1h')
-    .option('--poll-interval <duration>', 'with --wait: how often to ask Airbyte for the job status', '5s')
+    .option('--poll-interval <duration>', 'with --wait: how often to ask Airbyte for the job status', '2s')
     .option('--json', 'print {"jobs": [{connection, connectionId, jobId, attached, status, timedOut, startedAt, durationSeconds, records, bytes, failureReason}]}; progress goes to stderr');
   addConnectOptions(command)
     .addHelpText(
