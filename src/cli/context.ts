@@ -17,7 +17,7 @@ export interface ConnectFlags {
 export function addConnectOptions(command: Command): Command {
   return command
     .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
-    .addOption(new Option('--workspace <name>', 'workspace name, slug or id (env AIRBYTE_WORKSPACE)').env('AIRBYTE_WORKSPACE'))
+    .addOption(new Option('--workspace <name>', 'workspace name, slug or id').env('AIRBYTE_WORKSPACE'))
     .option('--emulator', 'run against the embedded emulator; its state is kept in ./.airbyte-emulator.json')
     .option('--debug', 'log every API call (method, path, status, time) to stderr; credentials are never logged');
 }

@@ -27,7 +27,14 @@ function parallelismOf(text: string): number {
 /** A single `.json` argument that is a saved plan means "apply exactly that plan". */
 function planSource(paths: string[], options: ApplyOptions): PlanSource {
   const [only] = paths;
-  if (paths.length !== 1 || only === undefined || !isSavedPlanFile(only)) return { paths };
+  const savedPlan = paths.find((path) => isSavedPlanFile(path));
+  if (paths.length > 1 && savedPlan !== undefined) {
+    throw new GitopsError('USAGE', `${savedPlan} is a saved plan: give it alone (apply ${savedPlan}), or give only pipeline files`, {
+      hint: 'a saved plan already names the pipeline files it was made from.',
+    });
+  }
+  // Pipelines are YAML: a lone .json argument is a saved plan (a broken one gets the saved-plan error, not YAML errors).
+  if (paths.length !== 1 || only === undefined || !(only.endsWith('.json') || isSavedPlanFile(only))) return { paths };
   if (options.prune || options.rotateSecrets) {
     throw new GitopsError('USAGE', '--prune and --rotate-secrets change what is planned; a saved plan is applied exactly as it was made', {
       hint: 'pass them to plan --out instead.',
@@ -41,7 +48,7 @@ export function register(program: Command): void {
   const command = program
     .command('apply')
     .description('make Airbyte match the pipeline: plan, ask for approval, then create, update and delete in dependency order')
-    .argument('[paths...]', 'pipeline files or directories, or one saved plan written by plan --out', ['.'])
+    .argument('[paths...]', 'pipeline files or directories (default: the current directory), or one saved plan written by plan --out')
     .option('--auto-approve', 'apply without asking (CI); destructive changes also need --allow-destroy')
     .option('--allow-destroy', 'with --auto-approve: allow deletes, replaces and stream state resets')
     .option('--prune', 'also delete sources, destinations and connections the pipeline does not declare')

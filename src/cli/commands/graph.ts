@@ -8,6 +8,11 @@ export function register(program: Command): void {
     .command('graph')
     .description('print the pipeline as a Mermaid diagram (sources → connections → destinations); needs no server')
     .argument('[paths...]', 'pipeline files or directories (default: current directory)')
+    .addHelpText('after', `
+Examples:
+  $ airbyte-gitops graph pipelines/ > pipeline.mmd
+
+Exit status: 0 success; 1 invalid pipeline (every problem is printed as file:line:col).`)
     .action((paths: string[]) => {
       const { pipeline, warnings } = loadOrThrow(paths, process.env);
       reportProblems(warnings);

@@ -29,6 +29,17 @@ export function register(program: Command): void {
     .option('--markdown', 'print the plan as Markdown for a pull-request comment')
     .option('--out <file>', 'save the plan for `apply <file>`; secrets stay ${VAR} references, read again at apply time')
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error');
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  $ airbyte-gitops plan pipelines/ --detailed-exitcode
+  $ airbyte-gitops plan pipelines/ --markdown > plan.md
+  $ airbyte-gitops plan pipelines/ --out plan.json && airbyte-gitops apply plan.json
+
+Exit status: 0 success (with --detailed-exitcode: no changes); 2 changes present (--detailed-exitcode only);
+1 invalid pipeline (every problem is printed as file:line:col), API or network error.`,
+  );
   addConnectOptions(command).action(async (paths: string[], flags: PlanFlags) => {
     await withClient(flags, async (client) => {
       const prepared = await prepare(client, {

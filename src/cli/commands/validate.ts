@@ -14,7 +14,7 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description('check pipeline YAML files (schema, references, schedules, ${VAR}s) without contacting Airbyte')
-    .argument('[paths...]', 'pipeline files or directories (all *.yaml / *.yml below them)', ['.'])
+    .argument('[paths...]', 'pipeline files or directories (all *.yaml / *.yml below them; default: the current directory)')
     .option('--json', 'print the result as JSON: {"valid", "summary", "problems": [{severity, file, line, col, message}]}')
     .addHelpText(
       'after',
