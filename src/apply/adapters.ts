@@ -34,10 +34,19 @@ function needId(change: Change): string {
   return change.id;
 }
 
-/** The desired configuration, complete and with real secret values: creates and full updates send all of it. */
+/** The desired configuration, complete and with real secret values: creates send all of it. */
 function desiredActor(change: ActorChange) {
   if (!change.desired?.configuration) throw new GitopsError('USAGE', `${change.kind} '${change.name}': the plan has no configuration to send`);
   return { name: change.desired.name, configuration: change.desired.configuration };
+}
+
+/**
+ * The body of a full update: the stored keys the pipeline does not set (kept by sending them back), then the
+ * desired configuration, whose top-level keys win whole (a oneOf object is never mixed with the stored one).
+ */
+function updatedActor(change: ActorChange) {
+  const { name, configuration } = desiredActor(change);
+  return { name, configuration: { ...change.preserved, ...configuration } };
 }
 
 const sourceAdapter: Adapter<ActorChange> = {
@@ -47,7 +56,7 @@ const sourceAdapter: Adapter<ActorChange> = {
     return read.sourceId;
   },
   async update(change, { client }) {
-    const { name, configuration } = desiredActor(change);
+    const { name, configuration } = updatedActor(change);
     return (await client.updateSource({ sourceId: needId(change), name, connectionConfiguration: configuration })).sourceId;
   },
   async delete(change, { client }) {
@@ -66,7 +75,7 @@ const destinationAdapter: Adapter<ActorChange> = {
     return read.destinationId;
   },
   async update(change, { client }) {
-    const { name, configuration } = desiredActor(change);
+    const { name, configuration } = updatedActor(change);
     return (await client.updateDestination({ destinationId: needId(change), name, connectionConfiguration: configuration })).destinationId;
   },
   async delete(change, { client }) {

@@ -105,6 +105,12 @@ export function readSavedPlan(file: string): SavedPlanV1 {
   if (parsed.kind !== SAVED_PLAN_KIND || parsed.formatVersion !== 1 || !parsed.plan || !parsed.fingerprints || !parsed.workspace) {
     throw new GitopsError('USAGE', `${file} is not a saved plan of this tool (formatVersion 1)`, { hint: 'write one with plan --out plan.json' });
   }
+  const unsafe = parsed.plan.changes.find((change) => change.kind !== 'connection' && change.action === 'update' && (change as Partial<ActorChange>).preserved === undefined);
+  if (unsafe) {
+    throw new GitopsError('USAGE', `${file}: ${unsafe.kind} '${unsafe.name}': the saved plan does not say which stored settings its update keeps, so it could delete them`, {
+      hint: 'It was written by an older version: run plan --out again.',
+    });
+  }
   return parsed as SavedPlanV1;
 }
 

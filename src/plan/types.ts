@@ -3,7 +3,7 @@
  * re-diffs. Everything apply needs is resolved here (definition ids, source/destination references, the exact
  * connection patch), so apply only chooses API calls by `action` and follows `order`.
  */
-import type { AirbyteCatalog, ConnectionUpdate, Json } from '../api/types.js';
+import type { AirbyteCatalog, ConnectionUpdate, Json, JsonObject } from '../api/types.js';
 import type { ActorKind, DesiredActor, DesiredConnection, ResourceKind } from '../model/desired.js';
 
 /** The closed set of actions. `replace` = delete, then create (a definition or a connection endpoint changed). */
@@ -12,14 +12,12 @@ export const ACTIONS: readonly Action[] = ['create', 'update', 'replace', 'delet
 
 /** Shown instead of a secret value, on both sides of a field. */
 export const SENSITIVE = '(sensitive)';
-/** Shown for a value that exists only once apply ran (the id of a resource created in the same apply). */
-export const KNOWN_AFTER_APPLY = '(known after apply)';
 
 /**
  * One changed field. `path` is `name`, `definition`, `configuration.<dotted path>`, a connection field
- * (`scheduleType`, `prefix`, ...) or `streams[namespace.name]` / `streams[namespace.name].syncMode`.
- * `before` is null when the field is absent remotely, `after` null when it goes away. Values are safe to print:
- * secrets are `SENSITIVE`, unknown values `KNOWN_AFTER_APPLY`. Renderers and the JSON contract read these.
+ * (`source` / `destination` by name, `scheduleType`, `prefix`, ...) or `streams[namespace.name]` /
+ * `streams[namespace.name].syncMode`. `before` is null when the field is absent remotely, `after` null when it goes
+ * away. Values are safe to print (secrets are `SENSITIVE`) and never ids. Renderers and the JSON contract read these.
  */
 export interface FieldChange {
   path: string;
@@ -58,6 +56,13 @@ export interface ActorChange extends ChangeBase {
    * (a full replacement). Null for deletes. Never render or serialize it.
    */
   desired: DesiredActor | null;
+  /**
+   * For an update: the stored values of the top-level configuration keys the pipeline does not set. An update is a
+   * full replacement (omitted keys are deleted), so apply sends `{ ...preserved, ...desired.configuration }` to keep
+   * them. Never a secret: values at secret paths, or holding one or the mask, are left out (the plan warns that the
+   * update removes them). Safe to print and save; renderers do not show it. Empty for every other action.
+   */
+  preserved: JsonObject;
   /** For a replace or delete: names of the remote connections deleted with it (the server deletes them). */
   takesDown: string[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/apply/executor.js';
 import type { StepOutcome } from '../../src/apply/types.js';
+import type { ActorChange } from '../../src/plan/types.js';
 import { actorCreate, connectionCreate, FakeClient, planOf } from './fake-client.js';
 
 /** n independent pipelines: source-i → destination-i via connection-i. */
@@ -120,11 +121,30 @@ describe('executePlan', () => {
     client.connections.push({ id: 'con', name: 'old-c', sourceId: 'src', destinationId: 'dst', streams: 0 });
     const common = { fields: [], warnings: [], destructive: true, desired: null };
     const plan = planOf([
-      { ...common, kind: 'source', name: 'old', action: 'delete', id: 'src', definitionId: 'x', takesDown: ['old-c'] },
+      { ...common, kind: 'source', name: 'old', action: 'delete', id: 'src', definitionId: 'x', preserved: {}, takesDown: ['old-c'] },
       { ...common, kind: 'connection', name: 'old-c', action: 'delete', id: 'con', sourceRef: null, destinationRef: null, patch: null, syncCatalog: null, remoteEndpoints: { sourceId: 'src', destinationId: 'dst' } },
     ]);
     const result = await executePlan(client, plan, { parallelism: 8 });
     expect(result.counts.deleted).toBe(2);
     expect(client.calls.indexOf('connections/delete')).toBeLessThan(client.calls.indexOf('sources/delete'));
+  });
+
+  it('an update sends the stored settings the pipeline does not set, with the desired configuration winning whole', async () => {
+    const client = new FakeClient();
+    const update = (kind: 'source' | 'destination', id: string): ActorChange => ({
+      ...actorCreate(kind, `${kind}-1`, 'new-pw'),
+      action: 'update',
+      id,
+      preserved: { jdbc_url_params: 'a=b', port: 5432, ssl_mode: { mode: 'disable' } },
+    });
+    const changes = [update('source', 'src-1'), update('destination', 'dst-1')];
+    changes[0]!.desired!.configuration = { host: 'h', password: 'new-pw', ssl_mode: { mode: 'require' } };
+    const result = await executePlan(client, planOf(changes));
+    expect(result.counts).toMatchObject({ updated: 2, failed: 0 });
+    const bodies = Object.fromEntries(client.updates.map((u) => [u.call, u.body.connectionConfiguration]));
+    expect(bodies).toEqual({
+      'sources/update': { jdbc_url_params: 'a=b', port: 5432, host: 'h', password: 'new-pw', ssl_mode: { mode: 'require' } },
+      'destinations/update': { jdbc_url_params: 'a=b', port: 5432, ssl_mode: { mode: 'disable' }, host: 'h', password: 'new-pw' },
+    });
   });
 });

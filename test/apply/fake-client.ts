@@ -2,7 +2,7 @@
  * An in-memory ApplyClient for executor tests: records every call, counts operations in flight, and fails
  * chosen calls the way the real client does (a GitopsError, `ambiguous` when the server may have acted).
  */
-import type { ConnectionRead, DestinationRead, SourceRead } from '../../src/api/types.js';
+import type { ConnectionRead, DestinationRead, DestinationUpdate, SourceRead, SourceUpdate } from '../../src/api/types.js';
 import type { ApplyClient } from '../../src/apply/types.js';
 import { GitopsError } from '../../src/errors.js';
 import type { ActorChange, ConnectionChange, Change, Plan } from '../../src/plan/types.js';
@@ -22,6 +22,8 @@ export class FakeClient implements ApplyClient {
   sources: Item[] = [];
   destinations: Item[] = [];
   connections: (Item & { sourceId: string; destinationId: string; streams: number })[] = [];
+  /** The body of every source and destination update, in order. */
+  updates: { call: string; body: SourceUpdate | DestinationUpdate }[] = [];
   /** Per name: the fault of each create attempt in turn. */
   createFaults = new Map<string, CreateFault[]>();
   private next = 1;
@@ -51,7 +53,11 @@ export class FakeClient implements ApplyClient {
 
   createSource = (body: { name: string }) =>
     this.work('sources/create', () => ({ sourceId: this.create('sources/create', this.sources, { name: body.name }).id }) as SourceRead);
-  updateSource = (body: { sourceId: string; name: string }) => this.work('sources/update', () => ({ sourceId: body.sourceId }) as SourceRead);
+  updateSource = (body: SourceUpdate) =>
+    this.work('sources/update', () => {
+      this.updates.push({ call: 'sources/update', body });
+      return { sourceId: body.sourceId } as SourceRead;
+    });
   deleteSource = (id: string) => this.work('sources/delete', () => void (this.sources = this.sources.filter((s) => s.id !== id)));
   listSources = () => this.work('sources/list', () => this.sources.map((s) => ({ sourceId: s.id, name: s.name }) as SourceRead));
   discoverSourceSchema = (body: { sourceId: string }) =>
@@ -61,7 +67,11 @@ export class FakeClient implements ApplyClient {
     }));
   createDestination = (body: { name: string }) =>
     this.work('destinations/create', () => ({ destinationId: this.create('destinations/create', this.destinations, { name: body.name }).id }) as DestinationRead);
-  updateDestination = (body: { destinationId: string }) => this.work('destinations/update', () => ({ destinationId: body.destinationId }) as DestinationRead);
+  updateDestination = (body: DestinationUpdate) =>
+    this.work('destinations/update', () => {
+      this.updates.push({ call: 'destinations/update', body });
+      return { destinationId: body.destinationId } as DestinationRead;
+    });
   deleteDestination = (id: string) => this.work('destinations/delete', () => void (this.destinations = this.destinations.filter((d) => d.id !== id)));
   listDestinations = () => this.work('destinations/list', () => this.destinations.map((d) => ({ destinationId: d.id, name: d.name }) as DestinationRead));
   createConnection = (body: { name?: string; sourceId: string; destinationId: string; syncCatalog?: { streams: unknown[] } }) =>
@@ -80,7 +90,7 @@ const loc = { file: 'p.yaml', line: 1, col: 1 };
 
 export function actorCreate(kind: 'source' | 'destination', name: string, password = 'pw'): ActorChange {
   return {
-    kind, name, action: 'create', id: null, fields: [], warnings: [], destructive: false, definitionId: `${kind}-def`, takesDown: [],
+    kind, name, action: 'create', id: null, fields: [], warnings: [], destructive: false, definitionId: `${kind}-def`, preserved: {}, takesDown: [],
     desired: { kind, name, definition: 'X', configuration: { host: 'h', password }, origins: {}, previousNames: [], loc },
   };
 }

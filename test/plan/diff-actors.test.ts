@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
 import { GitopsError } from '../../src/errors.js';
 import { diff } from '../../src/plan/diff/index.js';
+import { renderJson } from '../../src/plan/render/json.js';
+import { renderMarkdown } from '../../src/plan/render/markdown.js';
+import { renderText } from '../../src/plan/render/text.js';
 import type { ActorChange, Change } from '../../src/plan/types.js';
+import { plain } from '../../src/util/color.js';
 import {
   MYSQL,
   connection,
@@ -86,10 +90,60 @@ describe('diff: sources and destinations', () => {
     expect(change.desired?.configuration).toEqual({ ...pgConfig, ...desiredExtra });
   });
 
-  test('an update that would drop a stored secret the YAML omits says so', () => {
+  test('an update that would drop a stored secret the YAML omits says so, and how to keep it', () => {
     const { password: _omitted, ...withoutPassword } = pgConfig;
     const change = planSource({ ...withoutPassword, port: 5433 }, maskedPg);
-    expect(change.warnings).toEqual(['configuration.password is stored in Airbyte but not set in the pipeline: the update removes it']);
+    expect(change.warnings).toEqual([
+      'configuration.password is a secret stored in Airbyte that the pipeline does not set: the update removes it (Airbyte never returns a secret, so it cannot be kept); set it in the pipeline to keep it',
+    ]);
+    expect(change.preserved).not.toHaveProperty('password');
+  });
+
+  describe('what an update keeps of the settings the pipeline does not set', () => {
+    const stored: JsonObject = {
+      ...maskedPg,
+      jdbc_url_params: 'a=b',
+      schemas: ['public', 'sales'],
+      ssl_mode: { mode: 'verify-ca', ca_certificate: '**********' },
+      tunnel_method: { tunnel_method: 'NO_TUNNEL' },
+      replication_note: 'shown as **********',
+      ssh_password: null,
+    };
+
+    test('non-secret top-level values are preserved as stored; secrets and masks never are, and the plan says they go', () => {
+      const change = planSource({ ...pgConfig, port: 5433 }, stored);
+      expect(change.fields).toEqual([{ path: 'configuration.port', before: 5432, after: 5433 }]);
+      expect(change.preserved).toEqual({ jdbc_url_params: 'a=b', schemas: ['public', 'sales'], tunnel_method: { tunnel_method: 'NO_TUNNEL' }, replication_note: 'shown as **********', ssh_password: null });
+      expect(JSON.stringify(change.preserved)).not.toContain('"**********"');
+      expect(change.warnings).toEqual([
+        'configuration.ssl_mode is stored in Airbyte but not set in the pipeline, and holds a secret Airbyte never returns: the update removes all of configuration.ssl_mode; set it in the pipeline to keep it',
+      ]);
+    });
+
+    test('a key the pipeline sets is never preserved: a nested object is sent as written, not mixed with the stored one', () => {
+      const change = planSource({ ...pgConfig, port: 5433, ssl_mode: { mode: 'require' }, jdbc_url_params: '' }, stored);
+      expect(Object.keys(change.preserved).sort()).toEqual(['replication_note', 'schemas', 'ssh_password', 'tunnel_method']);
+      // The secret of the branch left behind goes with it: still said, as for any stored secret the pipeline omits.
+      expect(change.warnings).toEqual([expect.stringMatching(/^configuration\.ssl_mode\.ca_certificate is a secret stored in Airbyte that the pipeline does not set: the update removes it/)]);
+    });
+
+    test('--rotate-secrets updates preserve the same way; no-ops, creates and replaces preserve nothing', () => {
+      expect(planSource(pgConfig, stored, { rotateSecrets: true })).toMatchObject({ action: 'update', preserved: { jdbc_url_params: 'a=b' } });
+      expect(planSource(pgConfig, stored)).toMatchObject({ action: 'no-op', preserved: {} });
+      const created = diff(pipeline({ sources: [source('pg', pgConfig)] }), remoteState({})).changes[0] as ActorChange;
+      expect(created.preserved).toEqual({});
+      const replaced = diff(pipeline({ sources: [source('pg', pgConfig, { definition: MYSQL })] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }));
+      expect((replaced.changes[0] as ActorChange).preserved).toEqual({});
+    });
+
+    test('renderers never show what is preserved', () => {
+      const { desired, remote } = inSync();
+      desired.sources[0]!.configuration = { ...pgConfig, port: 5433 };
+      remote.sources[0]!.configuration = { ...stored, jdbc_url_params: 'marker=preserved-77' };
+      const plan = diff(desired, remote);
+      expect((plan.changes[0] as ActorChange).preserved['jdbc_url_params']).toBe('marker=preserved-77');
+      for (const output of [renderText(plan, plain), renderJson(plan), renderMarkdown(plan, desired)]) expect(output).not.toContain('preserved-77');
+    });
   });
 
   test('--rotate-secrets turns a matching resource with secrets into an update of its secrets', () => {

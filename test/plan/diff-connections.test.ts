@@ -139,8 +139,32 @@ describe('diff: connections', () => {
     desired.sources.push(source('pg-replica', pgConfig));
     const change = connectionChange(diff(desired, remote));
     expect(change).toMatchObject({ action: 'replace', id: 'conn-1', destructive: true, sourceRef: { id: 'src-2' }, patch: null });
-    expect(change.fields).toEqual([{ path: 'sourceId', before: 'src-1', after: 'src-2' }]);
+    expect(change.fields).toEqual([{ path: 'source', before: 'pg', after: 'pg-replica' }]);
     expect(change.warnings).toEqual(['its source changes: the connection is deleted and created again, and its sync state is lost']);
+  });
+
+  test('a connection moved to another destination and source shows both by name, never by id', () => {
+    const { desired, remote } = inSync();
+    remote.sources.push(remoteActor('source', 'src-2', 'pg-replica', maskedPg));
+    desired.sources.push(source('pg-replica', pgConfig));
+    desired.destinations.push(destination('bronze', s3Config));
+    desired.connections[0]!.source = 'pg-replica';
+    desired.connections[0]!.destination = 'bronze';
+    const change = connectionChange(diff(desired, remote));
+    expect(change).toMatchObject({ action: 'replace', id: 'conn-1', sourceRef: { id: 'src-2' }, destinationRef: { pending: 'bronze' } });
+    expect(change.fields).toEqual([
+      { path: 'source', before: 'pg', after: 'pg-replica' },
+      { path: 'destination', before: 'lake', after: 'bronze' },
+    ]);
+    expect(change.warnings).toEqual(['its source changes and its destination changes: the connection is deleted and created again, and its sync state is lost']);
+  });
+
+  test('a connection whose source is replaced under the same name shows no field, only why it is replaced', () => {
+    const { desired, remote } = inSync();
+    desired.sources[0]!.definition = 'MySQL';
+    const change = connectionChange(diff(desired, remote));
+    expect(change).toMatchObject({ action: 'replace', sourceRef: { pending: 'pg' }, fields: [] });
+    expect(change.warnings).toEqual(["its source 'pg' is replaced: the connection is deleted and created again, and its sync state is lost"]);
   });
 
   test('a new connection on new actors: endpoints pending, catalog left to apply', () => {

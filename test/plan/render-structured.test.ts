@@ -31,7 +31,7 @@ describe('JSON plan, formatVersion 1', () => {
     const contract = toJsonPlan(diff(desired, remote));
     expect(Object.keys(contract).sort()).toEqual(['changes', 'formatVersion', 'summary', 'unmanaged', 'workspace']);
     for (const change of contract.changes) expect(Object.keys(change).sort()).toEqual(['action', 'fields', 'id', 'kind', 'name', 'warnings']);
-    expect(renderJson(diff(desired, remote))).not.toMatch(/"(syncCatalog|desired|patch|order|dependsOn|definitionId|takesDown|destructive)"/);
+    expect(renderJson(diff(desired, remote))).not.toMatch(/"(syncCatalog|desired|preserved|patch|order|dependsOn|definitionId|takesDown|destructive)"/);
   });
 });
 
@@ -90,7 +90,8 @@ describe('Markdown and graph', () => {
     expect(markdown).toContain('```mermaid\ngraph LR\n');
     expect(markdown.match(/<details>/g)).toHaveLength(3);
     expect(markdown).toContain('<summary>♻️ replace connection <code>pg-to-lake</code> (id <code>conn-1</code>)</summary>');
-    expect(markdown).toContain('~ sourceId: &#34;src-1&#34; → (known after apply)');
+    expect(markdown).toContain("> ⚠ **connection &#39;pg-to-lake&#39;**: its source &#39;pg&#39; is replaced: the connection is deleted and created again");
+    expect(markdown).not.toContain('sourceId');
     expect(markdown).not.toContain('<b>');
   });
 

@@ -7,7 +7,7 @@ import { colors, plain } from '../../src/util/color.js';
 import { MYSQL, inSync, pgConfig } from './fixtures.js';
 
 function actor(overrides: Partial<ActorChange>): Change {
-  return { kind: 'source', name: 'pg', action: 'no-op', id: 'src-1', fields: [], warnings: [], destructive: false, definitionId: 'def', desired: null, takesDown: [], ...overrides };
+  return { kind: 'source', name: 'pg', action: 'no-op', id: 'src-1', fields: [], warnings: [], destructive: false, definitionId: 'def', desired: null, preserved: {}, takesDown: [], ...overrides };
 }
 
 describe('text renderer', () => {
@@ -37,10 +37,12 @@ describe('text renderer', () => {
       '      ⚠ takes down x',
     ]],
     ['delete', actor({ action: 'delete', destructive: true }), ["  - source 'pg' will be deleted (id src-1)"]],
-    ['connection create with unknown id', { ...actor({}), kind: 'connection', name: 'c', action: 'create', id: null, fields: [{ path: 'sourceId', before: 'a', after: '(known after apply)' }],
+    ['connection moved to another destination', { ...actor({}), kind: 'connection', name: 'c', action: 'replace', id: 'conn-1', destructive: true,
+      fields: [{ path: 'destination', before: 'Local JSON - Samples', after: 'MinIO - Bronze' }], warnings: ['its destination changes: x'],
       sourceRef: null, destinationRef: null, desired: null, patch: null, syncCatalog: null, remoteEndpoints: null } as Change, [
-      "  + connection 'c' will be created",
-      '      ~ sourceId: "a" → (known after apply)',
+      "  -/+ connection 'c' will be replaced (deleted, then created again) (id conn-1)",
+      '      ~ destination: "Local JSON - Samples" → "MinIO - Bronze"',
+      '      ⚠ its destination changes: x',
     ]],
     ['no-op', actor({}), []],
   ])('%s', (_, change, lines) => {

@@ -9,8 +9,9 @@ import type { DesiredActor } from '../../model/desired.js';
 import type { RemoteActor, RemoteDefinition, RemoteState } from '../../model/remote.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { ActorChange, DiffOptions, FieldChange } from '../types.js';
-import { compareConfiguration, droppedSecrets, rotatedSecrets } from './config.js';
+import { compareConfiguration, rotatedSecrets } from './config.js';
 import type { Match } from './match.js';
+import { removalWarnings, unsetKeys } from './preserve.js';
 
 const where = (actor: DesiredActor) => `${actor.loc.file}:${actor.loc.line}:${actor.loc.col}: ${actor.kind} '${actor.name}'`;
 
@@ -52,7 +53,7 @@ export function connectionsUsing(remote: RemoteState, actor: RemoteActor): strin
 }
 
 function base(actor: DesiredActor, definition: RemoteDefinition): Omit<ActorChange, 'action' | 'id' | 'fields'> {
-  return { kind: actor.kind, name: actor.name, definitionId: definition.definitionId, desired: actor, warnings: [], destructive: false, takesDown: [] };
+  return { kind: actor.kind, name: actor.name, definitionId: definition.definitionId, desired: actor, preserved: {}, warnings: [], destructive: false, takesDown: [] };
 }
 
 function creationFields(actor: DesiredActor, definition: RemoteDefinition, spec: JsonObject): FieldChange[] {
@@ -63,6 +64,27 @@ function creationFields(actor: DesiredActor, definition: RemoteDefinition, spec:
   ];
 }
 
+type Renaming = { fields: FieldChange[]; rename: { rename?: { from: string } } };
+
+/** A new definition: Airbyte cannot change it in place, so the actor (and the connections using it) go. */
+function planReplace(actor: DesiredActor, existing: RemoteActor, definition: RemoteDefinition, remote: RemoteState, renaming: Renaming, warnings: string[]): ActorChange {
+  const spec = specFor(remote, definition.definitionId, actor);
+  const oldName = remote.definitions.find((d) => d.definitionId === existing.definitionId)?.name ?? existing.definitionId;
+  const takesDown = connectionsUsing(remote, existing);
+  const fields = creationFields(actor, definition, spec).filter((field) => field.path !== 'name' && field.path !== 'definition');
+  const lost = takesDown.length === 0 ? '' : `; deletes its connections ${takesDown.map((n) => `'${n}'`).join(', ')} with their sync state`;
+  return {
+    ...base(actor, definition),
+    ...renaming.rename,
+    action: 'replace',
+    id: existing.id,
+    fields: [...renaming.fields, { path: 'definition', before: oldName, after: definition.name }, ...fields],
+    warnings: [...warnings, `definition changes from '${oldName}' to '${definition.name}': the ${actor.kind} is deleted and created again${lost}`],
+    destructive: true,
+    takesDown,
+  };
+}
+
 /** The change for one declared (non-reference) source or destination. */
 export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote: RemoteState, options: DiffOptions): ActorChange {
   const definition = resolveDefinition(actor, remote.definitions);
@@ -70,35 +92,21 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
   const existing = match.existing;
   if (!existing) return { ...base(actor, definition), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
 
-  const renameFields: FieldChange[] = match.renameFrom === undefined ? [] : [{ path: 'name', before: match.renameFrom, after: actor.name }];
-  const rename = match.renameFrom === undefined ? {} : { rename: { from: match.renameFrom } };
-  if (existing.definitionId !== definition.definitionId) {
-    const oldName = remote.definitions.find((d) => d.definitionId === existing.definitionId)?.name ?? existing.definitionId;
-    const takesDown = connectionsUsing(remote, existing);
-    const fields = creationFields(actor, definition, spec).filter((field) => field.path !== 'name' && field.path !== 'definition');
-    const lost = takesDown.length === 0 ? '' : `; deletes its connections ${takesDown.map((n) => `'${n}'`).join(', ')} with their sync state`;
-    return {
-      ...base(actor, definition),
-      ...rename,
-      action: 'replace',
-      id: existing.id,
-      fields: [...renameFields, { path: 'definition', before: oldName, after: definition.name }, ...fields],
-      warnings: [...match.warnings, `definition changes from '${oldName}' to '${definition.name}': the ${actor.kind} is deleted and created again${lost}`],
-      destructive: true,
-      takesDown,
-    };
-  }
+  const renaming: Renaming = match.renameFrom === undefined
+    ? { fields: [], rename: {} }
+    : { fields: [{ path: 'name', before: match.renameFrom, after: actor.name }], rename: { rename: { from: match.renameFrom } } };
+  if (existing.definitionId !== definition.definitionId) return planReplace(actor, existing, definition, remote, renaming, match.warnings);
 
   const secrets = secretPaths(spec);
   const desiredConfig = actor.configuration ?? {};
-  const fields = [...renameFields, ...compareConfiguration(desiredConfig, existing.configuration, spec, secrets)];
+  const fields = [...renaming.fields, ...compareConfiguration(desiredConfig, existing.configuration, spec, secrets)];
   if (options.rotateSecrets) {
     const listed = new Set(fields.map((field) => field.path));
     fields.push(...rotatedSecrets(desiredConfig, existing.configuration, secrets).filter((field) => !listed.has(field.path)));
   }
   if (fields.length === 0) return { ...base(actor, definition), action: 'no-op', id: existing.id, fields, warnings: match.warnings };
-  const dropped = droppedSecrets(desiredConfig, existing.configuration, secrets).map(
-    (path) => `${path} is stored in Airbyte but not set in the pipeline: the update removes it`,
-  );
-  return { ...base(actor, definition), ...rename, action: 'update', id: existing.id, fields, warnings: [...match.warnings, ...dropped] };
+  // The update replaces the whole configuration: what the pipeline does not set is sent back, or said to go.
+  const { preserved, lost } = unsetKeys(desiredConfig, existing.configuration, secrets);
+  const removed = removalWarnings(desiredConfig, existing.configuration, secrets, lost);
+  return { ...base(actor, definition), ...renaming.rename, action: 'update', id: existing.id, fields, preserved, warnings: [...match.warnings, ...removed] };
 }

@@ -81,7 +81,7 @@ interface Walk {
   out: FieldChange[];
 }
 
-const fieldPath = (path: ConfigPath) => ['configuration', ...path].join('.');
+export const fieldPath = (path: ConfigPath) => ['configuration', ...path].join('.');
 
 function compareNode(desired: Json, remote: Json | undefined, path: ConfigPath, at: SchemaAt, walk: Walk): void {
   const { secrets, out } = walk;
@@ -144,7 +144,8 @@ export function compareConfiguration(desired: JsonObject, remote: JsonObject | n
   return walk.out;
 }
 
-function hasValueAt(config: JsonObject, path: ConfigPath): boolean {
+/** True when `config` holds a non-null value at the concrete `path`. */
+export function hasValueAt(config: JsonObject, path: ConfigPath): boolean {
   let node: Json | undefined = config;
   for (const segment of path) {
     if (Array.isArray(node)) node = node[Number(segment)];
@@ -152,13 +153,6 @@ function hasValueAt(config: JsonObject, path: ConfigPath): boolean {
     else return false;
   }
   return node !== undefined && node !== null;
-}
-
-/** Secrets Airbyte stores that the pipeline does not set: a full update (sources/update, destinations/update) removes them. */
-export function droppedSecrets(desired: JsonObject, remote: JsonObject, secrets: ConfigPath[]): string[] {
-  return secretValues(remote, secrets)
-    .filter(({ path }) => !hasValueAt(desired, path))
-    .map(({ path }) => fieldPath(path));
 }
 
 /** `(sensitive) → (sensitive)` for every secret the pipeline sets that Airbyte already holds (--rotate-secrets). */

@@ -7,7 +7,7 @@ import type { ConnectionUpdate, Json, ScheduleData, ScheduleType } from '../../a
 import type { DesiredConnection, DesiredSchedule } from '../../model/desired.js';
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { availableStreams, buildSyncCatalog, compareStreams, streamKey } from '../catalog.js';
-import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
+import type { ActorRef, ConnectionChange, FieldChange } from '../types.js';
 import type { Match } from './match.js';
 
 type Patch = Omit<ConnectionUpdate, 'connectionId'>;
@@ -37,7 +37,36 @@ const asJson = (value: ScheduleData | undefined): Json => (value === undefined ?
 const DEFAULTS = { namespaceDefinition: 'source', namespaceFormat: null, prefix: '', nonBreakingChangesPreference: 'ignore' } as const;
 const OPTIONAL = ['namespaceDefinition', 'namespaceFormat', 'prefix', 'nonBreakingChangesPreference'] as const;
 
-const refValue = (ref: ActorRef): Json => ('id' in ref ? ref.id : KNOWN_AFTER_APPLY);
+/** The name of the remote actor a stored connection uses; the id only if the workspace no longer lists it. */
+function remoteName(actors: RemoteState['sources'], id: string): string {
+  return actors.find((actor) => actor.id === id)?.name ?? id;
+}
+
+/**
+ * Fields (by name: people know their sources by name) and the warning for a connection whose source or
+ * destination is another one, or one that is replaced under the same name. Either way Airbyte cannot move a
+ * connection: it is deleted and created again.
+ */
+function endpointMoves(desired: DesiredConnection, existing: RemoteConnection, ends: Endpoints, remote: RemoteState): { fields: FieldChange[]; warning?: string } {
+  const fields: FieldChange[] = [];
+  const what: string[] = [];
+  const sides = [
+    { kind: 'source' as const, ref: ends.sourceRef, storedId: existing.sourceId, name: desired.source, actors: remote.sources },
+    { kind: 'destination' as const, ref: ends.destinationRef, storedId: existing.destinationId, name: desired.destination, actors: remote.destinations },
+  ];
+  for (const side of sides) {
+    if ('id' in side.ref && side.ref.id === side.storedId) continue;
+    const before = remoteName(side.actors, side.storedId);
+    if (before === side.name) {
+      what.push(`${side.kind} '${side.name}' is replaced`);
+      continue;
+    }
+    fields.push({ path: side.kind, before, after: side.name });
+    what.push(`${side.kind} changes`);
+  }
+  if (what.length === 0) return { fields };
+  return { fields, warning: `its ${what.join(' and its ')}: the connection is deleted and created again, and its sync state is lost` };
+}
 
 /** The settings of a connection (everything but name, endpoints and streams). */
 function settingsFields(desired: DesiredConnection, existing: RemoteConnection, patch: Patch): FieldChange[] {
@@ -120,22 +149,14 @@ export function planConnection(desired: DesiredConnection, match: Match<RemoteCo
     fields.push({ path: 'name', before: match.renameFrom, after: desired.name });
     patch.name = desired.name;
   }
-  const endpointFields: FieldChange[] = [];
-  if (!('id' in ends.sourceRef) || ends.sourceRef.id !== existing.sourceId) {
-    endpointFields.push({ path: 'sourceId', before: existing.sourceId, after: refValue(ends.sourceRef) });
-  }
-  if (!('id' in ends.destinationRef) || ends.destinationRef.id !== existing.destinationId) {
-    endpointFields.push({ path: 'destinationId', before: existing.destinationId, after: refValue(ends.destinationRef) });
-  }
+  const moves = endpointMoves(desired, existing, ends, remote);
   const settings = settingsFields(desired, existing, patch);
   const streams = compareStreams(desired.streams, existing.syncCatalog);
-  fields.push(...endpointFields, ...settings, ...streams.fields);
+  fields.push(...moves.fields, ...settings, ...streams.fields);
   const warnings = [...common.warnings, ...tableWarnings(desired, settings), ...streams.warnings];
 
-  if (endpointFields.length > 0) {
-    // Airbyte cannot move a connection to another source or destination: it is deleted and created again.
-    const what = endpointFields.map((field) => (field.path === 'sourceId' ? 'source' : 'destination')).join(' and ');
-    warnings.push(`its ${what} changes: the connection is deleted and created again, and its sync state is lost`);
+  if (moves.warning !== undefined) {
+    warnings.push(moves.warning);
     const syncCatalog = creationCatalog(desired, ends.sourceRef, remote);
     return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, syncCatalog, remoteEndpoints };
   }

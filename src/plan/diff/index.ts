@@ -69,7 +69,7 @@ function actorDelete(actor: RemoteActor, remote: RemoteState): ActorChange {
   const takesDown = connectionsUsing(remote, actor);
   const warnings = takesDown.length === 0 ? [] : [`deletes its connections ${takesDown.map((name) => `'${name}'`).join(', ')} with it`];
   const common = { kind: actor.kind, name: actor.name, id: actor.id, fields: [], warnings, destructive: true };
-  return { ...common, action: 'delete', definitionId: actor.definitionId, desired: null, takesDown };
+  return { ...common, action: 'delete', definitionId: actor.definitionId, desired: null, preserved: {}, takesDown };
 }
 
 function connectionDelete(connection: RemoteConnection, warnings: string[]): ConnectionChange {

@@ -3,11 +3,11 @@
  * fields are already safe (secrets are `(sensitive)`).
  */
 import type { Json } from '../../api/types.js';
-import { KNOWN_AFTER_APPLY, SENSITIVE, type Change, type FieldChange, type Summary } from '../types.js';
+import { SENSITIVE, type Change, type FieldChange, type Summary } from '../types.js';
 
-/** A value as one line: strings quoted, the two placeholders bare, objects and arrays as compact JSON. */
+/** A value as one line: strings quoted, `(sensitive)` bare, objects and arrays as compact JSON. */
 export function formatValue(value: Json): string {
-  if (value === SENSITIVE || value === KNOWN_AFTER_APPLY) return value;
+  if (value === SENSITIVE) return value;
   return JSON.stringify(value);
 }
 
