@@ -36,11 +36,22 @@ export interface EmulatorHandle {
 
 export const DEFAULT_JOB_DURATION_MS = 3000;
 
+const wholeAtLeast = (value: number, minimum: number) => Number.isInteger(value) && value >= minimum;
+
+/** The same limits the CLI flags enforce, for callers of startEmulator (tests, the embedded emulator). */
 function checkOptions(options: EmulatorOptions): void {
+  const usage = (message: string) => new GitopsError('USAGE', message);
+  const port = options.port ?? 8001;
+  if (!wholeAtLeast(port, 0) || port > 65535) throw usage(`port must be a whole number from 0 to 65535, got ${port}`);
   const rate = options.faultRate ?? 0;
-  if (!(rate >= 0 && rate <= 1)) throw new GitopsError('USAGE', `fault rate must be between 0 and 1, got ${rate}`);
-  if ((options.latencyMs ?? 0) < 0) throw new GitopsError('USAGE', 'latency must not be negative');
-  if ((options.jobDurationMs ?? 0) < 0) throw new GitopsError('USAGE', 'job duration must not be negative');
+  if (!(rate >= 0 && rate <= 1)) throw usage(`fault rate must be between 0 and 1, got ${rate}`);
+  if (!wholeAtLeast(options.latencyMs ?? 0, 0)) throw usage(`latency must be a whole number of milliseconds >= 0, got ${options.latencyMs}`);
+  if (!wholeAtLeast(options.jobDurationMs ?? 0, 0)) throw usage(`job duration must be a whole number of milliseconds >= 0, got ${options.jobDurationMs}`);
+  if (!wholeAtLeast(options.seed ?? 1, 0)) throw usage(`seed must be a whole number >= 0, got ${options.seed}`);
+  const auth = options.auth;
+  if (auth?.mode === 'client-credentials' && !wholeAtLeast(auth.tokenTtlSeconds, 1)) {
+    throw usage(`token lifetime must be a whole number of seconds >= 1, got ${auth.tokenTtlSeconds}`);
+  }
 }
 
 function contextFor(options: EmulatorOptions): Context {

@@ -40,7 +40,7 @@ function toStream(value: Record<string, unknown>): AirbyteStream {
 function fail(file: string, lines: LineCounter, node: Node | null | undefined, message: string): never {
   const offset = node?.range?.[0] ?? 0;
   const { line, col } = lines.linePos(offset);
-  throw new GitopsError('USAGE', `${file}:${line}:${col}: error: ${message}`, {
+  throw new GitopsError('USAGE', `${file}:${line}:${col}: ${message}`, {
     hint: 'the --catalogs file maps a source name to a list of streams: see the emulator section of the README',
   });
 }

@@ -11,6 +11,7 @@ import { ApiError, renderError } from './errors.js';
 import type { Fault, FaultInjector } from './faults.js';
 import { dropConnection, readBody, sendJson, sendText, sleep } from './http.js';
 import { serveIntrospection, type RequestCounters } from './introspection.js';
+import { SaveError } from './state.js';
 import type { Context, Reply, Route, RouteTable } from './types.js';
 
 const API_PREFIX = '/api/v1/';
@@ -65,6 +66,18 @@ function handle(pipeline: Pipeline, request: IncomingMessage, name: string, rout
   }
 }
 
+/** Runs the call; a write that cannot be saved to --data answers 500 with the reason, and is undone. */
+function handleAndSave(pipeline: Pipeline, request: IncomingMessage, name: string, route: Route | undefined, text: string): Outcome {
+  const run = () => handle(pipeline, request, name, route, text);
+  try {
+    return route?.write === true ? pipeline.ctx.store.writing(run) : run();
+  } catch (error) {
+    if (!(error instanceof SaveError)) throw error;
+    process.stderr.write(`emulator: ${error.message}\n`);
+    return { status: 500, body: { message: error.message } };
+  }
+}
+
 function send(response: ServerResponse, outcome: Outcome): void {
   if (isAuthFailure(outcome)) sendText(response, outcome.status, outcome.text, outcome.headers);
   else sendJson(response, outcome.status, outcome.body);
@@ -89,26 +102,27 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
   if (pipeline.latencyMs > 0) await sleep(pipeline.latencyMs);
   const fault = pipeline.faults.next();
   if (fault?.phase === 'before') return injectBefore(response, fault);
-  const outcome = handle(pipeline, request, name, route, text);
-  if (route?.write && outcome.status < 300) pipeline.ctx.store.save();
+  const outcome = handleAndSave(pipeline, request, name, route, text);
   if (fault?.phase === 'after') return injectAfter(response, fault);
   send(response, outcome);
+}
+
+/** Async, so a handler that throws synchronously still ends in the listener's catch, not as an uncaught exception. */
+async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+  if (path.startsWith('/_emulator/')) return serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
+  if (path === '/api/v1/health') return sendJson(response, 200, { available: true });
+  if (path.startsWith(API_PREFIX)) return serveApi(pipeline, request, response, path);
+  return sendJson(response, 404, noRoute(path).body);
 }
 
 /** The node:http request listener. */
 export function requestListener(pipeline: Pipeline): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const path = new URL(request.url ?? '/', 'http://emulator').pathname;
-    const served = path.startsWith('/_emulator/')
-      ? Promise.resolve(serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path))
-      : path === '/api/v1/health'
-        ? Promise.resolve(sendJson(response, 200, { available: true }))
-        : path.startsWith(API_PREFIX)
-          ? serveApi(pipeline, request, response, path)
-          : Promise.resolve(sendJson(response, 404, noRoute(path).body));
-    served.catch((error: unknown) => {
-      process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
-      if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
+    dispatch(pipeline, request, response, path).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`emulator: ${message}\n`);
+      if (!response.headersSent) sendJson(response, 500, { message: error instanceof SaveError ? message : 'Internal Server Error' });
     });
   };
 }

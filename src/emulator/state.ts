@@ -3,7 +3,8 @@
  * reloaded. Job status is not stored; it follows from the clock (see handlers/job-view.ts), which keeps jobs
  * progressing across restarts without timers.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DEFAULT_ORGANIZATION_ID, type AirbyteCatalog, type ConnectionStatus, type JsonObject, type NamespaceDefinition, type NonBreakingChangesPreference, type ScheduleData, type ScheduleType } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 
@@ -111,20 +112,87 @@ function loadData(file: string): EmulatorData {
   return data as EmulatorData;
 }
 
+/**
+ * Refuses, before the server starts, a data file that could never be saved: otherwise every write would fail
+ * later, one request at a time.
+ */
+function checkWritable(file: string): void {
+  const directory = dirname(resolve(file));
+  const refuse = (reason: string) =>
+    new GitopsError('USAGE', `cannot keep emulator state in ${file}: ${reason}`, {
+      meta: { dataFile: file, unwritable: true },
+      hint: 'pass a --data path in an existing, writable directory',
+    });
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(directory).isDirectory();
+  } catch {
+    throw refuse(`directory ${directory} does not exist`);
+  }
+  if (!isDirectory) throw refuse(`${directory} is not a directory`);
+  try {
+    accessSync(directory, constants.W_OK);
+  } catch {
+    throw refuse(`directory ${directory} is not writable`);
+  }
+  if (existsSync(file) && !statSync(file).isFile()) throw refuse('it is not a regular file');
+}
+
+/** Best effort: the temporary file of a failed save may not even have been created. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    return;
+  }
+}
+
+/** A save that failed: the write request that caused it answers 500 with this message. */
+export class SaveError extends Error {
+  constructor(file: string, cause: unknown) {
+    super(`the emulator could not save its state to ${file} (${cause instanceof Error ? cause.message : String(cause)}); the change was not kept`, { cause });
+    this.name = 'SaveError';
+  }
+}
+
 /** Holds the live state; saves it atomically (temp file, then rename) when backed by a file. */
 export class Store {
   data: EmulatorData;
 
   constructor(private readonly dataFile?: string) {
+    if (dataFile !== undefined) checkWritable(dataFile);
     this.data = dataFile !== undefined && existsSync(dataFile) ? loadData(dataFile) : initialData();
   }
 
-  /** Called after every successful write. The file holds secrets as sent, so only its owner may read it. */
+  /**
+   * Called after every successful write. The file holds secrets as sent, so only its owner may read it. Throws
+   * SaveError when the file cannot be written, so the request fails instead of the change silently living only
+   * in memory.
+   */
   save(): void {
     if (this.dataFile === undefined) return;
     const temporary = `${this.dataFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
-    renameSync(temporary, this.dataFile);
+    try {
+      writeFileSync(temporary, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
+      renameSync(temporary, this.dataFile);
+    } catch (error) {
+      removeQuietly(temporary);
+      throw new SaveError(this.dataFile, error);
+    }
+  }
+
+  /** Runs a write; when saving fails, the state goes back to what it was and SaveError is thrown. */
+  writing<T extends { status: number }>(write: () => T): T {
+    const before = this.dataFile === undefined ? undefined : structuredClone(this.data);
+    const outcome = write();
+    if (outcome.status >= 300 || before === undefined) return outcome;
+    try {
+      this.save();
+    } catch (error) {
+      this.data = before;
+      throw error;
+    }
+    return outcome;
   }
 
   reset(): void {

@@ -47,22 +47,19 @@ export function renderStreamsTable(streams: readonly StreamJson[]): string {
 
 /**
  * The declaration of a stream with sensible modes: incremental + append when the stream supports it and a cursor
- * is known (the source's own, or its suggested default, which is then written out); otherwise full_refresh +
- * overwrite. Append and overwrite are the two modes every destination supports; switch to append_dedup where the
- * destination supports it and the stream has a primary key.
+ * field is known (the source's own, or its suggested default); otherwise full_refresh + overwrite. Append and overwrite
+ * are the two modes every destination supports; switch to append_dedup where the destination supports it and the
+ * stream has a primary key. The cursor and the source's primary key are always written out, so `validate` sees
+ * them (plan treats a source-defined value as no difference and never sends it).
  */
 export function streamDeclaration(stream: StreamJson): Record<string, unknown> {
   const declared: Record<string, unknown> = { name: stream.name };
   if (stream.namespace !== null) declared['namespace'] = stream.namespace;
-  const incremental = stream.supportedSyncModes.includes('incremental') && (stream.sourceDefinedCursor || stream.defaultCursorField.length > 0);
-  if (!incremental) {
-    declared['syncMode'] = 'full_refresh';
-    declared['destinationSyncMode'] = 'overwrite';
-    return declared;
-  }
-  declared['syncMode'] = 'incremental';
-  declared['destinationSyncMode'] = 'append';
-  if (!stream.sourceDefinedCursor) declared['cursorField'] = stream.defaultCursorField;
+  const incremental = stream.supportedSyncModes.includes('incremental') && stream.defaultCursorField.length > 0;
+  declared['syncMode'] = incremental ? 'incremental' : 'full_refresh';
+  declared['destinationSyncMode'] = incremental ? 'append' : 'overwrite';
+  if (incremental) declared['cursorField'] = stream.defaultCursorField;
+  if (stream.sourceDefinedPrimaryKey.length > 0) declared['primaryKey'] = stream.sourceDefinedPrimaryKey;
   return declared;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A connection as pipeline YAML: schedule in the file's short form, status, namespace settings, and the selected
- * streams with their current modes (cursor and primary key left out where the source defines them, since
- * Airbyte uses the source's own then).
+ * streams with their current modes, cursor and primary key. Where the source defines the cursor or key, its own
+ * value is written: `validate` then sees an incremental stream's cursor and a dedup stream's key, and `plan`
+ * treats a value equal to the source-defined one as no difference (Airbyte uses the source's own anyway).
  */
 import type { AirbyteStreamAndConfiguration, JsonObject } from '../api/types.js';
 import type { RemoteConnection } from '../model/remote.js';
@@ -13,13 +14,17 @@ function schedule(connection: RemoteConnection): JsonObject | string {
   return 'manual';
 }
 
+const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list !== undefined && list.length > 0 ? list : undefined);
+
 function streamDoc({ stream, config }: AirbyteStreamAndConfiguration): JsonObject {
   const doc: JsonObject = { name: stream.name };
   if (stream.namespace !== undefined && stream.namespace !== null) doc['namespace'] = stream.namespace;
   doc['syncMode'] = config.syncMode;
   doc['destinationSyncMode'] = config.destinationSyncMode;
-  if (stream.sourceDefinedCursor !== true && (config.cursorField?.length ?? 0) > 0) doc['cursorField'] = config.cursorField ?? [];
-  if ((stream.sourceDefinedPrimaryKey?.length ?? 0) === 0 && (config.primaryKey?.length ?? 0) > 0) doc['primaryKey'] = config.primaryKey ?? [];
+  const cursor = nonEmpty(stream.sourceDefinedCursor === true ? stream.defaultCursorField : undefined) ?? nonEmpty(config.cursorField);
+  if (cursor !== undefined) doc['cursorField'] = cursor;
+  const key = nonEmpty(stream.sourceDefinedPrimaryKey) ?? nonEmpty(config.primaryKey);
+  if (key !== undefined) doc['primaryKey'] = key;
   if (config.fieldSelectionEnabled === true && config.selectedFields !== undefined) {
     doc['selectedFields'] = config.selectedFields.map((field) => field.fieldPath.join('.'));
   }

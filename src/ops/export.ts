@@ -9,6 +9,7 @@ import type { RemoteActor, RemoteConnection, RemoteDefinition } from '../model/r
 import { didYouMean } from '../util/suggest.js';
 import { EnvNameAllocator } from './env-names.js';
 import { connectionDoc } from './export-connection.js';
+import { listNames } from './resolve.js';
 import { toYaml } from './yaml.js';
 
 /** Where a pipeline repository that installs the tool as a dev dependency finds the schema; --schema-url overrides it. */
@@ -73,17 +74,34 @@ function actorDoc(actor: RemoteActor, input: ExportInput, names: EnvNameAllocato
   return { name: actor.name, definition: definitionRef(actor, input.definitions), configuration };
 }
 
+/** "nothing is named 'x'" with a did-you-mean per name, and every name the workspace does have. */
+function unknownNames(input: ExportInput, unknown: string[], all: string[]): GitopsError {
+  const [only] = unknown;
+  const message =
+    unknown.length === 1 && only !== undefined
+      ? `nothing is named '${only}' in workspace '${input.workspace}'${didYouMean(only, all)}`
+      : `nothing is named ${unknown.map((name) => `'${name}'${didYouMean(name, all)}`).join(', ')} in workspace '${input.workspace}'`;
+  const groups = (
+    [
+      ['sources', input.sources],
+      ['destinations', input.destinations],
+      ['connections', input.connections],
+    ] as const
+  )
+    .filter(([, items]) => items.length > 0)
+    .map(([kind, items]) => `${kind} ${listNames(items.map((item) => item.name))}`);
+  return new GitopsError('NOT_FOUND', message, {
+    meta: { names: unknown, available: all },
+    hint: groups.length === 0 ? 'the workspace has no sources, destinations or connections' : `available: ${groups.join('; ')}`,
+  });
+}
+
 /** The resources `names` select (a connection brings its source and destination); all when none. */
 export function selectResources(input: ExportInput, names: readonly string[]): ExportInput {
   if (names.length === 0) return input;
   const all = [...input.sources, ...input.destinations, ...input.connections].map((resource) => resource.name);
-  for (const name of names) {
-    if (!all.includes(name)) {
-      throw new GitopsError('NOT_FOUND', `nothing is named '${name}' in workspace '${input.workspace}'${didYouMean(name, all)}`, {
-        meta: { name, available: all },
-      });
-    }
-  }
+  const unknown = names.filter((name) => !all.includes(name));
+  if (unknown.length > 0) throw unknownNames(input, unknown, all);
   const connections = input.connections.filter((c) => names.includes(c.name));
   const wanted = (actor: RemoteActor, ids: string[]) => names.includes(actor.name) || ids.includes(actor.id);
   return {

@@ -69,6 +69,6 @@ describe('--catalogs override', () => {
   it('names file:line:col for a malformed stream', async () => {
     const catalogsFile = join(tempDir(), 'catalogs.yaml');
     writeFileSync(catalogsFile, '"pg":\n  - namespace: app\n');
-    await expect(startEmulator({ port: 0, catalogsFile, definitions: fixtureDefinitions })).rejects.toThrow(/catalogs\.yaml:2:5: error: source 'pg': a stream needs a "name"/);
+    await expect(startEmulator({ port: 0, catalogsFile, definitions: fixtureDefinitions })).rejects.toThrow(/catalogs\.yaml:2:5: source 'pg': a stream needs a "name"/);
   });
 });

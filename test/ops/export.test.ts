@@ -92,7 +92,11 @@ describe('export', () => {
     const env = await seeded();
     const unknown = await cli(['export', 'Unused PGG'], { url: env.emulator.url });
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe("error: nothing is named 'Unused PGG' in workspace 'Default Workspace' (did you mean 'Unused PG'?)\n");
+    const available = "hint: available: sources 'PostgreSQL - Ecommerce', 'Unused PG'; destinations 'MinIO - Bronze'; connections 'Paused PG → MinIO', 'PostgreSQL → MinIO'\n";
+    expect(unknown.stderr).toBe(`error: nothing is named 'Unused PGG' in workspace 'Default Workspace' (did you mean 'Unused PG'?)\n${available}`);
+    const nope = await cli(['export', 'nope', 'PostgreSQL → MinIO', 'MinIO - Bronz'], { url: env.emulator.url });
+    expect(nope.status).toBe(1);
+    expect(nope.stderr).toBe(`error: nothing is named 'nope', 'MinIO - Bronz' (did you mean 'MinIO - Bronze'?) in workspace 'Default Workspace'\n${available}`);
     const out = freshDir();
     expect((await cli(['export', '--out', out], { url: env.emulator.url })).status).toBe(0);
     const again = await cli(['export', '--out', out], { url: env.emulator.url });

@@ -40,7 +40,14 @@ describe('check outcome and output', () => {
 describe('discover --yaml modes', () => {
   const stream = (fields: object) => streamJson({ name: 'users', supportedSyncModes: ['full_refresh', 'incremental'], ...fields });
   it.each([
-    [{ sourceDefinedCursor: true, defaultCursorField: ['updated_at'] }, { syncMode: 'incremental', destinationSyncMode: 'append' }],
+    [{ sourceDefinedCursor: true, defaultCursorField: ['updated_at'] }, { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['updated_at'] }],
+    [
+      { sourceDefinedCursor: true, defaultCursorField: ['ts'], sourceDefinedPrimaryKey: [['id'], ['region']] },
+      { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['ts'], primaryKey: [['id'], ['region']] },
+    ],
+    [{ sourceDefinedPrimaryKey: [['id']] }, { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', primaryKey: [['id']] }],
+    // A source-defined cursor the source does not name cannot be declared, and incremental without one would warn.
+    [{ sourceDefinedCursor: true }, { syncMode: 'full_refresh', destinationSyncMode: 'overwrite' }],
     [{ defaultCursorField: ['updated_at'] }, { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['updated_at'] }],
     [{}, { syncMode: 'full_refresh', destinationSyncMode: 'overwrite' }],
     [{ supportedSyncModes: ['full_refresh'], defaultCursorField: ['x'] }, { syncMode: 'full_refresh', destinationSyncMode: 'overwrite' }],
@@ -54,7 +61,7 @@ describe('buildExport', () => {
     scheduleData: { cron: { cronExpression: '0 0 2 * * ?', cronTimeZone: 'UTC' } }, namespaceDefinition: 'customformat', namespaceFormat: '${SOURCE_NAMESPACE}_raw',
     syncCatalog: {
       streams: [
-        { stream: { name: 'users', sourceDefinedCursor: true, sourceDefinedPrimaryKey: [['id']] }, config: { syncMode: 'incremental', destinationSyncMode: 'append_dedup', cursorField: ['updated_at'], primaryKey: [['id']], selected: true } },
+        { stream: { name: 'users', sourceDefinedCursor: true, defaultCursorField: ['updated_at'], sourceDefinedPrimaryKey: [['id']] }, config: { syncMode: 'incremental', destinationSyncMode: 'append_dedup', cursorField: ['updated_at'], primaryKey: [['id']], selected: true } },
         { stream: { name: 'events' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: false } },
       ],
     },
@@ -103,6 +110,8 @@ describe('buildExport', () => {
         '      - name: users',
         '        syncMode: incremental',
         '        destinationSyncMode: append_dedup',
+        '        cursorField: [updated_at]',
+        '        primaryKey: [[id]]',
         '',
       ].join('\n'),
     );

@@ -8,6 +8,14 @@ interface CancelFlags extends ConnectFlags {
   json?: boolean;
 }
 
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops jobs 'PostgreSQL → MinIO' --emulator     # find the running job's id
+  $ airbyte-gitops cancel 12 --emulator
+  $ airbyte-gitops cancel 12 --json
+
+Exit status: 0 when the job ends cancelled; 1 when it had already ended (nothing to cancel), does not exist, or on API errors.`;
+
 /** `cancel <job-id>`: cancel a running job and show its final status. */
 export function register(program: Command): void {
   const command = program
@@ -16,7 +24,7 @@ export function register(program: Command): void {
     .argument('<job-id>', 'the job id')
     .option('--json', 'print {"jobId", "cancelled", "statusBefore", "status"}');
   addConnectOptions(command)
-    .addHelpText('after', '\nExit status: 0 when the job ends cancelled; 1 when it had already ended (nothing to cancel), does not exist, or on API errors.')
+    .addHelpText('after', EXAMPLES)
     .action(async (text: string, flags: CancelFlags) => {
       const id = parseJobId(text);
       await withClient(flags, async (client) => {

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import { ExitCode, GitopsError } from '../../errors.js';
 import { formatProblem } from '../../model/problem.js';
 import { renderCheckTable } from '../../ops/check-format.js';
@@ -31,13 +31,17 @@ export function register(program: Command): void {
   const command = program
     .command('check')
     .description("test the connection of every source and destination in the pipeline, with the pipeline's configuration")
-    .argument('[paths...]', 'pipeline files or directories (all *.yaml / *.yml below them)', ['.'])
+    .addArgument(new Argument('[paths...]', 'pipeline files or directories (all *.yaml / *.yml below them)').default(['.'], 'the current directory'))
     .option('--json', 'print {"results": [{kind, name, status, call, message, durationSeconds}], "summary": {succeeded, failed, skipped}}');
   addConnectOptions(command)
     .addHelpText(
       'after',
       '\nResources not created yet (or replaced by apply) are checked with their pipeline configuration, nothing stored.\n' +
-        'Exit status: 0 when no check failed; 1 when a check failed, the pipeline has errors, or on API errors.',
+        '\nExamples:\n' +
+        '  $ airbyte-gitops check examples/pipelines --emulator\n' +
+        '  $ PG_PASSWORD=... airbyte-gitops check pipelines/ecommerce.yaml --workspace staging\n' +
+        '  $ airbyte-gitops check --json | jq \'.results[] | select(.status == "failed")\'\n' +
+        '\nExit status: 0 when no check failed; 1 when a check failed, the pipeline has errors, or on API errors.',
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       const pipeline = loadOrThrow(paths);

@@ -7,6 +7,14 @@ interface DiscoverFlags extends ConnectFlags {
   yaml?: boolean;
 }
 
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops discover 'PostgreSQL - Ecommerce' --emulator
+  $ airbyte-gitops discover 'PostgreSQL - Ecommerce' --yaml >> streams.yaml
+  $ airbyte-gitops discover 'Sample Data' --json | jq '.streams[].name'
+
+Exit status: 0 on success; 1 when the source is unknown, discovery fails, or on API errors.`;
+
 /** `discover <source-name>`: the streams a source offers. */
 export function register(program: Command): void {
   const command = program
@@ -16,7 +24,7 @@ export function register(program: Command): void {
     .option('--yaml', 'print a ready-to-paste `streams:` block with sensible modes')
     .option('--json', 'print {"source", "streams": [{name, namespace, supportedSyncModes, sourceDefinedCursor, defaultCursorField, sourceDefinedPrimaryKey}]}');
   addConnectOptions(command)
-    .addHelpText('after', '\nExit status: 0 on success; 1 when the source is unknown, discovery fails, or on API errors.')
+    .addHelpText('after', EXAMPLES)
     .action(async (name: string, flags: DiscoverFlags) => {
       await withClient(flags, async (client) => {
         const { source, catalog } = await discoverStreams(client, flags.workspace, name);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitopsError } from '../../errors.js';
@@ -33,6 +33,15 @@ function writeFiles(dir: string, result: ExportResult, force: boolean): string[]
   return paths;
 }
 
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops export --emulator > pipeline.yaml
+  $ airbyte-gitops export --out pipelines/
+  $ airbyte-gitops export 'PostgreSQL → MinIO' --out pipelines/ --force
+  $ airbyte-gitops export 'PostgreSQL - Ecommerce' 'MinIO - Bronze' --json
+
+Exit status: 0 on success; 1 when a name is unknown, a file exists (without --force), or on API errors.`;
+
 /** `export [names...]`: the workspace as pipeline YAML. */
 export function register(program: Command): void {
   const command = program
@@ -41,10 +50,10 @@ export function register(program: Command): void {
     .argument('[names...]', 'sources, destinations or connections to export (a connection brings its source and destination); default all')
     .option('--out <dir>', 'write one file per connection into this directory (default: one document on stdout)')
     .option('--force', 'with --out: overwrite existing files')
-    .option('--schema-url <url>', 'the $schema written on the first line of each file', DEFAULT_SCHEMA_URL)
+    .addOption(new Option('--schema-url <url>', 'the $schema written on the first line of each file').default(DEFAULT_SCHEMA_URL, DEFAULT_SCHEMA_URL))
     .option('--json', 'print {"workspace", "files": [{name, path, content}], "variables": [{name, kind, resource, path}], "warnings"}');
   addConnectOptions(command)
-    .addHelpText('after', '\nExit status: 0 on success; 1 when a name is unknown, a file exists (without --force), or on API errors.')
+    .addHelpText('after', EXAMPLES)
     .action(async (names: string[], flags: ExportFlags) => {
       await withClient(flags, async (client) => {
         const input = selectResources(await readForExport(client, flags.workspace), names);

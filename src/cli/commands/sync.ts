@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ExitCode, GitopsError } from '../../errors.js';
 import { parseDuration } from '../../ops/format.js';
 import { outcomeLine, progressLine, startLine, succeeded, syncJobJson, type JobWatch } from '../../ops/sync-format.js';
@@ -63,6 +63,13 @@ async function run(names: string[], flags: SyncFlags): Promise<void> {
   });
 }
 
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops sync 'PostgreSQL → MinIO' --emulator --wait
+  $ airbyte-gitops sync 'PostgreSQL → MinIO' 'PostgreSQL → Staging' --wait --timeout 2h --poll-interval 15s
+  $ airbyte-gitops sync 'PostgreSQL → MinIO' --json > jobs.json
+`;
+
 /** `sync <connection-name>... [--wait]`: trigger syncs, optionally follow them to the end. */
 export function register(program: Command): void {
   const command = program
@@ -70,13 +77,14 @@ export function register(program: Command): void {
     .description('trigger a sync of one or more connections (by name); --wait follows the jobs to the end')
     .argument('<connection-name...>', 'connection names as in Airbyte (quote names with spaces)')
     .option('--wait', 'wait for the jobs to end; exit 1 unless every job succeeded')
-    .option('--timeout <duration>', 'with --wait: give up waiting after this long (the job keeps running)', '1h')
-    .option('--poll-interval <duration>', 'with --wait: how often to ask Airbyte for the job status', '2s')
+    .addOption(new Option('--timeout <duration>', 'with --wait: give up waiting after this long (the job keeps running)').default('1h', '1h'))
+    .addOption(new Option('--poll-interval <duration>', 'with --wait: how often to ask Airbyte for the job status').default('2s', '2s'))
     .option('--json', 'print {"jobs": [{connection, connectionId, jobId, attached, status, timedOut, startedAt, durationSeconds, records, bytes, failureReason}]}; progress goes to stderr');
   addConnectOptions(command)
     .addHelpText(
       'after',
-      '\nExit status: 0 when the syncs were started (with --wait: when every job succeeded); 1 when a job failed,\n' +
+      EXAMPLES +
+        '\nExit status: 0 when the syncs were started (with --wait: when every job succeeded); 1 when a job failed,\n' +
         'was cancelled or is still running at --timeout, a name is unknown, a connection is inactive, or on API errors.',
     )
     .action((names: string[], flags: SyncFlags) => run(names, flags));
