@@ -60,7 +60,7 @@ function checkActor(actor: DesiredActor, remote: RemoteState, problems: Problem[
   }
   const spec = remote.specs[resolved.definitionId];
   if (!spec) return actor;
-  const checked = checkConfiguration(actor, spec);
+  const checked = checkConfiguration(actor, spec, resolved.definition.name);
   problems.push(...checked.problems);
   return { ...actor, configuration: checked.configuration };
 }

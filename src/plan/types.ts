@@ -12,6 +12,11 @@ export const ACTIONS: readonly Action[] = ['create', 'update', 'replace', 'delet
 
 /** Shown instead of a secret value, on both sides of a field. */
 export const SENSITIVE = '(sensitive)';
+/**
+ * Shown for a value that exists only once apply ran: the id of a source or destination created in the same apply,
+ * which a new connection will use (its streams are checked and its catalog discovered only then).
+ */
+export const KNOWN_AFTER_APPLY = '(known after apply)';
 
 /**
  * One changed field. `path` is `name`, `definition`, `configuration.<dotted path>`, a connection field

@@ -22,12 +22,15 @@ export function editDistance(a: string, b: string): number {
   return cell(left.length, right.length);
 }
 
-/** Candidates close enough to `input` to be a likely typo, best first (at most `limit`). */
-export function closest(input: string, candidates: Iterable<string>, limit = 3): string[] {
+/**
+ * Candidates close enough to `input` to be a likely typo, best first (at most `limit`). Unless `typosOnly`, a
+ * candidate that contains the input also counts (a shortened name: 'bucket' → 's3_bucket_name').
+ */
+export function closest(input: string, candidates: Iterable<string>, limit = 3, typosOnly = false): string[] {
   const threshold = Math.max(2, Math.floor(input.length / 3));
   return [...new Set(candidates)]
     .map((candidate) => ({ candidate, distance: editDistance(input, candidate) }))
-    .filter(({ candidate, distance }) => distance <= threshold || candidate.toLowerCase().includes(input.toLowerCase()))
+    .filter(({ candidate, distance }) => distance <= threshold || (!typosOnly && candidate.toLowerCase().includes(input.toLowerCase())))
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);

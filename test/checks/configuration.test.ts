@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Json, JsonObject } from '../../src/api/types.js';
 import { checkConfiguration, validatorFor } from '../../src/plan/checks/configuration.js';
-import { formatProblem } from '../../src/model/problem.js';
+import { formatProblem, type Problem } from '../../src/model/problem.js';
 import type { ConnectorSpec } from '../../src/model/remote.js';
 import { actor, postgresSpec, s3Spec } from './fixtures.js';
 
@@ -36,6 +36,9 @@ const pgLines = {
   'replication_method.method': { line: 22, col: 13 },
   debug: { line: 23 },
 };
+
+/** Only the errors: cases about schema violations, whose fixtures also hold literal secrets (a warning). */
+const errorsOf = (problems: Problem[]): Problem[] => problems.filter((problem) => problem.severity === 'error');
 
 /** Changes to the base configuration; `undefined` removes a key. */
 type Change = Record<string, Json | undefined>;
@@ -72,6 +75,7 @@ describe('checkConfiguration: messages and locations', () => {
       [
         `pipelines/pg.yaml:19:20: error: source '${PG}': configuration.tunnel_method.tunnel_port: must be <= 65536 (value of \${SSH_PORT})`,
         `pipelines/pg.yaml:20:20: error: source '${PG}': configuration.tunnel_method.ssh_key: must be string`,
+        `pipelines/pg.yaml:20:20: warning: source '${PG}': configuration.tunnel_method.ssh_key is a secret written in the file; use \${VAR} so it stays out of Git (plan --out refuses to save it)`,
       ],
     ],
     [
@@ -123,6 +127,8 @@ describe('checkConfiguration: messages and locations', () => {
       'format.compression_codec.codec': { line: 14, col: 14 },
       'format.compression_codec.compression_level': { line: 15, col: 14 },
       s3_bucket_nam: { line: 30 },
+      access_key_id: { line: 7, template: '${S3_KEY_ID}', wholeVar: true },
+      secret_access_key: { line: 8, template: '${S3_SECRET}', wholeVar: true },
     };
     const desired = actor('destination', 'MinIO', { ...s3Base, ...change }, lines, 'pipelines/s3.yaml');
     expect(checkConfiguration(desired, s3Spec).problems.map(formatProblem)).toEqual(expected);
@@ -148,16 +154,17 @@ describe('checkConfiguration: coercion and secrets', () => {
       },
     };
     const desired = actor('source', 'api', { credentials: { client_id: 'abc' } }, { 'credentials.client_id': { line: 8, col: 9 } });
-    expect(checkConfiguration(desired, spec).problems.map(formatProblem)).toEqual([
+    expect(errorsOf(checkConfiguration(desired, spec).problems).map(formatProblem)).toEqual([
       `pipelines/pg.yaml:8:9: error: source 'api': configuration.credentials: missing required key 'client_secret'`,
     ]);
     const both = actor('source', 'api', { credentials: { client_id: 'a', client_secret: 'b', api_key: 'c', api_user: 'd' } }, {});
-    expect(checkConfiguration(both, spec).problems.map((p) => p.message)).toEqual([`source 'api': configuration.credentials: must match exactly one of the options`]);
+    expect(errorsOf(checkConfiguration(both, spec).problems).map((p) => p.message)).toEqual([`source 'api': configuration.credentials: must match exactly one of the options`]);
   });
 
   test('returns the coerced configuration, which then validates', () => {
     const written = { ...pgBase, port: '5433', debug: 'true', tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: '22', tunnel_user: 'u', ssh_key: 'k' } };
-    const desired = actor('source', PG, written, { ...pgLines, debug: { line: 23, wholeVar: true } });
+    const lines = { ...pgLines, debug: { line: 23, wholeVar: true }, 'tunnel_method.ssh_key': { line: 20, template: '${SSH_KEY}', wholeVar: true } };
+    const desired = actor('source', PG, written, lines);
     const { configuration, problems } = checkConfiguration(desired, postgresSpec);
     expect(problems).toEqual([]);
     expect(configuration).toEqual({ ...written, port: 5433, debug: true, tunnel_method: { ...written.tunnel_method, tunnel_port: 22 } });
@@ -186,7 +193,7 @@ describe('checkConfiguration: coercion and secrets', () => {
       connectionSpecification: { type: 'object', properties: { token: { type: 'string', enum: ['alpha-123', 'beta-456'], airbyte_secret: true } } },
     };
     const { problems } = checkConfiguration(actor('source', 'api', { token: 'alpha-124' }, { token: { line: 5 } }), spec);
-    expect(problems.map((p) => p.message)).toEqual([`source 'api': configuration.token: must be one of 'alpha-123', 'beta-456'`]);
+    expect(errorsOf(problems).map((p) => p.message)).toEqual([`source 'api': configuration.token: must be one of 'alpha-123', 'beta-456'`]);
   });
 });
 

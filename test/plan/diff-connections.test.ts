@@ -175,6 +175,8 @@ describe('diff: connections', () => {
       { path: 'name', before: null, after: 'pg-to-lake' },
       { path: 'source', before: null, after: 'pg' },
       { path: 'destination', before: null, after: 'lake' },
+      { path: 'sourceId', before: null, after: '(known after apply)' },
+      { path: 'destinationId', before: null, after: '(known after apply)' },
       { path: 'status', before: null, after: 'active' },
       { path: 'scheduleType', before: null, after: 'basic' },
       { path: 'scheduleData', before: null, after: { basicSchedule: { timeUnit: 'days', units: 1 } } },

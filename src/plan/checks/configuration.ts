@@ -5,12 +5,13 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { JsonObject } from '../../api/types.js';
-import { isSecretPath, secretPaths } from '../../connectors/secrets.js';
+import { isSecretPath, secretPaths, secretValues, type ConfigPath } from '../../connectors/secrets.js';
 import type { DesiredActor, SourceLocation } from '../../model/desired.js';
 import type { Problem } from '../../model/problem.js';
 import type { ConnectorSpec } from '../../model/remote.js';
 import { coerceWholeVars } from './coerce.js';
 import { describeErrors, type ConfigFinding } from './config-errors.js';
+import { unknownKeys } from './unknown-keys.js';
 
 /** What checking a configuration gives: the configuration to diff and send (types coerced), and its problems. */
 export interface ConfigurationCheck {
@@ -51,21 +52,21 @@ export function validatorFor(spec: ConnectorSpec): Compiled {
  * written inside it (an object block has no origin of its own when only its leaves were recorded), else the
  * `configuration` key.
  */
-function locate(actor: DesiredActor, finding: ConfigFinding): SourceLocation {
-  for (let length = finding.path.length; length > 0; length--) {
-    const origin = actor.origins[finding.path.slice(0, length).join('.')];
+function locate(actor: DesiredActor, at: string[]): SourceLocation {
+  for (let length = at.length; length > 0; length--) {
+    const origin = actor.origins[at.slice(0, length).join('.')];
     if (origin !== undefined) return origin.loc;
   }
-  const inside = `${finding.path.join('.')}.`;
+  const inside = `${at.join('.')}.`;
   const first = Object.entries(actor.origins)
-    .filter(([path]) => finding.path.length > 0 && path.startsWith(inside))
+    .filter(([path]) => at.length > 0 && path.startsWith(inside))
     .map(([, origin]) => origin.loc)
     .sort((a, b) => a.line - b.line || a.col - b.col)[0];
   return first ?? actor.configurationLoc ?? actor.loc;
 }
 
 function problemFor(actor: DesiredActor, finding: ConfigFinding): Problem {
-  const loc = locate(actor, finding);
+  const loc = locate(actor, finding.path);
   const label = ['configuration', ...finding.labelPath].join('.');
   const template = finding.missing ? undefined : actor.origins[finding.path.join('.')]?.template;
   // Naming the variable (never its value) tells the user where the wrong value came from.
@@ -79,21 +80,59 @@ function problemFor(actor: DesiredActor, finding: ConfigFinding): Problem {
   };
 }
 
+function problemAt(actor: DesiredActor, path: string[], severity: Problem['severity'], text: string): Problem {
+  const loc = locate(actor, path);
+  const message = `${actor.kind} '${actor.name}': configuration.${path.join('.')} ${text}`;
+  return { severity, file: loc.file, line: loc.line, col: loc.col, message };
+}
+
 /**
- * Coerces whole-`${VAR}` values to the connector's types, then validates the configuration against its spec.
+ * Keys the connector does not declare. Close to a declared field, it is almost surely a typo that leaves the
+ * intended setting unset: an error. Otherwise it may be deliberate (an older connector version's field): a warning.
+ */
+function unknownKeyProblems(actor: DesiredActor, spec: ConnectorSpec, configuration: JsonObject, connectorName: string | undefined): Problem[] {
+  const connector = connectorName === undefined ? 'this connector' : `connector '${connectorName}'`;
+  return unknownKeys(spec.connectionSpecification, configuration).map(({ path, suggestion }) =>
+    suggestion === undefined
+      ? problemAt(actor, path, 'warning', `is not a field of ${connector}; Airbyte will store it but the connector ignores it`)
+      : problemAt(actor, path, 'error', `is not a field of ${connector} (did you mean '${suggestion}'?)`),
+  );
+}
+
+/** Secrets written as literal text: they end up in Git, and `plan --out` would refuse to save them. */
+function literalSecretProblems(actor: DesiredActor, configuration: JsonObject, secrets: ConfigPath[]): Problem[] {
+  return secretValues(configuration, secrets)
+    .filter(({ path }) => actor.origins[path.join('.')]?.template === undefined)
+    .map(({ path }) => problemAt(actor, path, 'warning', 'is a secret written in the file; use ${VAR} so it stays out of Git (plan --out refuses to save it)'));
+}
+
+/**
+ * Coerces whole-`${VAR}` values to the connector's types, then validates the configuration against its spec, looks
+ * for keys the connector does not declare, and for secrets written literally. `connectorName` (the definition's
+ * display name) makes the unknown-key messages name the connector.
  * Messages name paths, never values, so a secret cannot leak through them.
  */
-export function checkConfiguration(actor: DesiredActor, spec: ConnectorSpec): ConfigurationCheck {
+export function checkConfiguration(actor: DesiredActor, spec: ConnectorSpec, connectorName?: string): ConfigurationCheck {
   if (actor.configuration === undefined) return { configuration: {}, problems: [] };
   const configuration = coerceWholeVars(actor.configuration, actor.origins, spec.connectionSpecification);
+  const secrets = secretPaths(spec.connectionSpecification);
+  const problems = [
+    ...schemaProblems(actor, spec, configuration, secrets),
+    ...unknownKeyProblems(actor, spec, configuration, connectorName),
+    ...literalSecretProblems(actor, configuration, secrets),
+  ];
+  return { configuration, problems };
+}
+
+/** The configuration's violations of the spec's JSON Schema. */
+function schemaProblems(actor: DesiredActor, spec: ConnectorSpec, configuration: JsonObject, secrets: ConfigPath[]): Problem[] {
   const validator = validatorFor(spec);
   if ('failure' in validator) {
     const loc = actor.configurationLoc ?? actor.loc;
     const message = `${actor.kind} '${actor.name}': the connector's specification cannot be used for checking (${validator.failure}); configuration not validated`;
-    return { configuration, problems: [{ severity: 'warning', file: loc.file, line: loc.line, col: loc.col, message }] };
+    return [{ severity: 'warning', file: loc.file, line: loc.line, col: loc.col, message }];
   }
-  if (validator.validate(configuration)) return { configuration, problems: [] };
-  const secrets = secretPaths(spec.connectionSpecification);
+  if (validator.validate(configuration)) return [];
   const findings = describeErrors(validator.validate.errors ?? [], spec.connectionSpecification, configuration, (path) => isSecretPath(secrets, path));
-  return { configuration, problems: findings.map((finding) => problemFor(actor, finding)) };
+  return findings.map((finding) => problemFor(actor, finding));
 }

@@ -7,7 +7,7 @@ import type { ConnectionUpdate, Json, ScheduleData, ScheduleType } from '../../a
 import type { DesiredConnection, DesiredSchedule } from '../../model/desired.js';
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { availableStreams, buildSyncCatalog, compareStreams, streamKey } from '../catalog.js';
-import type { ActorRef, ConnectionChange, FieldChange } from '../types.js';
+import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
 
 type Patch = Omit<ConnectionUpdate, 'connectionId'>;
@@ -104,12 +104,21 @@ function tableWarnings(desired: DesiredConnection, fields: FieldChange[]): strin
 }
 
 /** Every field of a connection as created. */
-function creationFields(desired: DesiredConnection): FieldChange[] {
+/** `sourceId` / `destinationId` of an actor created in the same apply: known only then. */
+function pendingIds(ends: Endpoints): FieldChange[] {
+  const fields: FieldChange[] = [];
+  if (!('id' in ends.sourceRef)) fields.push({ path: 'sourceId', before: null, after: KNOWN_AFTER_APPLY });
+  if (!('id' in ends.destinationRef)) fields.push({ path: 'destinationId', before: null, after: KNOWN_AFTER_APPLY });
+  return fields;
+}
+
+function creationFields(desired: DesiredConnection, ends: Endpoints): FieldChange[] {
   const schedule = toSchedule(desired.schedule);
   const fields: FieldChange[] = [
     { path: 'name', before: null, after: desired.name },
     { path: 'source', before: null, after: desired.source },
     { path: 'destination', before: null, after: desired.destination },
+    ...pendingIds(ends),
     { path: 'status', before: null, after: desired.status },
     { path: 'scheduleType', before: null, after: schedule.scheduleType },
   ];
@@ -139,7 +148,7 @@ export function planConnection(desired: DesiredConnection, match: Match<RemoteCo
   const common = { kind: 'connection' as const, name: desired.name, desired, ...ends, warnings: [...match.warnings], destructive: false, patch: null };
   if (!existing) {
     const syncCatalog = creationCatalog(desired, ends.sourceRef, remote);
-    return { ...common, action: 'create', id: null, fields: creationFields(desired), syncCatalog, remoteEndpoints: null };
+    return { ...common, action: 'create', id: null, fields: creationFields(desired, ends), syncCatalog, remoteEndpoints: null };
   }
   const remoteEndpoints = { sourceId: existing.sourceId, destinationId: existing.destinationId };
   const patch: Patch = {};
