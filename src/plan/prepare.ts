@@ -25,17 +25,18 @@ export interface Prepared {
 }
 
 /** Raised with every problem, so the CLI can print them all (file:line:col). */
-export function specError(problems: Problem[]): GitopsError {
+export function specError(problems: Problem[], offline = false): GitopsError {
   const errors = problems.filter((problem) => problem.severity === 'error');
-  return new GitopsError('SPEC_INVALID', `the pipeline has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was changed in Airbyte`, {
+  const nothingDone = offline ? '' : '; nothing was changed in Airbyte';
+  return new GitopsError('SPEC_INVALID', `the pipeline has ${errors.length} error${errors.length === 1 ? '' : 's'}${nothingDone}`, {
     meta: { problems },
   });
 }
 
-/** Loads the files; throws SPEC_INVALID with every problem when one is an error. */
-export function loadOrThrow(paths: string[], env: NodeJS.ProcessEnv): { pipeline: DesiredPipeline; warnings: Problem[] } {
+/** Loads the files; throws SPEC_INVALID with every problem when one is an error (`offline`: for commands that never talk to Airbyte). */
+export function loadOrThrow(paths: string[], env: NodeJS.ProcessEnv, offline = false): { pipeline: DesiredPipeline; warnings: Problem[] } {
   const { pipeline, problems } = loadPipeline(paths, env);
-  if (problems.some((problem) => problem.severity === 'error')) throw specError(problems);
+  if (problems.some((problem) => problem.severity === 'error')) throw specError(problems, offline);
   return { pipeline, warnings: problems };
 }
 

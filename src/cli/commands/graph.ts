@@ -14,7 +14,7 @@ Examples:
 
 Exit status: 0 success; 1 invalid pipeline (every problem is printed as file:line:col).`)
     .action((paths: string[]) => {
-      const { pipeline, warnings } = loadOrThrow(paths, process.env);
+      const { pipeline, warnings } = loadOrThrow(paths, process.env, true);
       reportProblems(warnings);
       const graph = renderGraph(pipeline);
       process.stdout.write(graph.endsWith('\n') ? graph : `${graph}\n`);
