@@ -28,12 +28,13 @@ interface Reference {
 /** Parses the reference starting at `start` (which points at `${`); returns an error message if malformed. */
 function parseReference(text: string, start: number): Reference | string {
   const close = text.indexOf('}', start + 2);
-  if (close === -1) return `unterminated '\${' in '${text}': close it with '}', or write '$\${' for a literal '\${'`;
+  // The text is never echoed: it may be a secret that happens to contain '${'.
+  if (close === -1) return `unterminated '\${': close it with '}', or write '$\${' for a literal '\${'`;
   const body = text.slice(start + 2, close);
   const separator = body.indexOf(':-');
   const name = separator === -1 ? body : body.slice(0, separator);
   if (!VAR_NAME.test(name)) {
-    return `invalid variable reference '\${${body}}': a name is letters, digits and '_' and does not start with a digit`;
+    return `invalid variable reference after '\${': a name is letters, digits and '_' and does not start with a digit (write '$\${' for a literal '\${')`;
   }
   return { name, fallback: separator === -1 ? undefined : body.slice(separator + 2), end: close + 1 };
 }

@@ -66,8 +66,8 @@ const corpus: [string, string[]][] = [
   [
     'malformed-interpolation.yaml',
     [
-      `${where('malformed-interpolation.yaml', 5, 13)}: error: invalid variable reference '\${1HOST}': a name is letters, digits and '_' and does not start with a digit`,
-      `${where('malformed-interpolation.yaml', 6, 17)}: error: unterminated '\${' in '\${PG_PASSWORD': close it with '}', or write '$\${' for a literal '\${'`,
+      `${where('malformed-interpolation.yaml', 5, 13)}: error: invalid variable reference after '\${': a name is letters, digits and '_' and does not start with a digit (write '$\${' for a literal '\${')`,
+      `${where('malformed-interpolation.yaml', 6, 17)}: error: unterminated '\${': close it with '}', or write '$\${' for a literal '\${'`,
     ],
   ],
   ['schedule-bad-units.yaml', [`${where('schedule-bad-units.yaml', 10, 14)}: error: 'units' in the schedule of connection 'pg-to-s3' must be a positive integer`]],
