@@ -4,7 +4,6 @@
  */
 import { Option, type Command } from 'commander';
 import { clientOptionsFromEnv, createClient, type AirbyteClient } from '../client/index.js';
-import { startEmbeddedEmulator } from '../emulator/embedded.js';
 
 /** Flags shared by the commands that talk to Airbyte. */
 export interface ConnectFlags {
@@ -24,7 +23,8 @@ export function addConnectOptions(command: Command): Command {
 
 /** Runs `work` with a connected client, then closes it (and the embedded emulator, if one was started). */
 export async function withClient<T>(flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>): Promise<T> {
-  const emulator = flags.emulator ? await startEmbeddedEmulator(process.cwd()) : undefined;
+  // The emulator is loaded only when asked for: commands against a real server do not pay for it.
+  const emulator = flags.emulator ? await (await import('../emulator/embedded.js')).startEmbeddedEmulator(process.cwd()) : undefined;
   try {
     const options = clientOptionsFromEnv(process.env, {
       ...(emulator ? { url: emulator.url } : flags.url === undefined ? {} : { url: flags.url }),
