@@ -95,7 +95,7 @@ function blocker(step: Step, outcomes: Map<string, StepOutcome>, byKey: Map<stri
 export async function executePlan(client: ApplyClient, plan: Plan, options: ExecuteOptions = {}): Promise<ApplyResult> {
   const now = options.now ?? Date.now;
   const started = now();
-  client.addSecrets(options.secrets ?? []);
+  if (options.secrets !== undefined) client.addSecrets(options.secrets);
   const parallelism = Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM);
   const { ctx, created } = adapterContext(client, plan);
   const byKey = new Map(plan.order.map((step) => [step.key, step]));

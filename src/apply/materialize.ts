@@ -1,17 +1,17 @@
 /**
- * Turning a saved plan back into one apply can send: every `${VAR}` template is read from the environment now
- * (a missing variable is an error naming it and where it was written), then coerced to the connector's types and
- * validated against the live spec, as `plan` does.
+ * Turning a saved plan back into one apply can send: every secret's `${VAR}` template is read from the environment
+ * now (a missing variable is an error naming it and where it was written); every other value is sent as planned.
+ * The configuration is then coerced to the connector's types and validated against the live spec, as `plan` does.
  */
 import { GitopsError } from '../errors.js';
-import type { DesiredActor } from '../model/desired.js';
+import type { DesiredActor, ValueOrigin } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import type { ConnectorSpec } from '../model/remote.js';
 import { checkConfiguration } from '../plan/checks/index.js';
 import { specError } from '../plan/prepare.js';
 import type { Change, Plan } from '../plan/types.js';
 import { interpolate } from '../spec/interpolate.js';
-import { setAt } from '../connectors/secrets.js';
+import { isSecretPath, secretPaths, setAt, type ConfigPath } from '../connectors/secrets.js';
 import { sentActors } from './saved-plan.js';
 
 /** Reads the specs apply needs: one call per distinct definition of the actors it sends. */
@@ -38,17 +38,30 @@ export async function fetchSpecs(reader: SpecReader, plan: Plan): Promise<Record
   return specs;
 }
 
-/** The actor with its templates filled from `env`; problems for variables that are not set. */
-function fill(actor: DesiredActor, env: NodeJS.ProcessEnv, problems: Problem[]): DesiredActor {
+const problemAt = (actor: DesiredActor, origin: ValueOrigin, dotted: string, text: string): Problem => ({
+  severity: 'error',
+  file: origin.loc.file,
+  line: origin.loc.line,
+  col: origin.loc.col,
+  message: `${actor.kind} '${actor.name}': configuration.${dotted}: ${text}`,
+});
+
+/**
+ * The actor with its secrets filled from `env`; problems for variables that are not set. Only secrets are
+ * templates in a saved plan: a template anywhere else would be read now, not as planned, so it is refused.
+ */
+function fill(actor: DesiredActor, secrets: ConfigPath[], env: NodeJS.ProcessEnv, problems: Problem[]): DesiredActor {
   if (!actor.configuration) return actor;
   const configuration = structuredClone(actor.configuration);
   for (const [dotted, origin] of Object.entries(actor.origins)) {
     if (origin.template === undefined) continue;
+    if (!isSecretPath(secrets, dotted.split('.'))) {
+      problems.push(problemAt(actor, origin, dotted, `the saved plan holds ${origin.template} instead of the planned value (written by an older version, or the connector's secrets changed); run plan --out again`));
+      continue;
+    }
     const result = interpolate(origin.template, env);
     if (result.value === undefined) {
-      for (const error of result.errors) {
-        problems.push({ severity: 'error', file: origin.loc.file, line: origin.loc.line, col: origin.loc.col, message: `${actor.kind} '${actor.name}': configuration.${dotted}: ${error}` });
-      }
+      for (const error of result.errors) problems.push(problemAt(actor, origin, dotted, error));
       continue;
     }
     setAt(configuration, dotted.split('.'), result.value);
@@ -56,14 +69,14 @@ function fill(actor: DesiredActor, env: NodeJS.ProcessEnv, problems: Problem[]):
   return { ...actor, configuration };
 }
 
-/** The saved plan with real values, ready to execute, and any warnings; throws SPEC_INVALID with every error. */
+/** The saved plan with real secret values, ready to execute, and any warnings; throws SPEC_INVALID with every error. */
 export function materialize(plan: Plan, specs: Record<string, ConnectorSpec>, env: NodeJS.ProcessEnv): { plan: Plan; warnings: Problem[] } {
   const problems: Problem[] = [];
   const changes = plan.changes.map((change): Change => {
     if (change.kind === 'connection' || !change.desired?.configuration) return change;
-    const filled = fill(change.desired, env, problems);
     const spec = specs[change.definitionId];
-    if (!spec) return { ...change, desired: filled };
+    if (!spec) throw new GitopsError('NOT_FOUND', `${change.kind} '${change.name}': no connector specification was read for definition ${change.definitionId}`);
+    const filled = fill(change.desired, secretPaths(spec.connectionSpecification), env, problems);
     const checked = checkConfiguration(filled, spec);
     problems.push(...checked.problems);
     return { ...change, desired: { ...filled, configuration: checked.configuration } };

@@ -3,9 +3,10 @@
  * approval, optionally check connections, execute, print the result. Returns the exit status; user mistakes are
  * thrown as GitopsError before anything is written.
  */
+import { reportProblemsTo } from '../cli/problems.js';
 import { clientOptionsFromEnv, type AirbyteClient } from '../client/index.js';
 import { ExitCode } from '../errors.js';
-import { formatProblem, type Problem } from '../model/problem.js';
+import type { Problem } from '../model/problem.js';
 import { prepare } from '../plan/prepare.js';
 import { renderText } from '../plan/render/index.js';
 import { hasChanges } from '../plan/render/values.js';
@@ -82,8 +83,9 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   // Spec problems travel in the error; the CLI prints them (file:line:col) in one place.
   const planned: Planned = 'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io.env);
   const { plan, secrets } = planned;
+  // Registered once, before the first call that could echo one (the connection checks come before the executor).
   client.addSecrets(secrets);
-  for (const warning of planned.warnings) io.stderr.write(`${formatProblem(warning)}\n`);
+  reportProblemsTo(io.stderr, planned.warnings, io.env);
   // Under --json, stdout holds only the result document.
   const human = flags.json ? io.stderr : io.stdout;
   const palette = paletteFor(human, io.env);
@@ -102,7 +104,6 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   human.write('\n');
   const result = await executePlan(client, plan, {
     parallelism: flags.parallelism,
-    secrets,
     signal: guard.signal,
     createAttempts: clientOptionsFromEnv(io.env, {}).retry?.maxAttempts ?? 4,
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),

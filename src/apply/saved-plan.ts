@@ -1,14 +1,15 @@
 /**
- * Saved plans: `plan --out plan.json` writes the plan WITHOUT secret values (every value that came from the
- * environment keeps its `${VAR}` template), the fingerprints of what it read and the workspace id;
- * `apply plan.json` checks the fingerprints, fills the templates from the environment again and executes exactly
- * that plan. The file is written with mode 0600.
+ * Saved plans: `plan --out plan.json` writes the plan WITHOUT secret values (a secret, by the connector spec's
+ * `airbyte_secret` paths, keeps its `${VAR}` template; every other value is saved as planned, environment values
+ * included), the fingerprints of what it read and the workspace id. `apply plan.json` checks the fingerprints,
+ * reads only the secrets from the environment again and executes exactly that plan, sending every other value as
+ * the plan showed it. The file is written with mode 0600.
  */
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { JsonObject } from '../api/types.js';
-import { secretPaths, secretValues, setAt } from '../connectors/secrets.js';
+import { isSecretPath, secretPaths, secretValues, setAt } from '../connectors/secrets.js';
 import { GitopsError } from '../errors.js';
-import type { DesiredActor } from '../model/desired.js';
+import type { DesiredActor, ValueOrigin } from '../model/desired.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { ConnectorSpec } from '../model/remote.js';
 import type { Prepared } from '../plan/prepare.js';
@@ -17,7 +18,7 @@ import { fingerprintsOf, type Fingerprints } from './fingerprint.js';
 
 export const SAVED_PLAN_KIND = 'airbyte-gitops/saved-plan';
 
-/** The saved plan file. `plan` is the Plan with configurations as templates (no secret values). */
+/** The saved plan file. `plan` is the Plan with secrets as `${VAR}` templates (no secret values). */
 export interface SavedPlanV1 {
   kind: typeof SAVED_PLAN_KIND;
   formatVersion: 1;
@@ -32,15 +33,32 @@ export interface SavedPlanV1 {
 const hasPath = (config: JsonObject, path: string[]) =>
   path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), config) !== undefined;
 
-/** The configuration as it may be saved: templates where values came from `${...}`; a literal secret is a problem. */
-function templated(actor: DesiredActor, spec: ConnectorSpec | undefined, problems: Problem[]): JsonObject | undefined {
-  if (!actor.configuration) return undefined;
-  const config = structuredClone(actor.configuration);
+/** Where a value came from, minus its template: a non-secret value is saved as planned, never read again. */
+function resolvedOrigin({ loc }: ValueOrigin): ValueOrigin {
+  return { loc };
+}
+
+/**
+ * The actor as it may be saved: a secret that came from `${...}` keeps its template (read from the environment
+ * at apply time); every other value is saved as planned, so apply sends what the plan showed. A literal secret is
+ * a problem.
+ */
+function templated(actor: DesiredActor, spec: ConnectorSpec | undefined, problems: Problem[]): DesiredActor {
+  if (!actor.configuration) return actor;
+  if (!spec) {
+    throw new GitopsError('NOT_FOUND', `${actor.kind} '${actor.name}': no connector specification was read, so its secrets cannot be told apart`, {
+      hint: 'This is a bug in fetching the remote state; please report it.',
+    });
+  }
+  const secrets = secretPaths(spec.connectionSpecification);
+  const configuration = structuredClone(actor.configuration);
+  const origins: Record<string, ValueOrigin> = {};
   for (const [dotted, origin] of Object.entries(actor.origins)) {
     const path = dotted.split('.');
-    if (origin.template !== undefined && hasPath(config, path)) setAt(config, path, origin.template);
+    const keepsTemplate = origin.template !== undefined && isSecretPath(secrets, path);
+    if (keepsTemplate && hasPath(configuration, path)) setAt(configuration, path, origin.template as string);
+    origins[dotted] = keepsTemplate ? origin : resolvedOrigin(origin);
   }
-  const secrets = spec ? secretPaths(spec.connectionSpecification) : [];
   for (const { path } of secretValues(actor.configuration, secrets)) {
     const origin = actor.origins[path.join('.')];
     if (origin?.template !== undefined) continue;
@@ -48,13 +66,12 @@ function templated(actor: DesiredActor, spec: ConnectorSpec | undefined, problem
     const message = `${actor.kind} '${actor.name}': configuration.${path.join('.')} is a secret written literally; a saved plan never holds secret values: write it as \${VAR} and set VAR in the environment`;
     problems.push({ severity: 'error', file: loc.file, line: loc.line, col: loc.col, message });
   }
-  return config;
+  return { ...actor, configuration, origins };
 }
 
 function withoutSecrets(change: Change, specs: Record<string, ConnectorSpec>, problems: Problem[]): Change {
   if (change.kind === 'connection' || !change.desired) return change;
-  const configuration = templated(change.desired, specs[change.definitionId], problems);
-  return { ...change, desired: { ...change.desired, ...(configuration ? { configuration } : {}) } };
+  return { ...change, desired: templated(change.desired, specs[change.definitionId], problems) };
 }
 
 /** The file's content; throws SPEC_INVALID (file:line of each literal secret) when a secret could not be left out. */

@@ -1,4 +1,7 @@
-/** The secret values a plan carries (at the connector spec's `airbyte_secret` paths), to keep out of every message. */
+/**
+ * The secret values a plan carries (at the connector spec's `airbyte_secret` paths), to keep out of every message.
+ * Redacting them is util/redact.ts's job (the one rule for the client, `check` and `apply --check`).
+ */
 import type { ConnectorSpec } from '../model/remote.js';
 import { secretPaths, secretValues } from '../connectors/secrets.js';
 import type { ActorChange, Plan } from '../plan/types.js';
@@ -18,7 +21,3 @@ export function planSecrets(plan: Plan, specs: Record<string, ConnectorSpec>): s
   return [...found];
 }
 
-/** `text` with every secret value replaced, for messages that do not come through the client (check results). */
-export function redactText(text: string, secrets: readonly string[]): string {
-  return [...secrets].sort((a, b) => b.length - a.length).reduce((out, secret) => out.split(secret).join('(sensitive)'), text);
-}

@@ -84,7 +84,10 @@ export interface ApplyResult {
 export interface ExecuteOptions {
   /** Most operations in flight at once (default 8). */
   parallelism?: number;
-  /** Values to keep out of every message (the pipeline's secret values); registered before the first call. */
+  /**
+   * Values to keep out of every message (the pipeline's secret values), registered before the first call. Only for
+   * callers that have not registered them with the client already (`apply` registers them itself, before checks).
+   */
   secrets?: Iterable<string>;
   /** When aborted, no new operation starts; those in flight finish. */
   signal?: AbortSignal;

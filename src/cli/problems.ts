@@ -7,8 +7,9 @@ import type { Problem } from '../model/problem.js';
 import { githubAnnotations } from '../spec/report.js';
 import { paletteFor } from '../util/color.js';
 
-export function formatProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr): string {
-  const palette = paletteFor(stream);
+/** One line per problem, coloured when `stream` is a terminal (and `env` allows colour). */
+export function formatProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): string {
+  const palette = paletteFor(stream, env);
   return problems
     .map((problem) => {
       const where = problem.file ? `${problem.file}:${problem.line ?? 1}:${problem.col ?? 1}: ` : '';
@@ -18,11 +19,16 @@ export function formatProblems(problems: Problem[], stream: NodeJS.WriteStream =
     .join('');
 }
 
+/** Writes problems to `stream` (a command's own stderr), with annotations when `env` says GitHub Actions runs it. */
+export function reportProblemsTo(stream: NodeJS.WriteStream, problems: Problem[], env: NodeJS.ProcessEnv = process.env): void {
+  if (problems.length === 0) return;
+  stream.write(formatProblems(problems, stream, env));
+  if (env['GITHUB_ACTIONS'] === 'true') stream.write(githubAnnotations(problems));
+}
+
 /** Prints warnings (and, for SPEC_INVALID errors, every problem) to stderr; annotations under GitHub Actions. */
 export function reportProblems(problems: Problem[]): void {
-  if (problems.length === 0) return;
-  process.stderr.write(formatProblems(problems));
-  if (process.env['GITHUB_ACTIONS'] === 'true') process.stderr.write(githubAnnotations(problems));
+  reportProblemsTo(process.stderr, problems);
 }
 
 /** The problems a SPEC_INVALID error carries, printed before the error line itself. */

@@ -61,14 +61,8 @@ export function describeErrorBody(text: string): ServerMessage {
   return { message: firstLine(trimmed), errorId: undefined };
 }
 
-/** Replaces every known secret value in a text with `(sensitive)`. */
-export function redact(text: string, secrets: ReadonlySet<string>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 3) result = result.split(secret).join('(sensitive)');
-  }
-  return result;
-}
+/** The client redacts with the project's one rule (see util/redact.ts); re-exported for the transport. */
+export { redact } from '../util/redact.js';
 
 /** The call and resource a failure belongs to, for messages and `meta`. */
 export interface CallContext {

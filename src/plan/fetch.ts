@@ -17,6 +17,7 @@ import type {
 } from '../api/types.js';
 import type { ActorKind, DesiredConnection, DesiredPipeline } from '../model/desired.js';
 import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState, RemoteWorkspace } from '../model/remote.js';
+import { resolveDefinition } from './checks/definition.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
 export interface StateReader {
@@ -31,13 +32,10 @@ export interface StateReader {
   discoverSourceSchema(body: { sourceId: string }, resource?: string): Promise<SourceDiscoverSchemaRead>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The definition id a desired `definition` (name or id) stands for, or undefined when there is none. */
-export function matchDefinition(definitions: RemoteDefinition[], kind: ActorKind, definition: string): RemoteDefinition | undefined {
-  const ofKind = definitions.filter((candidate) => candidate.kind === kind);
-  if (UUID.test(definition)) return ofKind.find((candidate) => candidate.definitionId.toLowerCase() === definition.toLowerCase());
-  return ofKind.find((candidate) => candidate.name.toLowerCase() === definition.toLowerCase());
+/** The definition id a desired `definition` (name or id) stands for, as the checks resolve it; undefined when none. */
+function definitionIdOf(definitions: RemoteDefinition[], kind: ActorKind, definition: string): string | undefined {
+  const resolved = resolveDefinition(kind, definition, definitions);
+  return 'definitionId' in resolved ? resolved.definitionId : undefined;
 }
 
 export function toRemoteActor(kind: 'source', read: SourceRead): RemoteActor;
@@ -79,8 +77,8 @@ function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], 
   const needed = new Map<string, ActorKind>();
   for (const actor of [...desired.sources, ...desired.destinations]) {
     if (actor.definition !== undefined) {
-      const match = matchDefinition(definitions, actor.kind, actor.definition);
-      if (match) needed.set(match.definitionId, actor.kind);
+      const definitionId = definitionIdOf(definitions, actor.kind, actor.definition);
+      if (definitionId !== undefined) needed.set(definitionId, actor.kind);
     }
     // The matched remote resource's own definition too: its secret paths decide what is masked (a replace compares nothing, but the diff still reads them).
     const existing = byNameOrPrevious(actor.kind === 'source' ? sources : destinations, actor.name, actor.previousNames);
@@ -112,7 +110,7 @@ function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefiniti
     const declared = desired.sources.find((s) => s.name === connection.source);
     const source = byNameOrPrevious(sources, connection.source, declared?.previousNames ?? []);
     if (!source) continue;
-    if (declared?.definition !== undefined && matchDefinition(definitions, 'source', declared.definition)?.definitionId !== source.definitionId) continue;
+    if (declared?.definition !== undefined && definitionIdOf(definitions, 'source', declared.definition) !== source.definitionId) continue;
     const existing = byNameOrPrevious(connections, connection.name, connection.previousNames);
     const stored = existing && existing.sourceId === source.id ? existing.syncCatalog : { streams: [] };
     if (!storedCatalogCovers(connection, stored)) ids.add(source.id);

@@ -62,10 +62,11 @@ export interface ActorChange extends ChangeBase {
    */
   desired: DesiredActor | null;
   /**
-   * For an update: the stored values of the top-level configuration keys the pipeline does not set. An update is a
+   * For an update: every top-level configuration key the pipeline does not set, exactly as read. An update is a
    * full replacement (omitted keys are deleted), so apply sends `{ ...preserved, ...desired.configuration }` to keep
-   * them. Never a secret: values at secret paths, or holding one or the mask, are left out (the plan warns that the
-   * update removes them). Safe to print and save; renderers do not show it. Empty for every other action.
+   * them. Secrets among them are the server's mask, which the server resolves back to the stored secret (the value
+   * is sent back unchanged, so its oneOf branch still matches). Never a secret value: safe to save; renderers do
+   * not show it. Empty for every other action.
    */
   preserved: JsonObject;
   /** For a replace or delete: names of the remote connections deleted with it (the server deletes them). */

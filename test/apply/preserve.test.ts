@@ -63,6 +63,28 @@ describe('apply keeps the settings the pipeline does not set (sources/update is 
     expect((await storedSource(server))?.configuration).toMatchObject({ port: 5433, jdbc_url_params: 'a=b', password: 'pg-Rotated-8812' });
   });
 
+  it('keeps a stored SSH tunnel the pipeline never mentions, with its real password (the mask is sent back)', async () => {
+    const { server, file } = await setUp();
+    const sourceId = server.state.sources.find((source) => source.name === NAME)?.id;
+    const tunnel = { tunnel_method: 'SSH_PASSWORD_AUTH', tunnel_host: 'bastion.internal', tunnel_port: 22, tunnel_user: 'jump', tunnel_user_password: 'tunnel-Keep-5517' };
+    const edit = await fetch(`${server.url}/sources/partial_update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sourceId, connectionConfiguration: { tunnel_method: tunnel } }),
+    });
+    expect(edit.status).toBe(200);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('host: postgres', 'host: postgres-replica'));
+
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], SECRETS);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('~ configuration.host: "postgres" → "postgres-replica"');
+    expect(run.stdout + run.stderr).not.toContain('tunnel');
+    expect(run.stdout + run.stderr).not.toContain('tunnel-Keep-5517');
+    const stored = await storedSource(server);
+    expect(stored?.configuration).toMatchObject({ host: 'postgres-replica', port: 5433, password: SECRETS.PG_PASSWORD, jdbc_url_params: 'a=b' });
+    expect(stored?.configuration['tunnel_method']).toEqual(tunnel);
+  });
+
   it('an old saved plan without what its update keeps is refused before any write', async () => {
     const { server, file } = await setUp();
     const saved = join(tempDir(), 'plan.json');

@@ -40,6 +40,53 @@ describe('saved plans', () => {
     for (const value of Object.values(SECRETS)) expect(run.stdout + run.stderr).not.toContain(value);
   });
 
+  it('applies non-secret values exactly as planned, and reads only secrets from the environment at apply time', async () => {
+    const server = await emulator();
+    const pipeline = join(tempDir(), 'pg.yaml');
+    writeFileSync(pipeline, readFileSync(join(EXAMPLES, 'ecommerce.yaml'), 'utf8').replace('host: postgres', 'host: ${PGHOST}'));
+    const file = await savePlan(server, [pipeline], { ...SECRETS, PGHOST: 'db-planned.internal' });
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('${PGHOST}');
+    const saved = JSON.parse(text) as { plan: { changes: { name: string; fields: { path: string; after: unknown }[] }[] } };
+    const fields = saved.plan.changes.find((change) => change.name === 'PostgreSQL - Ecommerce')?.fields ?? [];
+    expect(fields.find((field) => field.path === 'configuration.host')?.after).toBe('db-planned.internal');
+    expect(fields.find((field) => field.path === 'configuration.password')?.after).toBe('(sensitive)');
+    for (const value of Object.values(SECRETS)) expect(text).not.toContain(value);
+
+    const rotated = 'pg-AtApply-6604';
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PG_PASSWORD: rotated, PGHOST: 'db-other.internal' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('+ configuration.host: "db-planned.internal"');
+    const source = server.state.sources.find((s) => s.name === 'PostgreSQL - Ecommerce');
+    expect(source?.configuration).toMatchObject({ host: 'db-planned.internal', password: rotated });
+  });
+
+  it("refuses Airbyte's mask as a secret value from the environment at apply time; nothing is written", async () => {
+    const server = await emulator();
+    const pipeline = join(tempDir(), 'pg.yaml');
+    writeFileSync(pipeline, readFileSync(join(EXAMPLES, 'ecommerce.yaml'), 'utf8'));
+    const file = await savePlan(server, [pipeline]);
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PG_PASSWORD: '**********' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password is '\*{10}', Airbyte's mask, not a secret value; set the real value \(e\.g\. with \$\{VAR\}\)/);
+    expect(await writes(server)).toBe(0);
+  });
+
+  it('refuses a saved plan that holds a template where a planned value belongs (written by an older version)', async () => {
+    const server = await emulator();
+    const file = await savePlan(server, [join(EXAMPLES, 'ecommerce.yaml')]);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { plan: { changes: { name: string; desired?: { configuration: Record<string, unknown>; origins: Record<string, Record<string, unknown>> } }[] } };
+    const desired = saved.plan.changes.find((change) => change.name === 'PostgreSQL - Ecommerce')?.desired;
+    if (!desired) throw new Error('the saved plan has no source');
+    desired.configuration['host'] = '${PGHOST}';
+    desired.origins['host'] = { ...desired.origins['host'], template: '${PGHOST}', wholeVar: true };
+    writeFileSync(file, JSON.stringify(saved));
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PGHOST: 'db-now' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ecommerce\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.host: the saved plan holds \$\{PGHOST\} instead of the planned value .*run plan --out again/);
+    expect(await writes(server)).toBe(0);
+  });
+
   it('is refused as stale when a resource it read changed, or one it creates now exists; nothing is written', async () => {
     const server = await emulator();
     expect((await runCli(['apply', join(EXAMPLES, 'sample-data.yaml'), '--url', server.url, '--auto-approve'])).code).toBe(0);

@@ -186,6 +186,25 @@ describe('checkConfiguration: coercion and secrets', () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
   });
 
+  test.each<[string, JsonObject, Record<string, { line: number; col?: number; template?: string; wholeVar?: boolean }>, string]>([
+    ['from a variable', { password: '**********' }, pgLines, `pipelines/pg.yaml:9:7: error: source '${PG}': configuration.password is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`],
+    ['written in the file', { password: '**********' }, { ...pgLines, password: { line: 9 } }, `pipelines/pg.yaml:9:7: error: source '${PG}': configuration.password is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`],
+    [
+      'inside a oneOf branch',
+      { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: 22, tunnel_user: 'u', ssh_key: '**********' } },
+      { ...pgLines, 'tunnel_method.ssh_key': { line: 20, col: 20, template: '${SSH_KEY}', wholeVar: true } },
+      `pipelines/pg.yaml:20:20: error: source '${PG}': configuration.tunnel_method.ssh_key is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`,
+    ],
+  ])("a secret set to Airbyte's mask is an error at its location (%s), the only problem", (_name, change, lines, expected) => {
+    const { problems } = checkConfiguration(actor('source', PG, { ...pgBase, ...change }, lines), postgresSpec);
+    expect(problems.map(formatProblem)).toEqual([expected]);
+  });
+
+  test('the mask at a path that is not a secret is a value like any other', () => {
+    const { problems } = checkConfiguration(actor('source', PG, { ...pgBase, database: '**********' }, pgLines), postgresSpec);
+    expect(problems).toEqual([]);
+  });
+
   test('no suggestion is derived from a secret value', () => {
     const spec: ConnectorSpec = {
       kind: 'source',

@@ -101,7 +101,8 @@ describe('check', () => {
     const result = await cli(['check', pipeline], { url: env.emulator.url });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${pipeline}:10:17: error: environment variable 'PG_PASSWORD' is not set`);
-    expect(result.stderr).toContain('error: the pipeline has 2 errors (above); nothing was checked');
+    expect(result.stderr).toContain('error: the pipeline has 2 errors; nothing was changed in Airbyte');
+    expect(result.stdout).toBe('');
   });
 });
 

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
 import type { RemoteConnection } from '../../src/model/remote.js';
 import { renderCheckTable } from '../../src/ops/check-format.js';
-import { outcome, redact } from '../../src/ops/check.js';
+import { outcome } from '../../src/ops/check-call.js';
 import { streamDeclaration, streamJson } from '../../src/ops/discover.js';
 import { buildExport, type ExportInput } from '../../src/ops/export.js';
 import { plain } from '../../src/util/color.js';
+import { MIN_REDACTED_LENGTH, redact } from '../../src/util/redact.js';
 
 describe('check outcome and output', () => {
   const jobInfo = { id: 'j', configType: 'check_connection_source', createdAt: 0, endedAt: 0, succeeded: true };
@@ -14,8 +15,11 @@ describe('check outcome and output', () => {
     expect(outcome({ status: 'failed', message: 'refused', jobInfo })).toEqual({ status: 'failed', message: 'refused' });
     expect(outcome({ jobInfo: { ...jobInfo, succeeded: false, failureReason: { externalMessage: 'pod died', timestamp: 1 } } })).toEqual({ status: 'failed', message: 'pod died' });
   });
-  it('redacts known secret values from messages', () => {
+  it('redacts known secret values from messages, longest first, and never values shorter than 4 characters', () => {
+    expect(MIN_REDACTED_LENGTH).toBe(4);
     expect(redact('user "bob" with password hunter22 refused', ['hunter22', 'ab'])).toBe('user "bob" with password (sensitive) refused');
+    expect(redact('port 1 of key abc refused', ['1', 'abc', 'key abc'])).toBe('port 1 of (sensitive) refused');
+    expect(redact('token abcd and abcdefgh', new Set(['abcd', 'abcdefgh']))).toBe('token (sensitive) and (sensitive)');
   });
   it('renders the table with a summary', () => {
     const text = renderCheckTable(

@@ -9,6 +9,7 @@ import type { ActorChange, Change } from '../../src/plan/types.js';
 import { plain } from '../../src/util/color.js';
 import {
   MYSQL,
+  PG,
   connection,
   desiredStream,
   destination,
@@ -90,13 +91,11 @@ describe('diff: sources and destinations', () => {
     expect(change.desired?.configuration).toEqual({ ...pgConfig, ...desiredExtra });
   });
 
-  test('an update that would drop a stored secret the YAML omits says so, and how to keep it', () => {
+  test('an update keeps a stored top-level secret the YAML omits: the mask is sent back, without a warning', () => {
     const { password: _omitted, ...withoutPassword } = pgConfig;
     const change = planSource({ ...withoutPassword, port: 5433 }, maskedPg);
-    expect(change.warnings).toEqual([
-      'configuration.password is a secret stored in Airbyte that the pipeline does not set: the update removes it (Airbyte never returns a secret, so it cannot be kept); set it in the pipeline to keep it',
-    ]);
-    expect(change.preserved).not.toHaveProperty('password');
+    expect(change.warnings).toEqual([]);
+    expect(change.preserved).toEqual({ password: '**********' });
   });
 
   describe('what an update keeps of the settings the pipeline does not set', () => {
@@ -105,30 +104,36 @@ describe('diff: sources and destinations', () => {
       jdbc_url_params: 'a=b',
       schemas: ['public', 'sales'],
       ssl_mode: { mode: 'verify-ca', ca_certificate: '**********' },
-      tunnel_method: { tunnel_method: 'NO_TUNNEL' },
+      tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, ssh_key: '**********' },
       replication_note: 'shown as **********',
       ssh_password: null,
     };
 
-    test('non-secret top-level values are preserved as stored; secrets and masks never are, and the plan says they go', () => {
+    test('every top-level key the pipeline does not set is preserved exactly as read, masked secrets included', () => {
       const change = planSource({ ...pgConfig, port: 5433 }, stored);
       expect(change.fields).toEqual([{ path: 'configuration.port', before: 5432, after: 5433 }]);
-      expect(change.preserved).toEqual({ jdbc_url_params: 'a=b', schemas: ['public', 'sales'], tunnel_method: { tunnel_method: 'NO_TUNNEL' }, replication_note: 'shown as **********', ssh_password: null });
-      expect(JSON.stringify(change.preserved)).not.toContain('"**********"');
-      expect(change.warnings).toEqual([
-        'configuration.ssl_mode is stored in Airbyte but not set in the pipeline, and holds a secret Airbyte never returns: the update removes all of configuration.ssl_mode; set it in the pipeline to keep it',
-      ]);
+      expect(change.preserved).toEqual({
+        jdbc_url_params: 'a=b',
+        schemas: ['public', 'sales'],
+        ssl_mode: { mode: 'verify-ca', ca_certificate: '**********' },
+        tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, ssh_key: '**********' },
+        replication_note: 'shown as **********',
+        ssh_password: null,
+      });
+      expect(change.warnings).toEqual([]);
     });
 
     test('a key the pipeline sets is never preserved: a nested object is sent as written, not mixed with the stored one', () => {
       const change = planSource({ ...pgConfig, port: 5433, ssl_mode: { mode: 'require' }, jdbc_url_params: '' }, stored);
       expect(Object.keys(change.preserved).sort()).toEqual(['replication_note', 'schemas', 'ssh_password', 'tunnel_method']);
-      // The secret of the branch left behind goes with it: still said, as for any stored secret the pipeline omits.
-      expect(change.warnings).toEqual([expect.stringMatching(/^configuration\.ssl_mode\.ca_certificate is a secret stored in Airbyte that the pipeline does not set: the update removes it/)]);
+      // The secret of the branch left behind goes with it: the one removal the plan still warns about.
+      expect(change.warnings).toEqual([
+        'configuration.ssl_mode.ca_certificate is a secret stored in Airbyte that the pipeline leaves out of configuration.ssl_mode, which it sets: the update removes it; set it in the pipeline (as ${VAR}) to keep it',
+      ]);
     });
 
     test('--rotate-secrets updates preserve the same way; no-ops, creates and replaces preserve nothing', () => {
-      expect(planSource(pgConfig, stored, { rotateSecrets: true })).toMatchObject({ action: 'update', preserved: { jdbc_url_params: 'a=b' } });
+      expect(planSource(pgConfig, stored, { rotateSecrets: true })).toMatchObject({ action: 'update', preserved: { jdbc_url_params: 'a=b', tunnel_method: stored['tunnel_method'] } });
       expect(planSource(pgConfig, stored)).toMatchObject({ action: 'no-op', preserved: {} });
       const created = diff(pipeline({ sources: [source('pg', pgConfig)] }), remoteState({})).changes[0] as ActorChange;
       expect(created.preserved).toEqual({});
@@ -283,5 +288,23 @@ describe('diff: sources and destinations', () => {
   ])('NOT_FOUND for %s', (_, desired, message) => {
     const remote = remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm2', {})] });
     expect(() => diff(desired, remote)).toThrow(message);
+  });
+
+  test('a definition id is matched whatever its case, as the checks match it', () => {
+    const plan = diff(pipeline({ sources: [source('pg', pgConfig, { definition: PG.toUpperCase() })] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }));
+    expect(plan.changes[0]).toMatchObject({ action: 'no-op', definitionId: PG });
+  });
+
+  test('a definition name shared by two definitions is a CONFLICT naming both ids, as the checks say', () => {
+    const remote = remoteState({});
+    remote.definitions.push({ kind: 'source', definitionId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'postgres', dockerRepository: 'custom/pg', dockerImageTag: '1' });
+    const run = () => diff(pipeline({ sources: [source('pg', pgConfig)] }), remote);
+    expect(run).toThrow(`pipelines/shop.yaml:2:5: source 'pg': source definition 'Postgres' is ambiguous: several definitions have that name (${PG}, aaaaaaaa-0000-4000-8000-000000000001); use the definition id`);
+    expect(() => run()).toThrow(GitopsError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as GitopsError).code).toBe('CONFLICT');
+    }
   });
 });

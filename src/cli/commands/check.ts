@@ -1,29 +1,16 @@
 import { Argument, type Command } from 'commander';
-import { ExitCode, GitopsError } from '../../errors.js';
-import { formatProblem } from '../../model/problem.js';
+import { ExitCode } from '../../errors.js';
 import { renderCheckTable } from '../../ops/check-format.js';
+import { fetchCheckState } from '../../ops/check-state.js';
 import { runChecks } from '../../ops/check.js';
-import { fetchRemoteState } from '../../plan/fetch.js';
-import { loadPipeline } from '../../spec/load.js';
+import { loadOrThrow } from '../../plan/prepare.js';
 import { paletteFor } from '../../util/color.js';
+import { reportProblems } from '../problems.js';
 import { addConnectOptions, withClient, type ConnectFlags } from '../context.js';
 import { setExitStatus } from '../run.js';
 
 interface CheckFlags extends ConnectFlags {
   json?: boolean;
-}
-
-function loadOrThrow(paths: string[]) {
-  const { pipeline, problems } = loadPipeline(paths, process.env);
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) {
-    process.stderr.write(errors.map((problem) => formatProblem(problem) + '\n').join(''));
-    throw new GitopsError('SPEC_INVALID', `the pipeline has ${errors.length} error${errors.length === 1 ? '' : 's'} (above); nothing was checked`, {
-      meta: { problems: errors },
-      hint: "fix them first; 'airbyte-gitops validate' lists them",
-    });
-  }
-  return pipeline;
 }
 
 /** `check [paths...]`: test every declared source's and destination's connection. */
@@ -44,10 +31,12 @@ export function register(program: Command): void {
         '\nExit status: 0 when no check failed; 1 when a check failed, the pipeline has errors, or on API errors.',
     )
     .action(async (paths: string[], flags: CheckFlags) => {
-      const pipeline = loadOrThrow(paths);
+      // Errors travel in the thrown SPEC_INVALID and are printed once, by run.ts; warnings are printed here.
+      const { pipeline, warnings } = loadOrThrow(paths, process.env);
+      reportProblems(warnings);
       await withClient(flags, async (client) => {
-        const remote = await fetchRemoteState(client, pipeline, flags.workspace ?? pipeline.workspace);
-        const rows = await runChecks(client, pipeline, remote);
+        const state = await fetchCheckState(client, pipeline, flags.workspace ?? pipeline.workspace);
+        const rows = await runChecks(client, pipeline, state);
         if (flags.json) {
           const count = (status: string) => rows.filter((row) => row.status === status).length;
           const summary = { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') };

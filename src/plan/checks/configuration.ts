@@ -4,7 +4,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonObject } from '../../api/types.js';
+import { SECRET_MASK, type JsonObject } from '../../api/types.js';
 import { isSecretPath, secretPaths, secretValues, type ConfigPath } from '../../connectors/secrets.js';
 import type { DesiredActor, SourceLocation } from '../../model/desired.js';
 import type { Problem } from '../../model/problem.js';
@@ -99,18 +99,28 @@ function unknownKeyProblems(actor: DesiredActor, spec: ConnectorSpec, configurat
   );
 }
 
+/**
+ * Secrets whose value is Airbyte's mask (written in the file or coming from a variable): a create stores the mask
+ * literally as the secret, so it is never a value to send.
+ */
+function maskProblems(actor: DesiredActor, configuration: JsonObject, secrets: ConfigPath[]): Problem[] {
+  return secretValues(configuration, secrets)
+    .filter(({ value }) => value === SECRET_MASK)
+    .map(({ path }) => problemAt(actor, path, 'error', `is '${SECRET_MASK}', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`));
+}
+
 /** Secrets written as literal text: they end up in Git, and `plan --out` would refuse to save them. */
 function literalSecretProblems(actor: DesiredActor, configuration: JsonObject, secrets: ConfigPath[]): Problem[] {
   return secretValues(configuration, secrets)
-    .filter(({ path }) => actor.origins[path.join('.')]?.template === undefined)
+    .filter(({ path, value }) => value !== SECRET_MASK && actor.origins[path.join('.')]?.template === undefined)
     .map(({ path }) => problemAt(actor, path, 'warning', 'is a secret written in the file; use ${VAR} so it stays out of Git (plan --out refuses to save it)'));
 }
 
 /**
  * Coerces whole-`${VAR}` values to the connector's types, then validates the configuration against its spec, looks
- * for keys the connector does not declare, and for secrets written literally. `connectorName` (the definition's
- * display name) makes the unknown-key messages name the connector.
- * Messages name paths, never values, so a secret cannot leak through them.
+ * for keys the connector does not declare, for secrets set to Airbyte's mask, and for secrets written literally.
+ * `connectorName` (the definition's display name) makes the unknown-key messages name the connector.
+ * Messages name paths, never values (the mask is no secret), so a secret cannot leak through them.
  */
 export function checkConfiguration(actor: DesiredActor, spec: ConnectorSpec, connectorName?: string): ConfigurationCheck {
   if (actor.configuration === undefined) return { configuration: {}, problems: [] };
@@ -119,6 +129,7 @@ export function checkConfiguration(actor: DesiredActor, spec: ConnectorSpec, con
   const problems = [
     ...schemaProblems(actor, spec, configuration, secrets),
     ...unknownKeyProblems(actor, spec, configuration, connectorName),
+    ...maskProblems(actor, configuration, secrets),
     ...literalSecretProblems(actor, configuration, secrets),
   ];
   return { configuration, problems };

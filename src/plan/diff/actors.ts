@@ -7,31 +7,24 @@ import { secretPaths } from '../../connectors/secrets.js';
 import { GitopsError } from '../../errors.js';
 import type { DesiredActor } from '../../model/desired.js';
 import type { RemoteActor, RemoteDefinition, RemoteState } from '../../model/remote.js';
-import { didYouMean } from '../../util/suggest.js';
+import { resolveDefinition } from '../checks/definition.js';
 import type { ActorChange, DiffOptions, FieldChange } from '../types.js';
 import { compareConfiguration, rotatedSecrets } from './config.js';
 import type { Match } from './match.js';
-import { removalWarnings, unsetKeys } from './preserve.js';
+import { preservedKeys, removalWarnings } from './preserve.js';
 
 const where = (actor: DesiredActor) => `${actor.loc.file}:${actor.loc.line}:${actor.loc.col}: ${actor.kind} '${actor.name}'`;
 
-/** The definition as written: an exact id, or a name matched case-insensitively. */
-export function resolveDefinition(actor: DesiredActor, definitions: RemoteDefinition[]): RemoteDefinition {
-  const written = actor.definition ?? '';
-  const ofKind = definitions.filter((definition) => definition.kind === actor.kind);
-  const byId = ofKind.find((definition) => definition.definitionId === written);
-  if (byId) return byId;
-  const byName = ofKind.filter((definition) => definition.name.toLowerCase() === written.toLowerCase());
-  if (byName.length > 1) {
-    const ids = byName.map((definition) => definition.definitionId).join(', ');
-    throw new GitopsError('CONFLICT', `${where(actor)}: definition '${written}' is ambiguous (ids ${ids})`, {
-      hint: 'Write the definition id instead of its name.',
-    });
-  }
-  const [found] = byName;
-  if (found) return found;
-  throw new GitopsError('NOT_FOUND', `${where(actor)}: unknown ${actor.kind} definition '${written}'${didYouMean(written, ofKind.map((d) => d.name))}`, {
-    meta: { kind: actor.kind, name: actor.name, definition: written },
+/**
+ * The definition as written, resolved exactly as the checks resolve it (ids and names case-insensitively, an
+ * ambiguous name refused), so what passed the checks always diffs.
+ */
+export function definitionOf(actor: DesiredActor, definitions: RemoteDefinition[]): RemoteDefinition {
+  const resolved = resolveDefinition(actor.kind, actor.definition ?? '', definitions);
+  if ('definition' in resolved) return resolved.definition;
+  const ambiguous = definitions.filter((d) => d.kind === actor.kind && d.name.toLowerCase() === (actor.definition ?? '').trim().toLowerCase()).length > 1;
+  throw new GitopsError(ambiguous ? 'CONFLICT' : 'NOT_FOUND', `${where(actor)}: ${resolved.error}`, {
+    meta: { kind: actor.kind, name: actor.name, definition: actor.definition ?? '' },
   });
 }
 
@@ -87,7 +80,7 @@ function planReplace(actor: DesiredActor, existing: RemoteActor, definition: Rem
 
 /** The change for one declared (non-reference) source or destination. */
 export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote: RemoteState, options: DiffOptions): ActorChange {
-  const definition = resolveDefinition(actor, remote.definitions);
+  const definition = definitionOf(actor, remote.definitions);
   const spec = specFor(remote, definition.definitionId, actor);
   const existing = match.existing;
   if (!existing) return { ...base(actor, definition), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
@@ -105,8 +98,8 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
     fields.push(...rotatedSecrets(desiredConfig, existing.configuration, secrets).filter((field) => !listed.has(field.path)));
   }
   if (fields.length === 0) return { ...base(actor, definition), action: 'no-op', id: existing.id, fields, warnings: match.warnings };
-  // The update replaces the whole configuration: what the pipeline does not set is sent back, or said to go.
-  const { preserved, lost } = unsetKeys(desiredConfig, existing.configuration, secrets);
-  const removed = removalWarnings(desiredConfig, existing.configuration, secrets, lost);
+  // The update replaces the whole configuration: what the pipeline does not set is sent back as read (masks too).
+  const preserved = preservedKeys(desiredConfig, existing.configuration);
+  const removed = removalWarnings(desiredConfig, existing.configuration, secrets);
   return { ...base(actor, definition), ...renaming.rename, action: 'update', id: existing.id, fields, preserved, warnings: [...match.warnings, ...removed] };
 }
