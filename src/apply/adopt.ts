@@ -5,7 +5,7 @@
 import { GitopsError } from '../errors.js';
 
 /** True for a client error that says the server may have acted on the call. */
-export function isAmbiguous(error: unknown): boolean {
+function isAmbiguous(error: unknown): boolean {
   return error instanceof GitopsError && error.meta['ambiguous'] === true;
 }
 

@@ -26,7 +26,7 @@ export function checkRequestFor(change: ActorChange, workspaceId: string): Check
 }
 
 /** The sources and destinations `--check` checks: those created, replaced or updated. */
-export function actorsToCheck(plan: Plan): ActorChange[] {
+function actorsToCheck(plan: Plan): ActorChange[] {
   return plan.changes.filter(
     (change): change is ActorChange => change.kind !== 'connection' && ['create', 'replace', 'update'].includes(change.action),
   );

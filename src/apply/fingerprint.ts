@@ -39,7 +39,7 @@ export function fingerprintsOf(state: ReadState): Fingerprints {
 }
 
 /** The same list calls the plan made, normalized the same way. */
-export async function readState(client: ApplyClient, workspaceId: string): Promise<ReadState> {
+async function readState(client: ApplyClient, workspaceId: string): Promise<ReadState> {
   const [sources, destinations, connections] = await Promise.all([
     client.listSources(workspaceId),
     client.listDestinations(workspaceId),
@@ -53,7 +53,7 @@ export async function readState(client: ApplyClient, workspaceId: string): Promi
 }
 
 /** What changed between the saved fingerprints and now, as phrases; empty when nothing the plan relies on did. */
-export function staleness(saved: Fingerprints, now: Fingerprints, plan: Plan): string[] {
+function staleness(saved: Fingerprints, now: Fingerprints, plan: Plan): string[] {
   const reasons: string[] = [];
   for (const kind of ['source', 'destination', 'connection'] as const) {
     for (const [id, before] of Object.entries(saved[kind])) {

@@ -8,7 +8,7 @@ import { githubAnnotations } from '../spec/report.js';
 import { paletteFor } from '../util/color.js';
 
 /** One line per problem, coloured when `stream` is a terminal (and `env` allows colour). */
-export function formatProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): string {
+function formatProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): string {
   const palette = paletteFor(stream, env);
   return problems
     .map((problem) => {

@@ -16,14 +16,14 @@ export function setExitStatus(status: ExitStatus): void {
 }
 
 /** Prints a GitopsError the one way the tool prints errors: `error: message` then the hint. */
-export function formatError(error: GitopsError, stream: NodeJS.WriteStream = process.stderr): string {
+function formatError(error: GitopsError, stream: NodeJS.WriteStream = process.stderr): string {
   const palette = paletteFor(stream);
   const lines = [`${palette.red('error:')} ${error.message}`];
   if (error.hint) lines.push(`${palette.dim('hint:')} ${error.hint}`);
   return lines.join('\n') + '\n';
 }
 
-export function exitCodeFor(error: GitopsError): number {
+function exitCodeFor(error: GitopsError): number {
   switch (error.code) {
     case 'INTERRUPTED':
       return ExitCode.interrupted;

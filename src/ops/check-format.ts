@@ -20,7 +20,7 @@ export function renderCheckTable(rows: readonly CheckRow[], palette: Palette): s
   return table + checkSummary(rows) + '\n';
 }
 
-export function checkSummary(rows: readonly CheckRow[]): string {
+function checkSummary(rows: readonly CheckRow[]): string {
   const count = (status: CheckRow['status']) => rows.filter((row) => row.status === status).length;
   return `${count('succeeded')} succeeded, ${count('failed')} failed, ${count('skipped')} skipped`;
 }

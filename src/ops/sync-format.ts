@@ -20,7 +20,7 @@ export interface JobWatch {
 }
 
 /** `12,345 records, 1.2 MB` from what is known; empty when nothing is. */
-export function countsText(counts: JobCounts): string {
+function countsText(counts: JobCounts): string {
   const parts: string[] = [];
   if (counts.records !== undefined) parts.push(`${formatCount(counts.records)} records`);
   if (counts.bytes !== undefined) parts.push(formatBytes(counts.bytes));

@@ -102,7 +102,7 @@ function destinationModes(connection: DesiredConnection, desired: DesiredPipelin
 }
 
 /** Checks the whole pipeline against the server; returns it with coerced configurations, or throws SPEC_INVALID. */
-export function checkAgainstServer(desired: DesiredPipeline, remote: RemoteState): { checked: DesiredPipeline; warnings: Problem[] } {
+function checkAgainstServer(desired: DesiredPipeline, remote: RemoteState): { checked: DesiredPipeline; warnings: Problem[] } {
   const problems: Problem[] = [];
   const checked: DesiredPipeline = {
     ...desired,

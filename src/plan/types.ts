@@ -146,8 +146,3 @@ export interface DiffOptions {
   /** Update every matched source/destination that has secret values, since Airbyte cannot show secret drift. */
   rotateSecrets?: boolean;
 }
-
-/** True when the change modifies Airbyte (anything but no-op). */
-export function isChange(change: Change): boolean {
-  return change.action !== 'no-op';
-}

@@ -25,7 +25,7 @@ export const colors: Palette = {
 const identity = (text: string) => text;
 export const plain: Palette = { green: identity, yellow: identity, red: identity, cyan: identity, bold: identity, dim: identity };
 
-export function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] === '0') return false;
   return stream.isTTY === true;

@@ -6,7 +6,7 @@
  * Edit distance where a swap of two neighbouring letters counts as one edit (optimal string alignment): swaps are
  * the commonest typo ('sheduel' → 'schedule').
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
   const rows = Array.from({ length: left.length + 1 }, (_, i) => Array.from({ length: right.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -103,7 +103,6 @@ function tableWarnings(desired: DesiredConnection, fields: FieldChange[]): strin
     .map((field) => `${field.path} changes from ${JSON.stringify(field.before)} to ${JSON.stringify(field.after)}: streams ${streams} are written to new tables`);
 }
 
-/** Every field of a connection as created. */
 /** `sourceId` / `destinationId` of an actor created in the same apply: known only then. */
 function pendingIds(ends: Endpoints): FieldChange[] {
   const fields: FieldChange[] = [];
@@ -112,6 +111,7 @@ function pendingIds(ends: Endpoints): FieldChange[] {
   return fields;
 }
 
+/** Every field of a connection as created. */
 function creationFields(desired: DesiredConnection, ends: Endpoints): FieldChange[] {
   const schedule = toSchedule(desired.schedule);
   const fields: FieldChange[] = [
