@@ -4,9 +4,8 @@
  */
 import type { AirbyteCatalog, JsonObject } from '../../api/types.js';
 import { credentialFailure, standardCheck, tunnelEndpoint } from './checks.js';
-import { airbyteStream, withDefaultConfigs } from './discovery.js';
 import { connectionSpec, field, mysqlSslMode, optionGroup, secret, tunnelMethod } from './spec-parts.js';
-import { tablesForDatabase } from './tables.js';
+import { databaseCatalog } from './tables.js';
 import type { CheckResult, ConnectorDefinition } from './types.js';
 import { numberAt, stringAt } from './values.js';
 
@@ -44,19 +43,9 @@ export const spec: JsonObject = connectionSpec('MySQL Source Spec', ['host', 'po
 });
 
 export function discover(configuration: JsonObject): AirbyteCatalog {
+  // MySQL has no schemas: the database is the namespace.
   const database = stringAt(configuration, 'database') ?? '';
-  const streams = tablesForDatabase(database).map((table) =>
-    airbyteStream({
-      name: table.name,
-      namespace: database,
-      columns: table.columns,
-      supportedSyncModes: ['full_refresh', 'incremental'],
-      sourceCursor: [],
-      primaryKey: [['id']],
-      isResumable: true,
-    }),
-  );
-  return withDefaultConfigs(streams);
+  return databaseCatalog(database, [database]);
 }
 
 export function check(configuration: JsonObject): CheckResult {

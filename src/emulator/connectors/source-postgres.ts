@@ -4,9 +4,8 @@
  */
 import type { AirbyteCatalog, JsonObject } from '../../api/types.js';
 import { credentialFailure, standardCheck, tunnelEndpoint } from './checks.js';
-import { airbyteStream, withDefaultConfigs } from './discovery.js';
 import { connectionSpec, field, optionGroup, postgresSslMode, secret, tunnelMethod } from './spec-parts.js';
-import { tablesForDatabase } from './tables.js';
+import { databaseCatalog } from './tables.js';
 import type { CheckResult, ConnectorDefinition } from './types.js';
 import { numberAt, stringAt, stringsAt } from './values.js';
 
@@ -69,21 +68,7 @@ export const spec: JsonObject = connectionSpec('Postgres Source Spec', ['host', 
 });
 
 export function discover(configuration: JsonObject): AirbyteCatalog {
-  const tables = tablesForDatabase(stringAt(configuration, 'database') ?? '');
-  const streams = stringsAt(configuration, 'schemas', ['public']).flatMap((namespace) =>
-    tables.map((table) =>
-      airbyteStream({
-        name: table.name,
-        namespace,
-        columns: table.columns,
-        supportedSyncModes: ['full_refresh', 'incremental'],
-        sourceCursor: [],
-        primaryKey: [['id']],
-        isResumable: true,
-      }),
-    ),
-  );
-  return withDefaultConfigs(streams);
+  return databaseCatalog(stringAt(configuration, 'database') ?? '', stringsAt(configuration, 'schemas', ['public']));
 }
 
 /** The rules both Postgres connectors share, worded as the JDBC driver words them. */

@@ -3,7 +3,8 @@
  * the first domain whose keyword occurs in the name supplies the tables; any other name gets a table named
  * after the database plus `users` and `audit_log`. Every table has `id` (primary key) and `updated_at`.
  */
-import { DB, type Column } from './discovery.js';
+import type { AirbyteCatalog } from '../../api/types.js';
+import { airbyteStream, DB, withDefaultConfigs, type Column } from './discovery.js';
 
 /** A table: its name and columns, in the order a database would list them. */
 export interface Table {
@@ -96,4 +97,26 @@ function fallbackTables(database: string): Table[] {
 export function tablesForDatabase(name: string): Table[] {
   const domain = DOMAINS.find((candidate) => candidate.keywords.some((keyword) => matches(name, keyword)));
   return domain?.tables ?? fallbackTables(name);
+}
+
+/**
+ * The catalog a JDBC source discovers for `database`: every table in each namespace (Postgres schemas, or the MySQL
+ * database itself), with its primary key `id` and no source-defined cursor.
+ */
+export function databaseCatalog(database: string, namespaces: string[]): AirbyteCatalog {
+  const tables = tablesForDatabase(database);
+  const streams = namespaces.flatMap((namespace) =>
+    tables.map((table) =>
+      airbyteStream({
+        name: table.name,
+        namespace,
+        columns: table.columns,
+        supportedSyncModes: ['full_refresh', 'incremental'],
+        sourceCursor: [],
+        primaryKey: [['id']],
+        isResumable: true,
+      }),
+    ),
+  );
+  return withDefaultConfigs(streams);
 }
