@@ -15,7 +15,8 @@ export function destructiveLabel(change: Change): string {
   const what = `${change.kind} '${change.name}'`;
   if (change.action === 'delete') return `delete ${what}`;
   if (change.action === 'replace') return `replace ${what} (deleted and created again)`;
-  return `update ${what}, which resets the sync state of some of its streams`;
+  if (change.kind === 'connection') return `update ${what}, which resets the sync state of some of its streams`;
+  return `update ${what}, which removes a secret stored in Airbyte (see the ⚠ warning)`;
 }
 
 export function destructiveChanges(plan: Plan): Change[] {

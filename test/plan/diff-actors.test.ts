@@ -130,6 +130,9 @@ describe('diff: sources and destinations', () => {
       expect(change.warnings).toEqual([
         'configuration.ssl_mode.ca_certificate is a secret stored in Airbyte that the pipeline leaves out of configuration.ssl_mode, which it sets: the update removes it; set it in the pipeline (as ${VAR}) to keep it',
       ]);
+      // Losing a stored credential is destructive: unattended runs need --allow-destroy.
+      expect(change.destructive).toBe(true);
+      expect(planSource({ ...pgConfig, port: 5433 }, stored).destructive).toBe(false);
     });
 
     test('--rotate-secrets updates preserve the same way; no-ops, creates and replaces preserve nothing', () => {

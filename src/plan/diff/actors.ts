@@ -101,5 +101,6 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
   // The update replaces the whole configuration: what the pipeline does not set is sent back as read (masks too).
   const preserved = preservedKeys(desiredConfig, existing.configuration);
   const removed = removalWarnings(desiredConfig, existing.configuration, secrets);
-  return { ...base(actor, definition), ...renaming.rename, action: 'update', id: existing.id, fields, preserved, warnings: [...match.warnings, ...removed] };
+  // Dropping a stored credential cannot be undone from the pipeline: unattended runs need --allow-destroy for it.
+  return { ...base(actor, definition), ...renaming.rename, action: 'update', id: existing.id, fields, preserved, warnings: [...match.warnings, ...removed], destructive: removed.length > 0 };
 }
