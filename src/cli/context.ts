@@ -3,6 +3,7 @@
  * embedded emulator), and closing it afterwards so the process ends promptly.
  */
 import { Option, type Command } from 'commander';
+import { GitopsError } from '../errors.js';
 import { clientOptionsFromEnv, createClient, type AirbyteClient } from '../client/index.js';
 
 /** Flags shared by the commands that talk to Airbyte. */
@@ -23,6 +24,11 @@ export function addConnectOptions(command: Command): Command {
 
 /** Runs `work` with a connected client, then closes it (and the embedded emulator, if one was started). */
 export async function withClient<T>(flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>): Promise<T> {
+  if (flags.emulator && flags.url !== undefined) {
+    throw new GitopsError('USAGE', '--emulator and --url both name a server: give one of them', {
+      hint: '--emulator runs against the embedded emulator (AIRBYTE_URL is ignored then); --url against a running Airbyte.',
+    });
+  }
   // The emulator is loaded only when asked for: commands against a real server do not pay for it.
   const emulator = flags.emulator ? await (await import('../emulator/embedded.js')).startEmbeddedEmulator(process.cwd()) : undefined;
   try {

@@ -3,6 +3,7 @@
  * process lists and CI logs.
  */
 import { GitopsError } from '../errors.js';
+import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { DEFAULT_RETRY } from './retry.js';
 import type { AuthConfig, ClientOptions } from './types.js';
 
@@ -29,6 +30,11 @@ export function normalizeBaseUrl(input: string): string {
     // The URL is printed in messages; credentials in it would be printed too.
     throw new GitopsError('USAGE', 'AIRBYTE_URL / --url must not contain credentials', {
       hint: 'set AIRBYTE_USERNAME and AIRBYTE_PASSWORD (or AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET) instead.',
+    });
+  }
+  if (url.port !== '' && isBlockedPort(Number(url.port))) {
+    throw new GitopsError('USAGE', `AIRBYTE_URL / --url uses port ${url.port}: ${BLOCKED_PORT_REASON}`, {
+      hint: 'serve Airbyte (or the emulator) on another port, e.g. 8000 or 8001.',
     });
   }
   let path = url.pathname.replace(/\/+$/, '');

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GitopsError } from '../errors.js';
+import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { Authenticator } from './auth.js';
 import { builtInCatalog, fallbackSyncVolume } from './catalog.js';
 import { FaultInjector } from './faults.js';
@@ -43,6 +44,7 @@ function checkOptions(options: EmulatorOptions): void {
   const usage = (message: string) => new GitopsError('USAGE', message);
   const port = options.port ?? 8001;
   if (!wholeAtLeast(port, 0) || port > 65535) throw usage(`port must be a whole number from 0 to 65535, got ${port}`);
+  if (isBlockedPort(port)) throw usage(`port ${port} cannot be used: ${BLOCKED_PORT_REASON}; choose another port, e.g. 8001`);
   const rate = options.faultRate ?? 0;
   if (!(rate >= 0 && rate <= 1)) throw usage(`fault rate must be between 0 and 1, got ${rate}`);
   if (!wholeAtLeast(options.latencyMs ?? 0, 0)) throw usage(`latency must be a whole number of milliseconds >= 0, got ${options.latencyMs}`);

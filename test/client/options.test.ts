@@ -30,6 +30,12 @@ describe('normalizeBaseUrl', () => {
     expect(thrown(() => normalizeBaseUrl('not a url')).message).toContain("'not a url'");
   });
 
+  it('refuses a port that fetch will not connect to, before any call', () => {
+    const error = thrown(() => normalizeBaseUrl('http://127.0.0.1:6667'));
+    expect(error.message).toBe('AIRBYTE_URL / --url uses port 6667: fetch refuses to connect to it (it is reserved for another protocol)');
+    expect(normalizeBaseUrl('http://127.0.0.1:8001')).toBe('http://127.0.0.1:8001/api/v1');
+  });
+
   it('rejects credentials in the URL without repeating them', () => {
     const error = thrown(() => normalizeBaseUrl('http://airbyte:hunter2@localhost:8000'));
     expect(error.message).not.toContain('hunter2');

@@ -24,6 +24,17 @@ function parallelismOf(text: string): number {
   return Number(text);
 }
 
+/** The --json document of an apply that stopped before writing anything (the error is printed to stderr too). */
+function refusal(error: GitopsError): Record<string, unknown> {
+  const problems = error.meta['problems'];
+  return {
+    formatVersion: 1,
+    status: 'refused',
+    error: { code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) },
+    ...(Array.isArray(problems) ? { problems } : {}),
+  };
+}
+
 /** A single `.json` argument that is a saved plan means "apply exactly that plan". */
 function planSource(paths: string[], options: ApplyOptions): PlanSource {
   const [only] = paths;
@@ -73,11 +84,15 @@ export function register(program: Command): void {
         json: options.json === true,
         ...(options.workspace === undefined ? {} : { workspace: options.workspace }),
       };
-      const source = planSource(paths, options);
       const guard = guardSignals(process.stderr);
       try {
+        const source = planSource(paths, options);
         const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
         setExitStatus(await withClient(options, (client) => runApply(client, source, flags, io, guard)));
+      } catch (error) {
+        // Under --json, stdout always holds one document, also when apply stops before any write.
+        if (flags.json && error instanceof GitopsError) process.stdout.write(`${JSON.stringify(refusal(error), null, 2)}\n`);
+        throw error;
       } finally {
         guard.dispose();
       }
