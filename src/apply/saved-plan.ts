@@ -10,7 +10,7 @@ import type { JsonObject } from '../api/types.js';
 import { isSecretPath, secretPaths, secretValues, setAt } from '../connectors/secrets.js';
 import { GitopsError } from '../errors.js';
 import type { DesiredActor, ValueOrigin } from '../model/desired.js';
-import { formatProblem, type Problem } from '../model/problem.js';
+import type { Problem } from '../model/problem.js';
 import type { ConnectorSpec } from '../model/remote.js';
 import type { Prepared } from '../plan/prepare.js';
 import type { ActorChange, Change, Plan } from '../plan/types.js';
@@ -79,7 +79,8 @@ export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: 
   const problems: Problem[] = [];
   const changes = prepared.plan.changes.map((change) => withoutSecrets(change, prepared.remote.specs, problems));
   if (problems.length > 0) {
-    throw new GitopsError('SPEC_INVALID', `cannot save the plan:\n  ${problems.map(formatProblem).join('\n  ')}`, { meta: { problems } });
+    // The CLI prints each problem (file:line:col) from meta; the message only says what failed.
+    throw new GitopsError('SPEC_INVALID', `cannot save the plan: ${problems.length} secret${problems.length === 1 ? ' is' : 's are'} written literally`, { meta: { problems } });
   }
   return {
     kind: SAVED_PLAN_KIND,

@@ -1,3 +1,5 @@
+import type { Problem } from '../../src/model/problem.js';
+import type { GitopsError } from '../../src/errors.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -130,6 +132,13 @@ describe('saved plans', () => {
 
     writeFileSync(pipeline, yaml.replace('${PG_PASSWORD:-postgres}', 'literally-secret'));
     const line = yaml.split('\n').findIndex((text) => text.includes('${PG_PASSWORD')) + 1;
-    await expect(savePlan(server, [pipeline])).rejects.toThrow(new RegExp(`pg\\.yaml:${line}:\\d+: error: source 'PostgreSQL - Ecommerce': configuration\\.password is a secret written literally.*\\$\\{VAR\\}`));
+    const error = await savePlan(server, [pipeline]).then(
+      () => undefined,
+      (thrown: unknown) => thrown as GitopsError,
+    );
+    expect(error?.message).toBe('cannot save the plan: 1 secret is written literally');
+    const [problem] = error?.meta['problems'] as Problem[];
+    expect(problem).toMatchObject({ file: pipeline, line, severity: 'error' });
+    expect(problem?.message).toMatch(/^source 'PostgreSQL - Ecommerce': configuration\.password is a secret written literally.*\$\{VAR\}/);
   });
 });
