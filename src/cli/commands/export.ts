@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { GitopsError } from '../../errors.js';
 import { buildExport, DEFAULT_SCHEMA_URL, selectResources, type ExportResult } from '../../ops/export.js';
 import { readForExport } from '../../ops/export-read.js';
@@ -42,6 +42,16 @@ Examples:
 
 Exit status: 0 on success; 1 when a name is unknown, a file exists (without --force), or on API errors.`;
 
+/**
+ * The `$schema` line: the default points at the schema of the tool installed in the working directory, made
+ * relative to the directory the files are written to (yaml-language-server resolves it from the file).
+ */
+function schemaFor(flags: ExportFlags): string {
+  if (flags.schemaUrl !== DEFAULT_SCHEMA_URL || flags.out === undefined) return flags.schemaUrl;
+  const relativePath = relative(resolve(flags.out), resolve(DEFAULT_SCHEMA_URL)).split(sep).join('/');
+  return relativePath.startsWith('.') ? relativePath : `./${relativePath}`;
+}
+
 /** `export [names...]`: the workspace as pipeline YAML. */
 export function register(program: Command): void {
   const command = program
@@ -57,7 +67,7 @@ export function register(program: Command): void {
     .action(async (names: string[], flags: ExportFlags) => {
       await withClient(flags, async (client) => {
         const input = selectResources(await readForExport(client, flags.workspace), names);
-        const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: flags.schemaUrl });
+        const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags) });
         const paths = flags.out === undefined ? undefined : writeFiles(flags.out, result, flags.force === true);
         if (flags.json) {
           const files = result.files.map((file, i) => ({ name: file.name, path: paths?.[i] ?? null, content: file.content }));
