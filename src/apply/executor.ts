@@ -76,8 +76,9 @@ function countOutcomes(steps: StepOutcome[]): ApplyCounts {
   return { created: done('create'), updated: done('update'), deleted: done('delete'), failed: status('failed'), skipped: status('skipped'), notStarted: status('not-started') };
 }
 
-function overall(counts: ApplyCounts): ApplyStatus {
-  if (counts.notStarted > 0) return 'interrupted';
+/** A run that was signalled is `interrupted` (exit 130) even when nothing was left to start. */
+function overall(counts: ApplyCounts, signalled: boolean): ApplyStatus {
+  if (counts.notStarted > 0 || signalled) return 'interrupted';
   return counts.failed + counts.skipped > 0 ? 'failed' : 'applied';
 }
 
@@ -133,5 +134,5 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   for (const step of waiting) outcomes.set(step.key, { key: step.key, op: step.op, kind: step.kind, name: step.name, status: 'not-started' });
   const steps = plan.order.map((step) => outcomes.get(step.key) as StepOutcome);
   const counts = countOutcomes(steps);
-  return { status: overall(counts), steps, counts, durationMs: now() - started };
+  return { status: overall(counts, options.signal?.aborted === true), steps, counts, durationMs: now() - started };
 }

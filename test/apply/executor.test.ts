@@ -115,6 +115,15 @@ describe('executePlan', () => {
     expect(result.counts.notStarted).toBe(13);
   });
 
+  it('a signal that arrives while the last steps are in flight still ends the run as interrupted', async () => {
+    const client = new FakeClient();
+    const controller = new AbortController();
+    const plan = planOf([actorCreate('source', 's', 'pw')]);
+    const result = await executePlan(client, plan, { signal: controller.signal, onStep: () => controller.abort() });
+    expect(result.counts).toMatchObject({ created: 1, notStarted: 0 });
+    expect(result.status).toBe('interrupted');
+  });
+
   it('deletes a connection before the source it uses', async () => {
     const client = new FakeClient();
     client.sources.push({ id: 'src', name: 'old' });
