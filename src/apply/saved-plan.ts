@@ -118,7 +118,8 @@ export function readSavedPlan(file: string): SavedPlanV1 {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedPlanV1>;
   } catch (error) {
-    throw new GitopsError('USAGE', `cannot read saved plan ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof SyntaxError ? 'it is not valid JSON (truncated, or not written by plan --out)' : ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'the file cannot be read');
+    throw new GitopsError('USAGE', `cannot read saved plan ${file}: ${why}`, { hint: 'write it again with plan --out' });
   }
   if (parsed.kind !== SAVED_PLAN_KIND || parsed.formatVersion !== 1 || !parsed.plan || !parsed.fingerprints || !parsed.workspace) {
     throw new GitopsError('USAGE', `${file} is not a saved plan of this tool (formatVersion 1)`, { hint: 'write one with plan --out plan.json' });

@@ -99,14 +99,16 @@ function loadData(file: string): EmulatorData {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new GitopsError('USAGE', `${file}: cannot read emulator state (${(error as Error).message})`, {
-      hint: 'delete the file to start from an empty emulator',
+    // The parser's message quotes the file's text: name only the kind of failure.
+    const why = error instanceof SyntaxError ? 'not valid JSON' : 'the file cannot be read';
+    throw new GitopsError('USAGE', `${file}: cannot read emulator state (${why})`, {
+      hint: 'if it is a state file this emulator wrote, delete it to start empty; otherwise choose another --data path',
     });
   }
   const data = parsed as Partial<EmulatorData>;
   if (data.version !== 1 || !Array.isArray(data.sources) || !Array.isArray(data.jobs)) {
     throw new GitopsError('USAGE', `${file}: not an emulator state file (expected "version": 1)`, {
-      hint: 'delete the file to start from an empty emulator',
+      hint: 'choose another --data path (a new file is created there)',
     });
   }
   return data as EmulatorData;
