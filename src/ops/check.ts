@@ -94,14 +94,18 @@ export function decide(actor: DesiredActor, state: CheckState, addSecrets: (valu
 async function checkOne(client: AirbyteClient, actor: DesiredActor, state: CheckState, secrets: string[]): Promise<CheckRow> {
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+  // A check's answer can only quote this resource's own configuration: redact its secrets (redacting every
+  // resource's would also hide ordinary words that happen to equal another resource's password).
+  const own: string[] = [];
   const decision = decide(actor, state, (values) => {
+    own.push(...values);
     secrets.push(...values);
     client.addSecrets(values);
   });
   if ('row' in decision) return { ...decision.row, durationSeconds: 0 };
   const base = { kind: actor.kind, name: actor.name, call: decision.request.call };
   // The table shows no call column, so say why a resource was checked without its stored configuration.
-  const noted = (message: string) => redact(message, secrets) + (decision.note === undefined ? '' : ` (${decision.note})`);
+  const noted = (message: string) => redact(message, own) + (decision.note === undefined ? '' : ` (${decision.note})`);
   try {
     const result = await runCheck(client, decision.request);
     return { ...base, status: result.status, message: noted(result.message), durationSeconds: seconds() };
