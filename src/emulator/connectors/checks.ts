@@ -72,3 +72,21 @@ export function credentialFailure(databaseMessage: string): (path: ConfigPath) =
     return databaseMessage;
   };
 }
+
+/** How a JDBC driver words the two failures a database check can show. */
+export interface DatabaseWording {
+  defaultPort: number;
+  refused(host: string, port: number): string;
+  accessDenied(username: string, host: string): string;
+}
+
+/** The check of a database connector: the SSH jump host first, then the database host, then the credentials. */
+export function databaseCheck(spec: JsonObject, config: JsonObject, wording: DatabaseWording): CheckResult {
+  const host = stringAt(config, 'host') ?? '';
+  const port = numberAt(config, 'port', wording.defaultPort);
+  const username = stringAt(config, 'username') ?? '';
+  return standardCheck(spec, config, {
+    endpoints: [tunnelEndpoint(config), { value: host, refused: wording.refused(host, port) }],
+    authFailure: credentialFailure(wording.accessDenied(username, host)),
+  });
+}

@@ -3,11 +3,11 @@
  * tables follow the same name rule as Postgres (tables.ts).
  */
 import type { AirbyteCatalog, JsonObject } from '../../api/types.js';
-import { credentialFailure, standardCheck, tunnelEndpoint } from './checks.js';
+import { databaseCheck } from './checks.js';
 import { connectionSpec, field, mysqlSslMode, optionGroup, secret, tunnelMethod } from './spec-parts.js';
 import { databaseCatalog } from './tables.js';
 import type { CheckResult, ConnectorDefinition } from './types.js';
-import { numberAt, stringAt } from './values.js';
+import { stringAt } from './values.js';
 
 const replicationMethod = optionGroup('Update Method', 'How changed rows are detected.', 7, 'method', [
   {
@@ -49,23 +49,12 @@ export function discover(configuration: JsonObject): AirbyteCatalog {
 }
 
 export function check(configuration: JsonObject): CheckResult {
-  const host = stringAt(configuration, 'host') ?? '';
-  const port = numberAt(configuration, 'port', 3306);
-  const username = stringAt(configuration, 'username') ?? '';
-  const endpoints = [
-    tunnelEndpoint(configuration),
-    {
-      value: host,
-      refused:
-        'Could not connect with provided configuration. Error: Communications link failure. ' +
-        `The driver has not received any packets from the server (${host}:${port}).`,
-    },
-  ];
-  return standardCheck(spec, configuration, {
-    endpoints,
-    authFailure: credentialFailure(
-      `Could not connect with provided configuration. Error: Access denied for user '${username}'@'${host}' (using password: YES)`,
-    ),
+  return databaseCheck(spec, configuration, {
+    defaultPort: 3306,
+    refused: (host, port) =>
+      'Could not connect with provided configuration. Error: Communications link failure. ' +
+      `The driver has not received any packets from the server (${host}:${port}).`,
+    accessDenied: (username, host) => `Could not connect with provided configuration. Error: Access denied for user '${username}'@'${host}' (using password: YES)`,
   });
 }
 

@@ -3,11 +3,11 @@
  * discovery lists the database's tables (see tables.ts) in every schema of `schemas`.
  */
 import type { AirbyteCatalog, JsonObject } from '../../api/types.js';
-import { credentialFailure, standardCheck, tunnelEndpoint } from './checks.js';
+import { databaseCheck } from './checks.js';
 import { connectionSpec, field, optionGroup, postgresSslMode, secret, tunnelMethod } from './spec-parts.js';
 import { databaseCatalog } from './tables.js';
 import type { CheckResult, ConnectorDefinition } from './types.js';
-import { numberAt, stringAt, stringsAt } from './values.js';
+import { stringAt, stringsAt } from './values.js';
 
 const replicationMethod = optionGroup(
   'Update Method',
@@ -73,23 +73,12 @@ export function discover(configuration: JsonObject): AirbyteCatalog {
 
 /** The rules both Postgres connectors share, worded as the JDBC driver words them. */
 export function checkPostgres(connectorSpec: JsonObject, configuration: JsonObject): CheckResult {
-  const host = stringAt(configuration, 'host') ?? '';
-  const port = numberAt(configuration, 'port', 5432);
-  const username = stringAt(configuration, 'username') ?? '';
-  const endpoints = [
-    tunnelEndpoint(configuration),
-    {
-      value: host,
-      refused:
-        `Could not connect with provided configuration. Connection to ${host}:${port} refused. ` +
-        'Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.',
-    },
-  ];
-  return standardCheck(connectorSpec, configuration, {
-    endpoints,
-    authFailure: credentialFailure(
-      `Incorrect username or password. State code: 28P01; Message: FATAL: password authentication failed for user "${username}"`,
-    ),
+  return databaseCheck(connectorSpec, configuration, {
+    defaultPort: 5432,
+    refused: (host, port) =>
+      `Could not connect with provided configuration. Connection to ${host}:${port} refused. ` +
+      'Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.',
+    accessDenied: (username) => `Incorrect username or password. State code: 28P01; Message: FATAL: password authentication failed for user "${username}"`,
   });
 }
 
