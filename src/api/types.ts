@@ -242,14 +242,7 @@ export interface ConnectionReadList {
 
 export type JobStatus = 'pending' | 'running' | 'incomplete' | 'failed' | 'succeeded' | 'cancelled' | 'queued';
 export type JobConfigType =
-  | 'check_connection_source'
-  | 'check_connection_destination'
-  | 'discover_schema'
-  | 'get_spec'
-  | 'sync'
-  | 'reset_connection'
-  | 'refresh'
-  | 'clear';
+  'check_connection_source' | 'check_connection_destination' | 'discover_schema' | 'get_spec' | 'sync' | 'reset_connection' | 'refresh' | 'clear';
 export interface JobAggregatedStats {
   recordsEmitted: number;
   bytesEmitted: number;

@@ -90,7 +90,8 @@ const destinationAdapter: Adapter<ActorChange> = {
 /** The create body: the current schedule model only (scheduleType / scheduleData), optional fields only when declared. */
 async function connectionCreateBody(change: ConnectionChange, ctx: AdapterContext): Promise<ConnectionCreate> {
   const desired = change.desired;
-  if (!desired || !change.sourceRef || !change.destinationRef) throw new GitopsError('USAGE', `connection '${change.name}': the plan has no endpoints to create it with`);
+  if (!desired || !change.sourceRef || !change.destinationRef)
+    throw new GitopsError('USAGE', `connection '${change.name}': the plan has no endpoints to create it with`);
   const sourceId = ctx.resolve('source', change.sourceRef);
   const destinationId = ctx.resolve('destination', change.destinationRef);
   // A source created in this run has a catalog only now.

@@ -3,15 +3,15 @@
  * created or updated, with the configuration apply would send. Existing ones use `check_connection_for_update`
  * (a full replacement, like the update: the preserved keys go along); new and replaced ones the scheduler
  * endpoint. Any failure stops the run before anything is written. The calls and the reading of their answers are
- * `check`'s (ops/check-call.ts).
+ * `check`'s (operate/check-call.ts).
  */
 import { GitopsError } from '../errors.js';
-import { runCheck, type CheckClient, type CheckRequest } from '../ops/check-call.js';
-import { mapBounded } from '../ops/parallel.js';
+import { runCheck, type CheckClient, type CheckRequest } from '../operate/check-call.js';
+import { mapBounded } from '../operate/parallel.js';
 import type { ActorChange, Plan } from '../plan/types.js';
-import { redact } from '../util/redact.js';
+import { redact } from '../secrets/redact.js';
 
-export type { CheckClient } from '../ops/check-call.js';
+export type { CheckClient } from '../operate/check-call.js';
 
 /** The check apply's change calls for, with the configuration apply sends; undefined when it declares none. */
 export function checkRequestFor(change: ActorChange, workspaceId: string): CheckRequest | undefined {
@@ -27,9 +27,7 @@ export function checkRequestFor(change: ActorChange, workspaceId: string): Check
 
 /** The sources and destinations `--check` checks: those created, replaced or updated. */
 function actorsToCheck(plan: Plan): ActorChange[] {
-  return plan.changes.filter(
-    (change): change is ActorChange => change.kind !== 'connection' && ['create', 'replace', 'update'].includes(change.action),
-  );
+  return plan.changes.filter((change): change is ActorChange => change.kind !== 'connection' && ['create', 'replace', 'update'].includes(change.action));
 }
 
 /** Runs every check (a few at a time); throws CHECK_FAILED naming each failure with the server's message. */

@@ -55,7 +55,11 @@ async function runStep(step: Step, plan: Plan, ctx: AdapterContext, created: Map
     let outcome: StepOutcome = base;
     if (step.op === 'create') {
       const attempts = options.createAttempts ?? DEFAULT_CREATE_ATTEMPTS;
-      const { id, adopted } = await createOrAdopt(() => adapter.create(change, ctx), () => adapter.findByName(step.name, ctx), attempts);
+      const { id, adopted } = await createOrAdopt(
+        () => adapter.create(change, ctx),
+        () => adapter.findByName(step.name, ctx),
+        attempts,
+      );
       outcome = { ...base, id, ...(adopted ? { adopted } : {}) };
     } else if (step.op === 'update') {
       outcome = { ...base, id: await adapter.update(change, ctx), ...(change.rename ? { renamedFrom: change.rename.from } : {}) };
@@ -73,7 +77,14 @@ async function runStep(step: Step, plan: Plan, ctx: AdapterContext, created: Map
 function countOutcomes(steps: StepOutcome[]): ApplyCounts {
   const done = (op: Step['op']) => steps.filter((s) => s.status === 'done' && s.op === op).length;
   const status = (wanted: StepOutcome['status']) => steps.filter((s) => s.status === wanted).length;
-  return { created: done('create'), updated: done('update'), deleted: done('delete'), failed: status('failed'), skipped: status('skipped'), notStarted: status('not-started') };
+  return {
+    created: done('create'),
+    updated: done('update'),
+    deleted: done('delete'),
+    failed: status('failed'),
+    skipped: status('skipped'),
+    notStarted: status('not-started'),
+  };
 }
 
 /** A run that was signalled is `interrupted` (exit 130) even when nothing was left to start. */

@@ -10,17 +10,14 @@ import type { ConnectorSpec } from '../model/remote.js';
 import { checkConfiguration } from '../plan/checks/index.js';
 import { specError } from '../plan/prepare.js';
 import type { Change, Plan } from '../plan/types.js';
-import { interpolate } from '../spec/interpolate.js';
-import { isSecretPath, secretPaths, setAt, type ConfigPath } from '../connectors/secrets.js';
+import { interpolate } from '../pipeline/interpolate.js';
+import { isSecretPath, secretPaths, setAt, type ConfigPath } from '../secrets/paths.js';
 import { sentActors } from './saved-plan.js';
 
 /** Reads the specs apply needs: one call per distinct definition of the actors it sends. */
 export interface SpecReader {
   getSourceSpecification(definitionId: string, workspaceId: string): Promise<{ connectionSpecification: ConnectorSpec['connectionSpecification'] }>;
-  getDestinationSpecification(
-    definitionId: string,
-    workspaceId: string,
-  ): Promise<{ connectionSpecification: ConnectorSpec['connectionSpecification'] }>;
+  getDestinationSpecification(definitionId: string, workspaceId: string): Promise<{ connectionSpecification: ConnectorSpec['connectionSpecification'] }>;
 }
 
 export async function fetchSpecs(reader: SpecReader, plan: Plan): Promise<Record<string, ConnectorSpec>> {
@@ -56,7 +53,14 @@ function fill(actor: DesiredActor, secrets: ConfigPath[], env: NodeJS.ProcessEnv
   for (const [dotted, origin] of Object.entries(actor.origins)) {
     if (origin.template === undefined) continue;
     if (!isSecretPath(secrets, dotted.split('.'))) {
-      problems.push(problemAt(actor, origin, dotted, `the saved plan holds ${origin.template} instead of the planned value (written by an older version, or the connector's secrets changed); run plan --out again`));
+      problems.push(
+        problemAt(
+          actor,
+          origin,
+          dotted,
+          `the saved plan holds ${origin.template} instead of the planned value (written by an older version, or the connector's secrets changed); run plan --out again`,
+        ),
+      );
       continue;
     }
     const result = interpolate(origin.template, env);

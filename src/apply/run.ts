@@ -3,7 +3,7 @@
  * approval, optionally check connections, execute, print the result. Returns the exit status; user mistakes are
  * thrown as GitopsError before anything is written.
  */
-import { reportProblemsTo } from '../cli/problems.js';
+import { reportProblemsTo } from '../pipeline/problems.js';
 import { clientOptionsFromEnv, type AirbyteClient } from '../client/index.js';
 import { ExitCode } from '../errors.js';
 import type { Problem } from '../model/problem.js';
@@ -81,7 +81,8 @@ function exitStatusOf(result: ApplyResult): number {
 /** Runs apply with a connected client. */
 export async function runApply(client: AirbyteClient, source: PlanSource, flags: ApplyFlags, io: ApplyIo, guard: SignalGuard): Promise<number> {
   // Spec problems travel in the error; the CLI prints them (file:line:col) in one place.
-  const planned: Planned = 'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io.env);
+  const planned: Planned =
+    'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io.env);
   const { plan, secrets } = planned;
   // Registered once, before the first call that could echo one (the connection checks come before the executor).
   client.addSecrets(secrets);

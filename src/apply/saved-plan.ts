@@ -7,7 +7,7 @@
  */
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { JsonObject } from '../api/types.js';
-import { isSecretPath, secretPaths, secretValues, setAt } from '../connectors/secrets.js';
+import { isSecretPath, secretPaths, secretValues, setAt } from '../secrets/paths.js';
 import { GitopsError } from '../errors.js';
 import type { DesiredActor, ValueOrigin } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
@@ -80,7 +80,9 @@ export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: 
   const changes = prepared.plan.changes.map((change) => withoutSecrets(change, prepared.remote.specs, problems));
   if (problems.length > 0) {
     // The CLI prints each problem (file:line:col) from meta; the message only says what failed.
-    throw new GitopsError('SPEC_INVALID', `cannot save the plan: ${problems.length} secret${problems.length === 1 ? ' is' : 's are'} written literally`, { meta: { problems } });
+    throw new GitopsError('SPEC_INVALID', `cannot save the plan: ${problems.length} secret${problems.length === 1 ? ' is' : 's are'} written literally`, {
+      meta: { problems },
+    });
   }
   return {
     kind: SAVED_PLAN_KIND,
@@ -118,17 +120,28 @@ export function readSavedPlan(file: string): SavedPlanV1 {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedPlanV1>;
   } catch (error) {
-    const why = error instanceof SyntaxError ? 'it is not valid JSON (truncated, or not written by plan --out)' : ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'the file cannot be read');
+    const why =
+      error instanceof SyntaxError
+        ? 'it is not valid JSON (truncated, or not written by plan --out)'
+        : (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'no such file'
+          : 'the file cannot be read';
     throw new GitopsError('USAGE', `cannot read saved plan ${file}: ${why}`, { hint: 'write it again with plan --out' });
   }
   if (parsed.kind !== SAVED_PLAN_KIND || parsed.formatVersion !== 1 || !parsed.plan || !parsed.fingerprints || !parsed.workspace) {
     throw new GitopsError('USAGE', `${file} is not a saved plan of this tool (formatVersion 1)`, { hint: 'write one with plan --out plan.json' });
   }
-  const unsafe = parsed.plan.changes.find((change) => change.kind !== 'connection' && change.action === 'update' && (change as Partial<ActorChange>).preserved === undefined);
+  const unsafe = parsed.plan.changes.find(
+    (change) => change.kind !== 'connection' && change.action === 'update' && (change as Partial<ActorChange>).preserved === undefined,
+  );
   if (unsafe) {
-    throw new GitopsError('USAGE', `${file}: ${unsafe.kind} '${unsafe.name}': the saved plan does not say which stored settings its update keeps, so it could delete them`, {
-      hint: 'It was written by an older version: run plan --out again.',
-    });
+    throw new GitopsError(
+      'USAGE',
+      `${file}: ${unsafe.kind} '${unsafe.name}': the saved plan does not say which stored settings its update keeps, so it could delete them`,
+      {
+        hint: 'It was written by an older version: run plan --out again.',
+      },
+    );
   }
   return parsed as SavedPlanV1;
 }

@@ -3,7 +3,7 @@
  * Redacting them is util/redact.ts's job (the one rule for the client, `check` and `apply --check`).
  */
 import type { ConnectorSpec } from '../model/remote.js';
-import { secretPaths, secretValues } from '../connectors/secrets.js';
+import { secretPaths, secretValues } from '../secrets/paths.js';
 import type { ActorChange, Plan } from '../plan/types.js';
 
 /** Every non-empty string at a secret path of a source or destination the plan sends. */
@@ -20,4 +20,3 @@ export function planSecrets(plan: Plan, specs: Record<string, ConnectorSpec>): s
   }
   return [...found];
 }
-

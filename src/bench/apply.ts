@@ -20,7 +20,8 @@ function pipelineYaml(n: number): string {
   const lines = ['sources:'];
   for (let i = 0; i < n; i++) lines.push(`  - name: bench-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`);
   lines.push('destinations:');
-  for (let i = 0; i < n; i++) lines.push(`  - name: bench-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/bench-${i}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`  - name: bench-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/bench-${i}`);
   lines.push('connections:');
   for (let i = 0; i < n; i++) {
     lines.push(`  - name: bench-conn-${i}`, `    source: bench-source-${i}`, `    destination: bench-dest-${i}`, '    streams:');
@@ -38,7 +39,8 @@ async function requests(emulator: EmulatorHandle): Promise<number> {
 function sourcesToDiscover(plan: Plan): number {
   const pending = new Set<string>();
   for (const change of plan.changes) {
-    if (change.kind === 'connection' && change.syncCatalog === null && change.sourceRef !== null && 'pending' in change.sourceRef) pending.add(change.sourceRef.pending);
+    if (change.kind === 'connection' && change.syncCatalog === null && change.sourceRef !== null && 'pending' in change.sourceRef)
+      pending.add(change.sourceRef.pending);
   }
   return pending.size;
 }

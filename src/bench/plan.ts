@@ -42,10 +42,16 @@ export async function benchPlan(n = 300, runs = 3): Promise<string> {
       changes ||= hasChanges(prepared.plan.summary);
       calls = {
         total: after.total - before.total,
-        byPath: Object.fromEntries(Object.entries(after.byPath).map(([path, count]) => [path, count - (before.byPath[path] ?? 0)]).filter(([, count]) => count !== 0)),
+        byPath: Object.fromEntries(
+          Object.entries(after.byPath)
+            .map(([path, count]) => [path, count - (before.byPath[path] ?? 0)])
+            .filter(([, count]) => count !== 0),
+        ),
       };
     }
-    const specCalls = Object.entries(calls.byPath).filter(([path]) => path.includes('specifications')).reduce((sum, [, count]) => sum + count, 0);
+    const specCalls = Object.entries(calls.byPath)
+      .filter(([path]) => path.includes('specifications'))
+      .reduce((sum, [, count]) => sum + count, 0);
     // A client that reads each resource with its own `get` needs the same workspace, definition and spec calls plus one per resource.
     const perResource = 1 + 2 + specCalls + 3 * n;
     const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
@@ -53,7 +59,9 @@ export async function benchPlan(n = 300, runs = 3): Promise<string> {
       `plan of ${n} sources + ${n} destinations + ${n} connections (already in Airbyte, emulator without latency):`,
       `  result: ${changes ? 'CHANGES (unexpected)' : 'No changes'}`,
       `  HTTP calls: ${calls.total}  (one get per resource would need at least ${perResource})`,
-      ...Object.entries(calls.byPath).sort().map(([path, count]) => `    ${String(count).padStart(4)}  ${path}`),
+      ...Object.entries(calls.byPath)
+        .sort()
+        .map(([path, count]) => `    ${String(count).padStart(4)}  ${path}`),
       `  time: median ${median.toFixed(0)} ms over ${runs} runs (${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
     ];
     return lines.join('\n');

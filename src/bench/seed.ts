@@ -26,10 +26,20 @@ export async function seedThroughApi(url: string, paths: string[], env: NodeJS.P
       if (!spec) throw new Error(`no spec for ${actor.definition}`);
       const { configuration } = checkConfiguration(actor, spec);
       if (actor.kind === 'source') {
-        const read = await client.createSource({ workspaceId, name: actor.name, sourceDefinitionId: resolved.definitionId, connectionConfiguration: configuration });
+        const read = await client.createSource({
+          workspaceId,
+          name: actor.name,
+          sourceDefinitionId: resolved.definitionId,
+          connectionConfiguration: configuration,
+        });
         ids.set(`source:${actor.name}`, read.sourceId);
       } else {
-        const read = await client.createDestination({ workspaceId, name: actor.name, destinationDefinitionId: resolved.definitionId, connectionConfiguration: configuration });
+        const read = await client.createDestination({
+          workspaceId,
+          name: actor.name,
+          destinationDefinitionId: resolved.definitionId,
+          connectionConfiguration: configuration,
+        });
         ids.set(`destination:${actor.name}`, read.destinationId);
       }
     });

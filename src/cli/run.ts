@@ -1,19 +1,8 @@
 import { CommanderError, type Command } from 'commander';
 import { ExitCode, GitopsError } from '../errors.js';
 import { paletteFor } from '../util/color.js';
-import { problemsOf, reportProblems } from './problems.js';
-
-/**
- * A command action's result: the exit status it wants. Actions throw GitopsError for failures they can name;
- * anything else is a bug and is printed with its stack.
- */
-export type ExitStatus = number;
-
-let exitStatus: ExitStatus = ExitCode.ok;
-/** Commands call this to set the exit status the process ends with. */
-export function setExitStatus(status: ExitStatus): void {
-  exitStatus = status;
-}
+import { takeExitStatus } from '../commands/exit-status.js';
+import { problemsOf, reportProblems } from '../pipeline/problems.js';
 
 /** Prints a GitopsError the one way the tool prints errors: `error: message` then the hint. */
 function formatError(error: GitopsError, stream: NodeJS.WriteStream = process.stderr): string {
@@ -43,7 +32,7 @@ function exitCodeFor(error: GitopsError): number {
 export async function runProgram(program: Command, argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
-    process.exitCode = exitStatus;
+    process.exitCode = takeExitStatus();
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exitCode 0; usage errors were already printed by commander.

@@ -69,8 +69,7 @@ export class AirbyteClient {
   listWorkspaces = () => this.workspaces.list();
   getWorkspace = (workspaceId: string, resource = `workspace ${workspaceId}`) =>
     this.core.request<WorkspaceRead>('workspaces/get', { workspaceId }, { resource });
-  getWorkspaceBySlug = (slug: string, resource = `workspace '${slug}'`) =>
-    this.core.request<WorkspaceRead>('workspaces/get_by_slug', { slug }, { resource });
+  getWorkspaceBySlug = (slug: string, resource = `workspace '${slug}'`) => this.core.request<WorkspaceRead>('workspaces/get_by_slug', { slug }, { resource });
   /** By id (uuid), else by name or slug among the list; without one, the only workspace. */
   resolveWorkspace = (nameSlugOrId?: string) => resolveWorkspace(this.core, this.workspaces, nameSlugOrId);
 
@@ -80,21 +79,12 @@ export class AirbyteClient {
   getSourceDefinition = (sourceDefinitionId: string, resource = `source definition ${sourceDefinitionId}`) =>
     this.core.request<SourceDefinitionRead>('source_definitions/get', { sourceDefinitionId }, { resource });
   listDestinationDefinitions = async (workspaceId: string) =>
-    (await this.core.request<DestinationDefinitionReadList>('destination_definitions/list_for_workspace', { workspaceId }))
-      .destinationDefinitions;
+    (await this.core.request<DestinationDefinitionReadList>('destination_definitions/list_for_workspace', { workspaceId })).destinationDefinitions;
   getDestinationDefinition = (destinationDefinitionId: string, resource = `destination definition ${destinationDefinitionId}`) =>
     this.core.request<DestinationDefinitionRead>('destination_definitions/get', { destinationDefinitionId }, { resource });
   getSourceSpecification = (sourceDefinitionId: string, workspaceId: string, resource = `source definition ${sourceDefinitionId}`) =>
-    this.core.request<SourceDefinitionSpecificationRead>(
-      'source_definition_specifications/get',
-      { sourceDefinitionId, workspaceId },
-      { resource },
-    );
-  getDestinationSpecification = (
-    destinationDefinitionId: string,
-    workspaceId: string,
-    resource = `destination definition ${destinationDefinitionId}`,
-  ) =>
+    this.core.request<SourceDefinitionSpecificationRead>('source_definition_specifications/get', { sourceDefinitionId, workspaceId }, { resource });
+  getDestinationSpecification = (destinationDefinitionId: string, workspaceId: string, resource = `destination definition ${destinationDefinitionId}`) =>
     this.core.request<DestinationDefinitionSpecificationRead>(
       'destination_definition_specifications/get',
       { destinationDefinitionId, workspaceId },
@@ -102,16 +92,18 @@ export class AirbyteClient {
     );
 
   // Sources
-  createSource = (body: SourceCreate, resource = label('source', body.name)) =>
-    this.core.request<SourceRead>('sources/create', body, { resource });
+  createSource = (body: SourceCreate, resource = label('source', body.name)) => this.core.request<SourceRead>('sources/create', body, { resource });
   /** A full replacement: send the complete configuration with real secret values. */
-  updateSource = (body: SourceUpdate, resource = label('source', body.name)) =>
-    this.core.request<SourceRead>('sources/update', body, { resource });
-  getSource = (sourceId: string, resource = `source ${sourceId}`) =>
-    this.core.request<SourceRead>('sources/get', { sourceId }, { resource });
+  updateSource = (body: SourceUpdate, resource = label('source', body.name)) => this.core.request<SourceRead>('sources/update', body, { resource });
+  getSource = (sourceId: string, resource = `source ${sourceId}`) => this.core.request<SourceRead>('sources/get', { sourceId }, { resource });
   /** Every source of the workspace, following the cursor to the end on servers that paginate. */
   listSources = (workspaceId: string) =>
-    this.listAll<SourceReadList, SourceRead>('sources/list', workspaceId, (page) => page.sources, (source) => source.sourceId);
+    this.listAll<SourceReadList, SourceRead>(
+      'sources/list',
+      workspaceId,
+      (page) => page.sources,
+      (source) => source.sourceId,
+    );
   /** Resolves normally when the source is gone, including when a retry finds the first attempt deleted it. */
   deleteSource = async (sourceId: string, resource = `source ${sourceId}`): Promise<void> => {
     await this.core.request('sources/delete', { sourceId }, { resource });
@@ -121,8 +113,10 @@ export class AirbyteClient {
   checkSourceUpdate = (body: SourceUpdate, resource = label('source', body.name)) =>
     this.core.request<CheckConnectionRead>('sources/check_connection_for_update', body, { resource });
   /** Checks a configuration that is not stored yet (a source about to be created); the same body as a create minus its name. */
-  checkNewSource = (body: { sourceDefinitionId: string; workspaceId: string; connectionConfiguration: JsonObject }, resource = `new source (definition ${body.sourceDefinitionId})`) =>
-    this.core.request<CheckConnectionRead>('scheduler/sources/check_connection', body, { resource });
+  checkNewSource = (
+    body: { sourceDefinitionId: string; workspaceId: string; connectionConfiguration: JsonObject },
+    resource = `new source (definition ${body.sourceDefinitionId})`,
+  ) => this.core.request<CheckConnectionRead>('scheduler/sources/check_connection', body, { resource });
   discoverSourceSchema = (body: SourceDiscoverSchemaRequest, resource = `source ${body.sourceId}`) =>
     this.core.request<SourceDiscoverSchemaRead>('sources/discover_schema', body, { resource });
 
@@ -164,8 +158,7 @@ export class AirbyteClient {
   getConnection = (connectionId: string, resource = `connection ${connectionId}`) =>
     this.core.request<ConnectionRead>('connections/get', { connectionId }, { resource });
   /** Not paginated on any server version. */
-  listConnections = async (workspaceId: string) =>
-    (await this.core.request<ConnectionReadList>('connections/list', { workspaceId })).connections;
+  listConnections = async (workspaceId: string) => (await this.core.request<ConnectionReadList>('connections/list', { workspaceId })).connections;
   deleteConnection = async (connectionId: string, resource = `connection ${connectionId}`): Promise<void> => {
     await this.core.request('connections/delete', { connectionId }, { resource });
   };

@@ -62,7 +62,7 @@ export function describeErrorBody(text: string): ServerMessage {
 }
 
 /** The client redacts with the project's one rule (see util/redact.ts); re-exported for the transport. */
-export { redact } from '../util/redact.js';
+export { redact } from '../secrets/redact.js';
 
 /** The call and resource a failure belongs to, for messages and `meta`. */
 export interface CallContext {
@@ -114,18 +114,16 @@ export function httpError(context: CallContext, status: number, server: ServerMe
   if (status === 401 || status === 403) {
     const refused = status === 401 ? 'was not authenticated' : 'was forbidden';
     const hint = status === 403 ? 'the credentials are valid but may not grant access to this workspace or call; ' : '';
-    return new GitopsError(
-      'AUTH_FAILED',
-      `${subject(context)} ${refused} (${statusText}, using ${AUTH_MODE_NAMES[context.authMode]}): ${server.message}`,
-      { meta, hint: hint + AUTH_HINTS[context.authMode] },
-    );
+    return new GitopsError('AUTH_FAILED', `${subject(context)} ${refused} (${statusText}, using ${AUTH_MODE_NAMES[context.authMode]}): ${server.message}`, {
+      meta,
+      hint: hint + AUTH_HINTS[context.authMode],
+    });
   }
   if (ambiguous) {
-    return new GitopsError(
-      'API_ERROR',
-      `${subject(context)} failed with ${statusText} and may still have taken effect: ${server.message}`,
-      { meta, hint: 'look before retrying: re-running apply finds what was created by name and adopts it.' },
-    );
+    return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText} and may still have taken effect: ${server.message}`, {
+      meta,
+      hint: 'look before retrying: re-running apply finds what was created by name and adopts it.',
+    });
   }
   return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta });
 }
@@ -146,12 +144,7 @@ function networkProblem(failure: FailureClass, error: unknown, url: string, time
 }
 
 /** The error for a call that got no HTTP answer at all. */
-export function networkError(
-  context: CallContext,
-  failure: FailureClass,
-  cause: unknown,
-  details: { timeoutMs: number; ambiguous: boolean },
-): GitopsError {
+export function networkError(context: CallContext, failure: FailureClass, cause: unknown, details: { timeoutMs: number; ambiguous: boolean }): GitopsError {
   const meta = {
     call: context.call,
     status: undefined,
@@ -164,7 +157,8 @@ export function networkError(
   const where = `${subject(context)}: ${networkProblem(failure, cause, context.baseUrl, details.timeoutMs)}`;
   let hint: string;
   if (details.ambiguous) hint = 'the request may have been applied; re-running apply finds what was created by name and adopts it.';
-  else if (failure === 'timeout') hint = 'the server is slow or stuck; raise AIRBYTE_TIMEOUT_MS (or AIRBYTE_JOB_TIMEOUT_MS for checks and discovery) if it is just slow.';
+  else if (failure === 'timeout')
+    hint = 'the server is slow or stuck; raise AIRBYTE_TIMEOUT_MS (or AIRBYTE_JOB_TIMEOUT_MS for checks and discovery) if it is just slow.';
   else {
     hint =
       'is Airbyte running there? Set --url or AIRBYTE_URL to your Airbyte API (e.g. http://localhost:8000/api/v1), ' +

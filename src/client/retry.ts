@@ -114,14 +114,7 @@ export function classifyStatus(status: number): FailureClass {
 }
 
 /** Error codes (Node, undici, DNS) meaning the connection was never made, so the request was never sent. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The first `code` found on an error or along its `cause` chain (fetch wraps the real error in `cause`). */
 export function errorCode(error: unknown): string | undefined {

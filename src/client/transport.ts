@@ -7,16 +7,7 @@ import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import type { CallContext } from './errors.js';
 import { describeErrorBody, httpError, networkError, redact } from './errors.js';
-import {
-  backoffDelay,
-  classifyNetworkError,
-  classifyStatus,
-  errorCode,
-  parseRetryAfter,
-  RETRY_RULES,
-  type CallKind,
-  type FailureClass,
-} from './retry.js';
+import { backoffDelay, classifyNetworkError, classifyStatus, errorCode, parseRetryAfter, RETRY_RULES, type CallKind, type FailureClass } from './retry.js';
 import type { ClientStats, RetryOptions } from './types.js';
 
 /** One call as the transport sees it. */
@@ -45,8 +36,7 @@ export interface TransportSettings {
 }
 
 type Outcome =
-  | { ok: true; status: number; text: string }
-  | { ok: false; failure: FailureClass; status?: number; text?: string; retryAfterMs?: number; error?: unknown };
+  { ok: true; status: number; text: string } | { ok: false; failure: FailureClass; status?: number; text?: string; retryAfterMs?: number; error?: unknown };
 
 export class Transport {
   private readonly agent: Agent;

@@ -48,11 +48,7 @@ function describe(workspace: WorkspaceRead): string {
 }
 
 /** The workspace to work in, from a name, slug or id; without one, the only workspace there is. */
-export async function resolveWorkspace(
-  core: ApiCore,
-  lister: WorkspaceLister,
-  nameSlugOrId: string | undefined,
-): Promise<WorkspaceRead> {
+export async function resolveWorkspace(core: ApiCore, lister: WorkspaceLister, nameSlugOrId: string | undefined): Promise<WorkspaceRead> {
   if (nameSlugOrId !== undefined && UUID.test(nameSlugOrId)) {
     try {
       return await core.request<WorkspaceRead>('workspaces/get', { workspaceId: nameSlugOrId }, { resource: `workspace ${nameSlugOrId}` });

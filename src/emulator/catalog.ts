@@ -30,4 +30,3 @@ export function destinationDefinition(ctx: Context, id: string): ConnectorDefini
 export function definitionOf(ctx: Context, kind: 'source' | 'destination', id: string): ConnectorDefinition {
   return kind === 'source' ? sourceDefinition(ctx, id) : destinationDefinition(ctx, id);
 }
-

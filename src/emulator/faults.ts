@@ -6,9 +6,7 @@
  */
 
 /** What happens to one call. */
-export type Fault =
-  | { phase: 'before'; effect: 'throttle' | 'unavailable' | 'drop' }
-  | { phase: 'after'; effect: 'bad-gateway' | 'drop' };
+export type Fault = { phase: 'before'; effect: 'throttle' | 'unavailable' | 'drop' } | { phase: 'after'; effect: 'bad-gateway' | 'drop' };
 
 /** How many faults of each kind were injected since start or reset. */
 export interface FaultCounts {

@@ -75,7 +75,10 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const message = error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}: ${error.message}`;
-      const hint = error.code === 'EADDRINUSE' || error.code === 'EACCES' ? 'choose another --port (0 picks a free one)' : 'check --host: it must be an address of this machine, e.g. 127.0.0.1';
+      const hint =
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? 'choose another --port (0 picks a free one)'
+          : 'check --host: it must be an address of this machine, e.g. 127.0.0.1';
       reject(new GitopsError('USAGE', message, { hint, cause: error }));
     });
     server.listen(port, host, () => resolve(server.address() as AddressInfo));

@@ -46,7 +46,10 @@ function parseBody(text: string): JsonObject {
 
 /** Micronaut's answer for a path no controller serves. */
 function noRoute(path: string): Reply {
-  return { status: 404, body: { message: 'Not Found', _links: { self: { href: path, templated: false } }, _embedded: { errors: [{ message: 'Page Not Found' }] } } };
+  return {
+    status: 404,
+    body: { message: 'Not Found', _links: { self: { href: path, templated: false } }, _embedded: { errors: [{ message: 'Page Not Found' }] } },
+  };
 }
 
 function handle(pipeline: Pipeline, request: IncomingMessage, name: string, route: Route | undefined, text: string): Outcome {
@@ -109,7 +112,8 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
 
 /** Async, so a handler that throws synchronously still ends in the listener's catch, not as an uncaught exception. */
 async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
-  if (path.startsWith('/_emulator/')) return serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
+  if (path.startsWith('/_emulator/'))
+    return serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
   if (path === '/api/v1/health') return sendJson(response, 200, { available: true });
   if (path.startsWith(API_PREFIX)) return serveApi(pipeline, request, response, path);
   return sendJson(response, 404, noRoute(path).body);

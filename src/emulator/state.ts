@@ -5,7 +5,16 @@
  */
 import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_ORGANIZATION_ID, type AirbyteCatalog, type ConnectionStatus, type JsonObject, type NamespaceDefinition, type NonBreakingChangesPreference, type ScheduleData, type ScheduleType } from '../api/types.js';
+import {
+  DEFAULT_ORGANIZATION_ID,
+  type AirbyteCatalog,
+  type ConnectionStatus,
+  type JsonObject,
+  type NamespaceDefinition,
+  type NonBreakingChangesPreference,
+  type ScheduleData,
+  type ScheduleType,
+} from '../api/types.js';
 import { GitopsError } from '../errors.js';
 
 /** The workspace every fresh emulator has, like a new OSS install. */

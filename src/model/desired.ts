@@ -2,14 +2,7 @@
  * The desired model: what the pipeline YAML declares, after loading, merging and interpolation.
  * Produced by `spec/` (loadPipeline); read by the diff, apply, check and graph. Pure data.
  */
-import type {
-  DestinationSyncMode,
-  JsonObject,
-  NamespaceDefinition,
-  NonBreakingChangesPreference,
-  SyncMode,
-  TimeUnit,
-} from '../api/types.js';
+import type { DestinationSyncMode, JsonObject, NamespaceDefinition, NonBreakingChangesPreference, SyncMode, TimeUnit } from '../api/types.js';
 
 /** Where something was written: 1-based line and column in the user's file (relative path as given). */
 export interface SourceLocation {
@@ -63,9 +56,7 @@ export interface DesiredActor {
 
 /** Connection schedule, in the current Airbyte model (scheduleType / scheduleData). */
 export type DesiredSchedule =
-  | { type: 'manual' }
-  | { type: 'basic'; units: number; timeUnit: TimeUnit }
-  | { type: 'cron'; cronExpression: string; cronTimeZone: string };
+  { type: 'manual' } | { type: 'basic'; units: number; timeUnit: TimeUnit } | { type: 'cron'; cronExpression: string; cronTimeZone: string };
 
 export interface DesiredStream {
   name: string;

@@ -105,7 +105,8 @@ function compareOne(wanted: DesiredStream, stored: AirbyteStreamAndConfiguration
       `stream '${key}': syncMode changes from ${stored.config.syncMode} to ${wanted.syncMode}; Airbyte deletes its sync state and the next sync reads it in full`,
     );
   }
-  if (wanted.destinationSyncMode !== stored.config.destinationSyncMode) push('destinationSyncMode', stored.config.destinationSyncMode, wanted.destinationSyncMode);
+  if (wanted.destinationSyncMode !== stored.config.destinationSyncMode)
+    push('destinationSyncMode', stored.config.destinationSyncMode, wanted.destinationSyncMode);
   if (wanted.cursorField !== undefined && !sourceDefinesCursor(stored.stream) && !equal(wanted.cursorField, stored.config.cursorField ?? [])) {
     push('cursorField', stored.config.cursorField ?? null, wanted.cursorField);
   }
@@ -146,6 +147,8 @@ export function compareStreams(desiredStreams: readonly DesiredStream[], storedC
 /** The streams a catalog update may draw on: the discovered catalog where read, else what the connection stores. */
 export function availableStreams(stored: AirbyteCatalog, discovered: AirbyteCatalog | undefined): AirbyteStreamAndConfiguration[] {
   if (!discovered) return stored.streams;
-  const extra = stored.streams.filter(({ stream }) => !discovered.streams.some((d) => d.stream.name === stream.name && d.stream.namespace === stream.namespace));
+  const extra = stored.streams.filter(
+    ({ stream }) => !discovered.streams.some((d) => d.stream.name === stream.name && d.stream.namespace === stream.namespace),
+  );
   return [...discovered.streams, ...extra];
 }

@@ -95,9 +95,7 @@ function streamKey(namespace: string | undefined, name: string): string {
 function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog): boolean {
   const keys = new Set(stored.streams.map(({ stream }) => streamKey(stream.namespace, stream.name)));
   const names = new Set(stored.streams.map(({ stream }) => stream.name));
-  return connection.streams.every((stream) =>
-    stream.namespace === undefined ? names.has(stream.name) : keys.has(streamKey(stream.namespace, stream.name)),
-  );
+  return connection.streams.every((stream) => (stream.namespace === undefined ? names.has(stream.name) : keys.has(streamKey(stream.namespace, stream.name))));
 }
 
 /**
@@ -129,7 +127,10 @@ export interface Inventory {
 }
 
 /** The workspace (by name, slug or id; the only one if none is given), its definitions and its resources. */
-export async function fetchInventory(reader: Omit<StateReader, 'getSourceSpecification' | 'getDestinationSpecification' | 'discoverSourceSchema'>, workspace?: string): Promise<Inventory> {
+export async function fetchInventory(
+  reader: Omit<StateReader, 'getSourceSpecification' | 'getDestinationSpecification' | 'discoverSourceSchema'>,
+  workspace?: string,
+): Promise<Inventory> {
   const ws = await reader.resolveWorkspace(workspace);
   const id = ws.workspaceId;
   const [sourceDefinitions, destinationDefinitions, sourceReads, destinationReads, connectionReads] = await Promise.all([
@@ -142,8 +143,20 @@ export async function fetchInventory(reader: Omit<StateReader, 'getSourceSpecifi
   return {
     workspace: { workspaceId: id, name: ws.name, slug: ws.slug },
     definitions: [
-      ...sourceDefinitions.map((d) => ({ kind: 'source' as const, definitionId: d.sourceDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
-      ...destinationDefinitions.map((d) => ({ kind: 'destination' as const, definitionId: d.destinationDefinitionId, name: d.name, dockerRepository: d.dockerRepository, dockerImageTag: d.dockerImageTag })),
+      ...sourceDefinitions.map((d) => ({
+        kind: 'source' as const,
+        definitionId: d.sourceDefinitionId,
+        name: d.name,
+        dockerRepository: d.dockerRepository,
+        dockerImageTag: d.dockerImageTag,
+      })),
+      ...destinationDefinitions.map((d) => ({
+        kind: 'destination' as const,
+        definitionId: d.destinationDefinitionId,
+        name: d.name,
+        dockerRepository: d.dockerRepository,
+        dockerImageTag: d.dockerImageTag,
+      })),
     ],
     sources: sourceReads.map((read) => toRemoteActor('source', read)),
     destinations: destinationReads.map((read) => toRemoteActor('destination', read)),
@@ -167,7 +180,12 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
         specs[definitionId] = { kind, definitionId, connectionSpecification: read.connectionSpecification };
       } else {
         const read = await reader.getDestinationSpecification(definitionId, id);
-        specs[definitionId] = { kind, definitionId, connectionSpecification: read.connectionSpecification, supportedDestinationSyncModes: read.supportedDestinationSyncModes };
+        specs[definitionId] = {
+          kind,
+          definitionId,
+          connectionSpecification: read.connectionSpecification,
+          supportedDestinationSyncModes: read.supportedDestinationSyncModes,
+        };
       }
     }),
   );

@@ -8,7 +8,7 @@ import { GitopsError } from '../errors.js';
 import type { DesiredActor, DesiredConnection, DesiredPipeline } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import type { RemoteActor, RemoteState } from '../model/remote.js';
-import { loadPipeline } from '../spec/load.js';
+import { loadPipeline } from '../pipeline/load.js';
 import { didYouMean } from '../util/suggest.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
 import { diff } from './diff/index.js';
@@ -50,7 +50,12 @@ function checkActor(actor: DesiredActor, remote: RemoteState, problems: Problem[
   if (actor.definition === undefined) {
     if (existing.length === 0) {
       const names = (actor.kind === 'source' ? remote.sources : remote.destinations).map((r) => r.name);
-      problems.push(at(actor.loc, `${actor.kind} '${actor.name}' is referenced by name but does not exist in workspace '${remote.workspace.name}'${didYouMean(actor.name, names)}; declare it with a definition and configuration, or create it first`));
+      problems.push(
+        at(
+          actor.loc,
+          `${actor.kind} '${actor.name}' is referenced by name but does not exist in workspace '${remote.workspace.name}'${didYouMean(actor.name, names)}; declare it with a definition and configuration, or create it first`,
+        ),
+      );
     }
     return actor;
   }

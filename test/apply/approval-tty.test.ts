@@ -12,7 +12,10 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** Runs apply on a pseudo-terminal and types `answer` once the question is shown. */
 function applyOnTerminal(url: string, answer: string): Promise<{ code: number | null; output: string }> {
   const command = [process.execPath, CLI, 'apply', EXAMPLES, '--url', url].map(quote).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', TERM: 'dumb' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   let answered = false;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -34,7 +37,7 @@ describe.skipIf(!hasScript)('apply asks for approval on a terminal', () => {
     expect(result.code).toBe(0);
   });
 
-  it("writes nothing after any other answer", async () => {
+  it('writes nothing after any other answer', async () => {
     const server = await emulator();
     const result = await applyOnTerminal(server.url, 'y');
     expect(result.output).toContain('apply cancelled; nothing was changed');

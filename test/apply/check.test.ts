@@ -19,13 +19,38 @@ function actor(kind: 'source' | 'destination', name: string, configuration: Json
   return { kind, name, definition: 'd', configuration, origins: {}, previousNames: [], loc: { file: 'p.yaml', line: 1, col: 1 } };
 }
 
-function change(action: ActorChange['action'], name: string, configuration: JsonObject, preserved: JsonObject = {}, kind: 'source' | 'destination' = 'source'): ActorChange {
+function change(
+  action: ActorChange['action'],
+  name: string,
+  configuration: JsonObject,
+  preserved: JsonObject = {},
+  kind: 'source' | 'destination' = 'source',
+): ActorChange {
   const id = action === 'create' ? null : `id-${name}`;
-  return { kind, name, action, id, definitionId: `def-${name}`, desired: actor(kind, name, configuration), preserved, fields: [], warnings: [], destructive: false, takesDown: [] };
+  return {
+    kind,
+    name,
+    action,
+    id,
+    definitionId: `def-${name}`,
+    desired: actor(kind, name, configuration),
+    preserved,
+    fields: [],
+    warnings: [],
+    destructive: false,
+    takesDown: [],
+  };
 }
 
 function plan(changes: Change[]): Plan {
-  return { formatVersion: 1, workspace: { workspaceId: 'ws', name: 'W' }, changes, unmanaged: [], summary: { create: 0, update: 0, replace: 0, delete: 0, 'no-op': 0 }, order: [] };
+  return {
+    formatVersion: 1,
+    workspace: { workspaceId: 'ws', name: 'W' },
+    changes,
+    unmanaged: [],
+    summary: { create: 0, update: 0, replace: 0, delete: 0, 'no-op': 0 },
+    order: [],
+  };
 }
 
 /** Records each call and its body; answers with `answers[name]` (a passing check when absent). */
@@ -72,9 +97,14 @@ describe('apply --check', () => {
     expect(await checkConnections(client, plan(changes), [], 4)).toBe(2);
     expect(client.calls).toEqual([
       { call: 'scheduler/sources/check_connection', body: { sourceDefinitionId: 'def-new', workspaceId: 'ws', connectionConfiguration: { name: 'new' } } },
-      { call: 'scheduler/destinations/check_connection', body: { destinationDefinitionId: 'def-s3', workspaceId: 'ws', connectionConfiguration: { name: 's3' } } },
+      {
+        call: 'scheduler/destinations/check_connection',
+        body: { destinationDefinitionId: 'def-s3', workspaceId: 'ws', connectionConfiguration: { name: 's3' } },
+      },
     ]);
-    expect(checkRequestFor({ ...change('update', 'ref', {}), desired: { ...actor('source', 'ref', {}), configuration: undefined } } as ActorChange, 'ws')).toBeUndefined();
+    expect(
+      checkRequestFor({ ...change('update', 'ref', {}), desired: { ...actor('source', 'ref', {}), configuration: undefined } } as ActorChange, 'ws'),
+    ).toBeUndefined();
   });
 
   it('fails with every failure, its secrets redacted and the job failure read when the check itself errored', async () => {
@@ -96,12 +126,21 @@ describe('apply --check against the emulator', () => {
   it('checks an existing source with the stored keys the pipeline leaves out: an unreachable stored tunnel stops apply', async () => {
     const server = await emulator();
     const client = createClient({ baseUrl: server.url, auth: { mode: 'none' } });
-    const tunnel_method = { tunnel_method: 'SSH_PASSWORD_AUTH', tunnel_host: 'unreachable-bastion', tunnel_port: 22, tunnel_user: 'jump', tunnel_user_password: 'jump-pass-77' };
+    const tunnel_method = {
+      tunnel_method: 'SSH_PASSWORD_AUTH',
+      tunnel_host: 'unreachable-bastion',
+      tunnel_port: 22,
+      tunnel_user: 'jump',
+      tunnel_user_password: 'jump-pass-77',
+    };
     const connectionConfiguration = { host: 'postgres', port: 5432, database: 'ecommerce', username: 'postgres', password: 'pg-pass-31', tunnel_method };
     await client.createSource({ workspaceId: DEFAULT_WORKSPACE_ID, sourceDefinitionId: POSTGRES, name: 'pg', connectionConfiguration });
     await client.close();
     const file = join(tempDir(), 'pg.yaml');
-    writeFileSync(file, 'sources:\n  - name: pg\n    definition: Postgres\n    configuration: { host: postgres, port: 5432, database: analytics, username: postgres, password: "${PG_PASSWORD}" }\n');
+    writeFileSync(
+      file,
+      'sources:\n  - name: pg\n    definition: Postgres\n    configuration: { host: postgres, port: 5432, database: analytics, username: postgres, password: "${PG_PASSWORD}" }\n',
+    );
     const before = await writes(server);
     const run = await runCli(['apply', file, '--url', server.url, '--auto-approve', '--check'], { PG_PASSWORD: 'pg-pass-31' });
     expect(run.code).toBe(1);

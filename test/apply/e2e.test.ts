@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emulator, EXAMPLES, liveNames, runCli, tempDir, writes } from './helpers.js';
 
-const SECRETS = { PG_PASSWORD: 'pg-Secret-4417', MINIO_ACCESS_KEY: 'minio-Access-9931', MINIO_SECRET_KEY: 'minio-Secret-2208', STAGING_PG_PASSWORD: 'stg-Secret-5120' };
+const SECRETS = {
+  PG_PASSWORD: 'pg-Secret-4417',
+  MINIO_ACCESS_KEY: 'minio-Access-9931',
+  MINIO_SECRET_KEY: 'minio-Secret-2208',
+  STAGING_PG_PASSWORD: 'stg-Secret-5120',
+};
 
 function copyExamples(): string {
   const dir = join(tempDir(), 'pipelines');
@@ -57,7 +62,12 @@ describe('apply (end to end against the emulator)', () => {
     const idOf = (name: string) => server.state.sources.find((s) => s.name === name && !s.tombstone)?.id;
     const before = idOf('Sample Data');
     const file = join(dir, 'sample-data.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  - name: Sample Data\n', '  - name: Fake Data\n    previousNames: [Sample Data]\n').replace('source: Sample Data', 'source: Fake Data'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('  - name: Sample Data\n', '  - name: Fake Data\n    previousNames: [Sample Data]\n')
+        .replace('source: Sample Data', 'source: Fake Data'),
+    );
     const renamed = await runCli(['apply', dir, '--url', server.url, '--auto-approve']);
     expect(renamed.code, renamed.stderr).toBe(0);
     expect(renamed.stdout).toContain("✓ renamed source 'Sample Data' to 'Fake Data'");
@@ -91,7 +101,12 @@ describe('apply (end to end against the emulator)', () => {
     const ok = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--check', '--json']);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('Connection checks passed (5).');
-    const result = JSON.parse(ok.stdout) as { formatVersion: number; status: string; summary: { created: number }; operations: { status: string; id?: string }[] };
+    const result = JSON.parse(ok.stdout) as {
+      formatVersion: number;
+      status: string;
+      summary: { created: number };
+      operations: { status: string; id?: string }[];
+    };
     expect(result).toMatchObject({ formatVersion: 1, status: 'applied', summary: { created: 8, failed: 0 } });
     expect(result.operations.every((o) => o.status === 'done' && typeof o.id === 'string')).toBe(true);
   });

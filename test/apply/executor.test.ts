@@ -131,7 +131,18 @@ describe('executePlan', () => {
     const common = { fields: [], warnings: [], destructive: true, desired: null };
     const plan = planOf([
       { ...common, kind: 'source', name: 'old', action: 'delete', id: 'src', definitionId: 'x', preserved: {}, takesDown: ['old-c'] },
-      { ...common, kind: 'connection', name: 'old-c', action: 'delete', id: 'con', sourceRef: null, destinationRef: null, patch: null, syncCatalog: null, remoteEndpoints: { sourceId: 'src', destinationId: 'dst' } },
+      {
+        ...common,
+        kind: 'connection',
+        name: 'old-c',
+        action: 'delete',
+        id: 'con',
+        sourceRef: null,
+        destinationRef: null,
+        patch: null,
+        syncCatalog: null,
+        remoteEndpoints: { sourceId: 'src', destinationId: 'dst' },
+      },
     ]);
     const result = await executePlan(client, plan, { parallelism: 8 });
     expect(result.counts.deleted).toBe(2);

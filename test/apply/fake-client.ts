@@ -43,7 +43,8 @@ export class FakeClient implements ApplyClient {
 
   private create<T extends Item>(call: string, list: T[], item: Omit<T, 'id'>): T {
     const fault = this.createFaults.get(item.name)?.shift();
-    if (fault === 'rejected') throw new GitopsError('API_ERROR', `${call} failed (422): The provided configuration does not fulfill the specification`, { meta: { ambiguous: false } });
+    if (fault === 'rejected')
+      throw new GitopsError('API_ERROR', `${call} failed (422): The provided configuration does not fulfill the specification`, { meta: { ambiguous: false } });
     if (fault === 'refused') throw new GitopsError('API_ERROR', `${call} failed (503)`, { meta: { ambiguous: true } });
     const created = { ...item, id: `id-${this.next++}` } as T;
     list.push(created);
@@ -63,10 +64,20 @@ export class FakeClient implements ApplyClient {
   discoverSourceSchema = (body: { sourceId: string }) =>
     this.work(`sources/discover_schema ${body.sourceId}`, () => ({
       jobInfo: { id: 'j', configType: 'discover_schema', createdAt: 0, endedAt: 0, succeeded: true },
-      catalog: { streams: [{ stream: { name: 'users', supportedSyncModes: ['full_refresh' as const] }, config: { syncMode: 'full_refresh' as const, destinationSyncMode: 'overwrite' as const } }] },
+      catalog: {
+        streams: [
+          {
+            stream: { name: 'users', supportedSyncModes: ['full_refresh' as const] },
+            config: { syncMode: 'full_refresh' as const, destinationSyncMode: 'overwrite' as const },
+          },
+        ],
+      },
     }));
   createDestination = (body: { name: string }) =>
-    this.work('destinations/create', () => ({ destinationId: this.create('destinations/create', this.destinations, { name: body.name }).id }) as DestinationRead);
+    this.work(
+      'destinations/create',
+      () => ({ destinationId: this.create('destinations/create', this.destinations, { name: body.name }).id }) as DestinationRead,
+    );
   updateDestination = (body: DestinationUpdate) =>
     this.work('destinations/update', () => {
       this.updates.push({ call: 'destinations/update', body });
@@ -90,17 +101,43 @@ const loc = { file: 'p.yaml', line: 1, col: 1 };
 
 export function actorCreate(kind: 'source' | 'destination', name: string, password = 'pw'): ActorChange {
   return {
-    kind, name, action: 'create', id: null, fields: [], warnings: [], destructive: false, definitionId: `${kind}-def`, preserved: {}, takesDown: [],
+    kind,
+    name,
+    action: 'create',
+    id: null,
+    fields: [],
+    warnings: [],
+    destructive: false,
+    definitionId: `${kind}-def`,
+    preserved: {},
+    takesDown: [],
     desired: { kind, name, definition: 'X', configuration: { host: 'h', password }, origins: {}, previousNames: [], loc },
   };
 }
 
 export function connectionCreate(name: string, source: string, destination: string): ConnectionChange {
   return {
-    kind: 'connection', name, action: 'create', id: null, fields: [], warnings: [], destructive: false,
-    sourceRef: { pending: source }, destinationRef: { pending: destination }, patch: null, syncCatalog: null, remoteEndpoints: null,
+    kind: 'connection',
+    name,
+    action: 'create',
+    id: null,
+    fields: [],
+    warnings: [],
+    destructive: false,
+    sourceRef: { pending: source },
+    destinationRef: { pending: destination },
+    patch: null,
+    syncCatalog: null,
+    remoteEndpoints: null,
     desired: {
-      kind: 'connection', name, source, destination, status: 'active', schedule: { type: 'manual' }, previousNames: [], loc,
+      kind: 'connection',
+      name,
+      source,
+      destination,
+      status: 'active',
+      schedule: { type: 'manual' },
+      previousNames: [],
+      loc,
       streams: [{ name: 'users', syncMode: 'full_refresh', destinationSyncMode: 'overwrite', loc }],
     },
   };

@@ -72,9 +72,11 @@ export function tempDir(): string {
 /** n Faker sources → n Local JSON destinations, one connection each, in one file. */
 export function generatePipeline(dir: string, n: number, prefix = 'p'): string {
   const lines = ['sources:'];
-  for (let i = 0; i < n; i++) lines.push(`  - name: ${prefix}-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`, `      seed: ${i}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`  - name: ${prefix}-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`, `      seed: ${i}`);
   lines.push('destinations:');
-  for (let i = 0; i < n; i++) lines.push(`  - name: ${prefix}-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/${prefix}-${i}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`  - name: ${prefix}-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/${prefix}-${i}`);
   lines.push('connections:');
   for (let i = 0; i < n; i++) {
     lines.push(`  - name: ${prefix}-conn-${i}`, `    source: ${prefix}-source-${i}`, `    destination: ${prefix}-dest-${i}`, '    streams:');
@@ -89,9 +91,18 @@ export function generatePipeline(dir: string, n: number, prefix = 'p'): string {
 export function liveNames(handle: EmulatorHandle) {
   const state = handle.state;
   return {
-    sources: state.sources.filter((s) => !s.tombstone).map((s) => s.name).sort(),
-    destinations: state.destinations.filter((d) => !d.tombstone).map((d) => d.name).sort(),
-    connections: state.connections.filter((c) => c.status !== 'deprecated').map((c) => c.name).sort(),
+    sources: state.sources
+      .filter((s) => !s.tombstone)
+      .map((s) => s.name)
+      .sort(),
+    destinations: state.destinations
+      .filter((d) => !d.tombstone)
+      .map((d) => d.name)
+      .sort(),
+    connections: state.connections
+      .filter((c) => c.status !== 'deprecated')
+      .map((c) => c.name)
+      .sort(),
   };
 }
 

@@ -66,7 +66,13 @@ describe('apply keeps the settings the pipeline does not set (sources/update is 
   it('keeps a stored SSH tunnel the pipeline never mentions, with its real password (the mask is sent back)', async () => {
     const { server, file } = await setUp();
     const sourceId = server.state.sources.find((source) => source.name === NAME)?.id;
-    const tunnel = { tunnel_method: 'SSH_PASSWORD_AUTH', tunnel_host: 'bastion.internal', tunnel_port: 22, tunnel_user: 'jump', tunnel_user_password: 'tunnel-Keep-5517' };
+    const tunnel = {
+      tunnel_method: 'SSH_PASSWORD_AUTH',
+      tunnel_host: 'bastion.internal',
+      tunnel_port: 22,
+      tunnel_user: 'jump',
+      tunnel_user_password: 'tunnel-Keep-5517',
+    };
     const edit = await fetch(`${server.url}/sources/partial_update`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -17,7 +17,13 @@ function io(env: NodeJS.ProcessEnv): ApplyIo & { err: () => string } {
   stdout.resume();
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const stdin = new PassThrough();
-  return { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream, env, err: () => err };
+  return {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    env,
+    err: () => err,
+  };
 }
 
 const clients: AirbyteClient[] = [];
@@ -49,7 +55,9 @@ describe('runApply', () => {
     const { code, stderr } = await applyWithWarning({ GITHUB_ACTIONS: 'true', NO_COLOR: '1' });
     expect(code).toBe(0);
     expect(stderr).toMatch(/pg\.yaml:\d+:\d+: warning: source 'PostgreSQL - Ecommerce': configuration\.password is a secret written in the file/);
-    expect(stderr).toMatch(/^::warning file=.*pg\.yaml,line=\d+,col=\d+::source 'PostgreSQL - Ecommerce': configuration\.password is a secret written in the file/m);
+    expect(stderr).toMatch(
+      /^::warning file=.*pg\.yaml,line=\d+,col=\d+::source 'PostgreSQL - Ecommerce': configuration\.password is a secret written in the file/m,
+    );
     expect(stderr).not.toContain(PASSWORD);
   });
 

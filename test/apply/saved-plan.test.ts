@@ -70,14 +70,18 @@ describe('saved plans', () => {
     const file = await savePlan(server, [pipeline]);
     const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PG_PASSWORD: '**********' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password is '\*{10}', Airbyte's mask, not a secret value; set the real value \(e\.g\. with \$\{VAR\}\)/);
+    expect(run.stderr).toMatch(
+      /pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password is '\*{10}', Airbyte's mask, not a secret value; set the real value \(e\.g\. with \$\{VAR\}\)/,
+    );
     expect(await writes(server)).toBe(0);
   });
 
   it('refuses a saved plan that holds a template where a planned value belongs (written by an older version)', async () => {
     const server = await emulator();
     const file = await savePlan(server, [join(EXAMPLES, 'ecommerce.yaml')]);
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { plan: { changes: { name: string; desired?: { configuration: Record<string, unknown>; origins: Record<string, Record<string, unknown>> } }[] } };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      plan: { changes: { name: string; desired?: { configuration: Record<string, unknown>; origins: Record<string, Record<string, unknown>> } }[] };
+    };
     const desired = saved.plan.changes.find((change) => change.name === 'PostgreSQL - Ecommerce')?.desired;
     if (!desired) throw new Error('the saved plan has no source');
     desired.configuration['host'] = '${PGHOST}';
@@ -85,7 +89,9 @@ describe('saved plans', () => {
     writeFileSync(file, JSON.stringify(saved));
     const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PGHOST: 'db-now' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/ecommerce\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.host: the saved plan holds \$\{PGHOST\} instead of the planned value .*run plan --out again/);
+    expect(run.stderr).toMatch(
+      /ecommerce\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.host: the saved plan holds \$\{PGHOST\} instead of the planned value .*run plan --out again/,
+    );
     expect(await writes(server)).toBe(0);
   });
 
@@ -127,7 +133,9 @@ describe('saved plans', () => {
     const file = await savePlan(server, [pipeline]);
     const missing = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { MINIO_ACCESS_KEY: 'a', MINIO_SECRET_KEY: 'b' });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password: environment variable 'PG_PASSWORD' is not set/);
+    expect(missing.stderr).toMatch(
+      /pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password: environment variable 'PG_PASSWORD' is not set/,
+    );
     expect(await writes(server)).toBe(0);
 
     writeFileSync(pipeline, yaml.replace('${PG_PASSWORD:-postgres}', 'literally-secret'));

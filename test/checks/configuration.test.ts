@@ -46,22 +46,42 @@ type Change = Record<string, Json | undefined>;
 describe('checkConfiguration: messages and locations', () => {
   test.each<[string, Change, string[]]>([
     ['valid configuration', {}, []],
-    ['non-coercible ${VAR} stays a string', { port: 'five' }, [`pipelines/pg.yaml:6:7: error: source '${PG}': configuration.port: must be integer (value of \${PG_PORT})`]],
-    ['number where integer wanted', { port: 54.5 }, [`pipelines/pg.yaml:6:7: error: source '${PG}': configuration.port: must be integer (value of \${PG_PORT})`]],
+    [
+      'non-coercible ${VAR} stays a string',
+      { port: 'five' },
+      [`pipelines/pg.yaml:6:7: error: source '${PG}': configuration.port: must be integer (value of \${PG_PORT})`],
+    ],
+    [
+      'number where integer wanted',
+      { port: 54.5 },
+      [`pipelines/pg.yaml:6:7: error: source '${PG}': configuration.port: must be integer (value of \${PG_PORT})`],
+    ],
     ['out of range', { port: 70000 }, [`pipelines/pg.yaml:6:7: error: source '${PG}': configuration.port: must be <= 65536 (value of \${PG_PORT})`]],
-    ['missing required key at the configuration key', { database: undefined }, [`pipelines/pg.yaml:4:3: error: source '${PG}': configuration: missing required key 'database'`]],
-    ['pattern with its descriptor', { start_date: '2024/01/31' }, [`pipelines/pg.yaml:10:7: error: source '${PG}': configuration.start_date: must match the format 'YYYY-MM-DD'`]],
+    [
+      'missing required key at the configuration key',
+      { database: undefined },
+      [`pipelines/pg.yaml:4:3: error: source '${PG}': configuration: missing required key 'database'`],
+    ],
+    [
+      'pattern with its descriptor',
+      { start_date: '2024/01/31' },
+      [`pipelines/pg.yaml:10:7: error: source '${PG}': configuration.start_date: must match the format 'YYYY-MM-DD'`],
+    ],
     ['array item', { schemas: ['public', 7] }, [`pipelines/pg.yaml:13:9: error: source '${PG}': configuration.schemas.1: must be string`]],
     ['boolean not coercible', { debug: 'yes' }, [`pipelines/pg.yaml:23:7: error: source '${PG}': configuration.debug: must be boolean`]],
     [
       'unknown discriminator lists the allowed consts',
       { ssl_mode: { mode: 'verify-cx' } },
-      [`pipelines/pg.yaml:15:13: error: source '${PG}': configuration.ssl_mode.mode: must be one of 'disable', 'allow', 'prefer', 'require', 'verify-ca' (did you mean 'verify-ca'?)`],
+      [
+        `pipelines/pg.yaml:15:13: error: source '${PG}': configuration.ssl_mode.mode: must be one of 'disable', 'allow', 'prefer', 'require', 'verify-ca' (did you mean 'verify-ca'?)`,
+      ],
     ],
     [
       'missing discriminator',
       { ssl_mode: {} },
-      [`pipelines/pg.yaml:14:7: error: source '${PG}': configuration.ssl_mode: missing required key 'mode' (one of 'disable', 'allow', 'prefer', 'require', 'verify-ca')`],
+      [
+        `pipelines/pg.yaml:14:7: error: source '${PG}': configuration.ssl_mode: missing required key 'mode' (one of 'disable', 'allow', 'prefer', 'require', 'verify-ca')`,
+      ],
     ],
     ['option group that is not an object', { ssl_mode: 'require' }, [`pipelines/pg.yaml:14:7: error: source '${PG}': configuration.ssl_mode: must be object`]],
     [
@@ -103,16 +123,32 @@ describe('checkConfiguration: messages and locations', () => {
     [
       'enum lists the allowed values',
       { s3_bucket_region: 'eu-west-3' },
-      [`pipelines/s3.yaml:9:7: error: destination 'MinIO': configuration.s3_bucket_region: must be one of '', 'us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1' (did you mean 'eu-west-1'?)`],
+      [
+        `pipelines/s3.yaml:9:7: error: destination 'MinIO': configuration.s3_bucket_region: must be one of '', 'us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1' (did you mean 'eu-west-1'?)`,
+      ],
     ],
-    ['unknown key where the spec forbids extras', { s3_bucket_nam: 'x' }, [`pipelines/s3.yaml:30:7: error: destination 'MinIO': configuration: unknown key 's3_bucket_nam' (did you mean 's3_bucket_name'?)`]],
-    ['a wrong type is reported alone, not also as a wrong enum value', { s3_bucket_region: 1 }, [`pipelines/s3.yaml:9:7: error: destination 'MinIO': configuration.s3_bucket_region: must be string`]],
+    [
+      'unknown key where the spec forbids extras',
+      { s3_bucket_nam: 'x' },
+      [`pipelines/s3.yaml:30:7: error: destination 'MinIO': configuration: unknown key 's3_bucket_nam' (did you mean 's3_bucket_name'?)`],
+    ],
+    [
+      'a wrong type is reported alone, not also as a wrong enum value',
+      { s3_bucket_region: 1 },
+      [`pipelines/s3.yaml:9:7: error: destination 'MinIO': configuration.s3_bucket_region: must be string`],
+    ],
     ['format keyword', { s3_endpoint: 'not a uri' }, [`pipelines/s3.yaml:10:7: error: destination 'MinIO': configuration.s3_endpoint: must be a valid uri`]],
-    ['unknown format_type (one-value enum discriminator)', { format: { format_type: 'JSON' } }, [`pipelines/s3.yaml:12:20: error: destination 'MinIO': configuration.format.format_type: must be one of 'CSV', 'Avro', 'Parquet'`]],
+    [
+      'unknown format_type (one-value enum discriminator)',
+      { format: { format_type: 'JSON' } },
+      [`pipelines/s3.yaml:12:20: error: destination 'MinIO': configuration.format.format_type: must be one of 'CSV', 'Avro', 'Parquet'`],
+    ],
     [
       'nested option group inside the chosen branch',
       { format: { format_type: 'Avro', compression_codec: { codec: 'gzip' } } },
-      [`pipelines/s3.yaml:14:14: error: destination 'MinIO': configuration.format.compression_codec.codec: must be one of 'no compression', 'Deflate', 'snappy'`],
+      [
+        `pipelines/s3.yaml:14:14: error: destination 'MinIO': configuration.format.compression_codec.codec: must be one of 'no compression', 'Deflate', 'snappy'`,
+      ],
     ],
     [
       'error inside the nested chosen branch',
@@ -147,7 +183,11 @@ describe('checkConfiguration: coercion and secrets', () => {
             type: 'object',
             oneOf: [
               { title: 'API key', required: ['api_key', 'api_user'], properties: { api_key: { type: 'string' }, api_user: { type: 'string' } } },
-              { title: 'OAuth', required: ['client_id', 'client_secret'], properties: { client_id: { type: 'string' }, client_secret: { type: 'string', airbyte_secret: true } } },
+              {
+                title: 'OAuth',
+                required: ['client_id', 'client_secret'],
+                properties: { client_id: { type: 'string' }, client_secret: { type: 'string', airbyte_secret: true } },
+              },
             ],
           },
         },
@@ -158,11 +198,18 @@ describe('checkConfiguration: coercion and secrets', () => {
       `pipelines/pg.yaml:8:9: error: source 'api': configuration.credentials: missing required key 'client_secret'`,
     ]);
     const both = actor('source', 'api', { credentials: { client_id: 'a', client_secret: 'b', api_key: 'c', api_user: 'd' } }, {});
-    expect(errorsOf(checkConfiguration(both, spec).problems).map((p) => p.message)).toEqual([`source 'api': configuration.credentials: must match exactly one of the options`]);
+    expect(errorsOf(checkConfiguration(both, spec).problems).map((p) => p.message)).toEqual([
+      `source 'api': configuration.credentials: must match exactly one of the options`,
+    ]);
   });
 
   test('returns the coerced configuration, which then validates', () => {
-    const written = { ...pgBase, port: '5433', debug: 'true', tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: '22', tunnel_user: 'u', ssh_key: 'k' } };
+    const written = {
+      ...pgBase,
+      port: '5433',
+      debug: 'true',
+      tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: '22', tunnel_user: 'u', ssh_key: 'k' },
+    };
     const lines = { ...pgLines, debug: { line: 23, wholeVar: true }, 'tunnel_method.ssh_key': { line: 20, template: '${SSH_KEY}', wholeVar: true } };
     const desired = actor('source', PG, written, lines);
     const { configuration, problems } = checkConfiguration(desired, postgresSpec);
@@ -173,7 +220,12 @@ describe('checkConfiguration: coercion and secrets', () => {
 
   test('secret values never appear in messages', () => {
     const secrets = ['hunter2-pg', '-----BEGIN CERT-----', 'ssh-private', 'AKIAEXAMPLEKEY', 's3-very-secret'];
-    const pg = { ...pgBase, password: ['hunter2-pg'], ssl_mode: { mode: 'verify-ca', ca_certificate: { pem: '-----BEGIN CERT-----' } }, tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', ssh_key: ['ssh-private'] } };
+    const pg = {
+      ...pgBase,
+      password: ['hunter2-pg'],
+      ssl_mode: { mode: 'verify-ca', ca_certificate: { pem: '-----BEGIN CERT-----' } },
+      tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', ssh_key: ['ssh-private'] },
+    };
     const s3 = { ...s3Base, access_key_id: ['AKIAEXAMPLEKEY'], secret_access_key: { v: 's3-very-secret' }, s3_bucket_region: 's3-very-secret' };
     const problems = [
       ...checkConfiguration(actor('source', PG, pg, pgLines), postgresSpec).problems,
@@ -187,8 +239,18 @@ describe('checkConfiguration: coercion and secrets', () => {
   });
 
   test.each<[string, JsonObject, Record<string, { line: number; col?: number; template?: string; wholeVar?: boolean }>, string]>([
-    ['from a variable', { password: '**********' }, pgLines, `pipelines/pg.yaml:9:7: error: source '${PG}': configuration.password is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`],
-    ['written in the file', { password: '**********' }, { ...pgLines, password: { line: 9 } }, `pipelines/pg.yaml:9:7: error: source '${PG}': configuration.password is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`],
+    [
+      'from a variable',
+      { password: '**********' },
+      pgLines,
+      `pipelines/pg.yaml:9:7: error: source '${PG}': configuration.password is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`,
+    ],
+    [
+      'written in the file',
+      { password: '**********' },
+      { ...pgLines, password: { line: 9 } },
+      `pipelines/pg.yaml:9:7: error: source '${PG}': configuration.password is '**********', Airbyte's mask, not a secret value; set the real value (e.g. with \${VAR})`,
+    ],
     [
       'inside a oneOf branch',
       { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: 22, tunnel_user: 'u', ssh_key: '**********' } },
@@ -236,7 +298,11 @@ describe('validator cache and unusable specs', () => {
   });
 
   test('a spec ajv cannot compile gives a warning, not a crash', () => {
-    const spec: ConnectorSpec = { kind: 'source', definitionId: 'bad', connectionSpecification: { type: 'object', properties: { a: { type: 'string', pattern: '([' } } } };
+    const spec: ConnectorSpec = {
+      kind: 'source',
+      definitionId: 'bad',
+      connectionSpecification: { type: 'object', properties: { a: { type: 'string', pattern: '([' } } },
+    };
     const { problems, configuration } = checkConfiguration(actor('source', 's', { a: 'x' }, {}), spec);
     expect(configuration).toEqual({ a: 'x' });
     expect(problems).toHaveLength(1);

@@ -3,7 +3,13 @@ import type { RemoteDefinition } from '../../src/model/remote.js';
 import { resolveDefinition, type DefinitionResolution } from '../../src/plan/checks/definition.js';
 import type { ActorKind } from '../../src/model/desired.js';
 
-const def = (kind: ActorKind, definitionId: string, name: string): RemoteDefinition => ({ kind, definitionId, name, dockerRepository: `airbyte/${kind}-x`, dockerImageTag: '1.0.0' });
+const def = (kind: ActorKind, definitionId: string, name: string): RemoteDefinition => ({
+  kind,
+  definitionId,
+  name,
+  dockerRepository: `airbyte/${kind}-x`,
+  dockerImageTag: '1.0.0',
+});
 
 const POSTGRES_SRC = 'decd338e-5647-4c0b-adf4-da0e75f5a750';
 const S3 = '4816b78f-1489-44c1-9060-4b19d5fa9362';
@@ -28,12 +34,20 @@ describe('resolveDefinition', () => {
     ['no close name', 'source', 'Snowflake', { error: "unknown source definition 'Snowflake'" }],
     ['the other kind, by name', 'source', 's3', { error: "'S3' is a destination definition, not a source definition" }],
     ['the other kind, by id', 'source', S3, { error: `definition '${S3}' ('S3') is a destination definition, not a source definition` }],
-    ['unknown id', 'source', '00000000-0000-4000-8000-000000000000', { error: "no source definition has id '00000000-0000-4000-8000-000000000000' in this workspace" }],
+    [
+      'unknown id',
+      'source',
+      '00000000-0000-4000-8000-000000000000',
+      { error: "no source definition has id '00000000-0000-4000-8000-000000000000' in this workspace" },
+    ],
     [
       'two definitions with one name: never guess',
       'destination',
       'Custom Sink',
-      { error: "destination definition 'Custom Sink' is ambiguous: several definitions have that name (11111111-2222-4333-8444-555555555555, 66666666-2222-4333-8444-555555555555); use the definition id" },
+      {
+        error:
+          "destination definition 'Custom Sink' is ambiguous: several definitions have that name (11111111-2222-4333-8444-555555555555, 66666666-2222-4333-8444-555555555555); use the definition id",
+      },
     ],
   ])('%s', (_name, kind, written, expected) => {
     const result = resolveDefinition(kind, written, definitions);

@@ -154,7 +154,11 @@ export const s3Spec: ConnectorSpec = {
               compression_codec: {
                 title: 'Compression Codec',
                 type: 'object',
-                oneOf: [codec('no compression'), codec('Deflate', { compression_level: { type: 'integer', default: 0, minimum: 0, maximum: 9 } }), codec('snappy')],
+                oneOf: [
+                  codec('no compression'),
+                  codec('Deflate', { compression_level: { type: 'integer', default: 0, minimum: 0, maximum: 9 } }),
+                  codec('snappy'),
+                ],
               },
             },
           },

@@ -21,13 +21,26 @@ const catalog: AirbyteStreamAndConfiguration[] = [
   entry({ name: 'orders', fields: ['id', 'customer_id', 'total', 'created_at'] }),
   entry({ name: 'customers', fields: ['id', 'name', 'email', 'updated_at'], defaultCursorField: ['updated_at'], sourceDefinedPrimaryKey: [['id']] }),
   entry({ name: 'order_items', fields: ['order_id', 'line', 'sku'], supportedSyncModes: ['full_refresh'], sourceDefinedPrimaryKey: [['order_id'], ['line']] }),
-  entry({ name: 'products', fields: ['sku', 'title', '_ab_cdc_lsn'], sourceDefinedCursor: true, defaultCursorField: ['_ab_cdc_lsn'], sourceDefinedPrimaryKey: [['sku']] }),
+  entry({
+    name: 'products',
+    fields: ['sku', 'title', '_ab_cdc_lsn'],
+    sourceDefinedCursor: true,
+    defaultCursorField: ['_ab_cdc_lsn'],
+    sourceDefinedPrimaryKey: [['sku']],
+  }),
 ];
 
 let line = 20;
 function stream(name: string, settings: Partial<DesiredStream> = {}): DesiredStream {
   line += 1;
-  return { name, namespace: 'public', syncMode: 'full_refresh', destinationSyncMode: 'overwrite', loc: { file: 'pipelines/conn.yaml', line, col: 9 }, ...settings };
+  return {
+    name,
+    namespace: 'public',
+    syncMode: 'full_refresh',
+    destinationSyncMode: 'overwrite',
+    loc: { file: 'pipelines/conn.yaml', line, col: 9 },
+    ...settings,
+  };
 }
 
 function connection(streams: DesiredStream[]): DesiredConnection {
@@ -50,26 +63,76 @@ const PG_MODES: DestinationSyncMode[] = ['overwrite', 'append', 'append_dedup', 
 describe('checkStreams against the catalog', () => {
   test.each<[string, DesiredStream, string[]]>([
     ['a valid stream', stream('customers'), []],
-    ['unknown stream, with did-you-mean and the available names', stream('custmers'), [`${C}: stream 'public.custmers' does not exist in ${SRC} (did you mean 'customers'? available: customers, order_items, orders, products)`]],
-    ['unknown stream, nothing close', stream('invoices'), [`${C}: stream 'public.invoices' does not exist in ${SRC} (available: customers, order_items, orders, products)`]],
-    ['the name exists in another namespace', stream('orders', { namespace: 'sales' }), [`${C}: stream 'sales.orders' does not exist in ${SRC} (it is in namespace 'public')`]],
+    [
+      'unknown stream, with did-you-mean and the available names',
+      stream('custmers'),
+      [`${C}: stream 'public.custmers' does not exist in ${SRC} (did you mean 'customers'? available: customers, order_items, orders, products)`],
+    ],
+    [
+      'unknown stream, nothing close',
+      stream('invoices'),
+      [`${C}: stream 'public.invoices' does not exist in ${SRC} (available: customers, order_items, orders, products)`],
+    ],
+    [
+      'the name exists in another namespace',
+      stream('orders', { namespace: 'sales' }),
+      [`${C}: stream 'sales.orders' does not exist in ${SRC} (it is in namespace 'public')`],
+    ],
     ['no namespace matches by name when unambiguous', stream('orders', { namespace: undefined }), []],
-    ['unsupported syncMode', stream('order_items', { syncMode: 'incremental', destinationSyncMode: 'append' }), [`${C}: stream 'public.order_items': syncMode 'incremental' is not supported by this stream (supported: full_refresh)`]],
-    ['incremental without a cursor where the source defines none', stream('orders', { syncMode: 'incremental', destinationSyncMode: 'append' }), [`${C}: stream 'public.orders': syncMode 'incremental' needs a cursorField: the source defines no cursor for this stream`]],
-    ['… and names the suggested cursor', stream('customers', { syncMode: 'incremental', destinationSyncMode: 'append' }), [`${C}: stream 'public.customers': syncMode 'incremental' needs a cursorField: the source defines no cursor for this stream (it suggests 'updated_at')`]],
+    [
+      'unsupported syncMode',
+      stream('order_items', { syncMode: 'incremental', destinationSyncMode: 'append' }),
+      [`${C}: stream 'public.order_items': syncMode 'incremental' is not supported by this stream (supported: full_refresh)`],
+    ],
+    [
+      'incremental without a cursor where the source defines none',
+      stream('orders', { syncMode: 'incremental', destinationSyncMode: 'append' }),
+      [`${C}: stream 'public.orders': syncMode 'incremental' needs a cursorField: the source defines no cursor for this stream`],
+    ],
+    [
+      '… and names the suggested cursor',
+      stream('customers', { syncMode: 'incremental', destinationSyncMode: 'append' }),
+      [`${C}: stream 'public.customers': syncMode 'incremental' needs a cursorField: the source defines no cursor for this stream (it suggests 'updated_at')`],
+    ],
     ['incremental with a cursor', stream('orders', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['created_at'] }), []],
     ['source-defined cursor: none in the YAML', stream('products', { syncMode: 'incremental', destinationSyncMode: 'append' }), []],
-    ['source-defined cursor: the same one is harmless', stream('products', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['_ab_cdc_lsn'] }), []],
-    ['source-defined cursor contradicted', stream('products', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['title'] }), [`${C}: stream 'public.products': the source defines the cursor ('_ab_cdc_lsn'); omit cursorField from the YAML`]],
-    ['dedup without a primary key where the source defines none', stream('orders', { destinationSyncMode: 'append_dedup', syncMode: 'incremental', cursorField: ['created_at'] }), [`${C}: stream 'public.orders': destinationSyncMode 'append_dedup' needs a primaryKey: the source defines none for this stream`]],
-    ['overwrite_dedup too', stream('orders', { destinationSyncMode: 'overwrite_dedup' }), [`${C}: stream 'public.orders': destinationSyncMode 'overwrite_dedup' needs a primaryKey: the source defines none for this stream`]],
+    [
+      'source-defined cursor: the same one is harmless',
+      stream('products', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['_ab_cdc_lsn'] }),
+      [],
+    ],
+    [
+      'source-defined cursor contradicted',
+      stream('products', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['title'] }),
+      [`${C}: stream 'public.products': the source defines the cursor ('_ab_cdc_lsn'); omit cursorField from the YAML`],
+    ],
+    [
+      'dedup without a primary key where the source defines none',
+      stream('orders', { destinationSyncMode: 'append_dedup', syncMode: 'incremental', cursorField: ['created_at'] }),
+      [`${C}: stream 'public.orders': destinationSyncMode 'append_dedup' needs a primaryKey: the source defines none for this stream`],
+    ],
+    [
+      'overwrite_dedup too',
+      stream('orders', { destinationSyncMode: 'overwrite_dedup' }),
+      [`${C}: stream 'public.orders': destinationSyncMode 'overwrite_dedup' needs a primaryKey: the source defines none for this stream`],
+    ],
     ['dedup with a primary key', stream('orders', { destinationSyncMode: 'append_dedup', primaryKey: [['id']] }), []],
     ['dedup on a source-defined primary key', stream('customers', { destinationSyncMode: 'append_dedup' }), []],
-    ['source-defined primary key contradicted', stream('order_items', { primaryKey: [['sku']] }), [`${C}: stream 'public.order_items': the source defines the primary key ('order_id', 'line'); omit primaryKey from the YAML`]],
+    [
+      'source-defined primary key contradicted',
+      stream('order_items', { primaryKey: [['sku']] }),
+      [`${C}: stream 'public.order_items': the source defines the primary key ('order_id', 'line'); omit primaryKey from the YAML`],
+    ],
     ['source-defined primary key repeated exactly', stream('order_items', { primaryKey: [['order_id'], ['line']] }), []],
     [
       'cursor, key and selected fields must be top-level fields',
-      stream('orders', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['created'], primaryKey: [['idd']], selectedFields: ['id', 'totl', 'created'] }),
+      stream('orders', {
+        syncMode: 'incremental',
+        destinationSyncMode: 'append',
+        cursorField: ['created'],
+        primaryKey: [['idd']],
+        selectedFields: ['id', 'totl', 'created'],
+      }),
       [
         `${C}: stream 'public.orders': cursorField 'created' is not a top-level field of this stream (did you mean 'created_at'?)`,
         `${C}: stream 'public.orders': primaryKey field 'idd' is not a top-level field of this stream (did you mean 'id'?)`,
@@ -77,10 +140,26 @@ describe('checkStreams against the catalog', () => {
         `${C}: stream 'public.orders': selectedFields entry 'created' is not a top-level field of this stream (did you mean 'created_at'?)`,
       ],
     ],
-    ['selected fields must keep the cursor', stream('orders', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['created_at'], selectedFields: ['id', 'total'] }), [`${C}: stream 'public.orders': selectedFields must include the cursor field 'created_at'`]],
-    ['… and the source-defined cursor', stream('products', { syncMode: 'incremental', destinationSyncMode: 'append', selectedFields: ['sku', 'title'] }), [`${C}: stream 'public.products': selectedFields must include the cursor field '_ab_cdc_lsn'`]],
-    ['… and the source-defined primary key when deduplicating', stream('customers', { destinationSyncMode: 'append_dedup', selectedFields: ['name', 'email'] }), [`${C}: stream 'public.customers': selectedFields must include the primary key field 'id'`]],
-    ['selected fields that keep what the sync needs', stream('customers', { syncMode: 'incremental', destinationSyncMode: 'append_dedup', cursorField: ['updated_at'], selectedFields: ['id', 'updated_at'] }), []],
+    [
+      'selected fields must keep the cursor',
+      stream('orders', { syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['created_at'], selectedFields: ['id', 'total'] }),
+      [`${C}: stream 'public.orders': selectedFields must include the cursor field 'created_at'`],
+    ],
+    [
+      '… and the source-defined cursor',
+      stream('products', { syncMode: 'incremental', destinationSyncMode: 'append', selectedFields: ['sku', 'title'] }),
+      [`${C}: stream 'public.products': selectedFields must include the cursor field '_ab_cdc_lsn'`],
+    ],
+    [
+      '… and the source-defined primary key when deduplicating',
+      stream('customers', { destinationSyncMode: 'append_dedup', selectedFields: ['name', 'email'] }),
+      [`${C}: stream 'public.customers': selectedFields must include the primary key field 'id'`],
+    ],
+    [
+      'selected fields that keep what the sync needs',
+      stream('customers', { syncMode: 'incremental', destinationSyncMode: 'append_dedup', cursorField: ['updated_at'], selectedFields: ['id', 'updated_at'] }),
+      [],
+    ],
   ])('%s', (_name, desired, expected) => {
     const problems = checkStreams(connection([desired]), catalog, PG_MODES);
     expect(problems.map((p) => p.message)).toEqual(expected);
@@ -97,11 +176,15 @@ describe('checkStreams against the catalog', () => {
 
   test('the same catalog stream listed twice', () => {
     const streams = [stream('orders'), stream('orders', { namespace: undefined })];
-    expect(checkStreams(connection(streams), catalog, S3_MODES).map((p) => p.message)).toEqual([`${C}: stream 'orders': listed more than once (as stream 'public.orders')`]);
+    expect(checkStreams(connection(streams), catalog, S3_MODES).map((p) => p.message)).toEqual([
+      `${C}: stream 'orders': listed more than once (as stream 'public.orders')`,
+    ]);
   });
 
   test('a source that reports no streams', () => {
-    expect(checkStreams(connection([stream('orders')]), [], S3_MODES).map((p) => p.message)).toEqual([`${C}: stream 'public.orders' does not exist in ${SRC} (the source reports no streams)`]);
+    expect(checkStreams(connection([stream('orders')]), [], S3_MODES).map((p) => p.message)).toEqual([
+      `${C}: stream 'public.orders' does not exist in ${SRC} (the source reports no streams)`,
+    ]);
   });
 
   test('long available lists are summarised', () => {
@@ -123,9 +206,21 @@ describe('namespaces', () => {
   test.each<[string, DesiredStream, string[]]>([
     ['exact namespace', stream('orders', { namespace: 'sales' }), []],
     ['a stream without namespace', stream('events', { namespace: undefined }), []],
-    ['ambiguous without namespace', stream('orders', { namespace: undefined }), [`${C}: stream 'orders' is in several namespaces of ${SRC} ('public', 'sales'); set its namespace`]],
-    ['a typo within a known namespace suggests plain names of that namespace', stream('refund', { namespace: 'sales' }), [`${C}: stream 'sales.refund' does not exist in ${SRC} (did you mean 'refunds'? available: orders, refunds)`]],
-    ['the name is only in another namespace', stream('refunds', { namespace: 'public' }), [`${C}: stream 'public.refunds' does not exist in ${SRC} (it is in namespace 'sales')`]],
+    [
+      'ambiguous without namespace',
+      stream('orders', { namespace: undefined }),
+      [`${C}: stream 'orders' is in several namespaces of ${SRC} ('public', 'sales'); set its namespace`],
+    ],
+    [
+      'a typo within a known namespace suggests plain names of that namespace',
+      stream('refund', { namespace: 'sales' }),
+      [`${C}: stream 'sales.refund' does not exist in ${SRC} (did you mean 'refunds'? available: orders, refunds)`],
+    ],
+    [
+      'the name is only in another namespace',
+      stream('refunds', { namespace: 'public' }),
+      [`${C}: stream 'public.refunds' does not exist in ${SRC} (it is in namespace 'sales')`],
+    ],
     [
       'a typo in an unknown namespace suggests qualified names',
       stream('orderz', { namespace: 'sale' }),
@@ -148,8 +243,20 @@ describe('namespaces', () => {
 
 describe('destination sync modes', () => {
   test.each<[string, AirbyteStreamAndConfiguration[] | 'unknown', DestinationSyncMode[] | undefined, DesiredStream, string[]]>([
-    ['S3 has no append_dedup', catalog, S3_MODES, stream('customers', { destinationSyncMode: 'append_dedup' }), [`${C}: stream 'public.customers': destinationSyncMode 'append_dedup' is not supported by destination 'MinIO' (supported: overwrite, append)`]],
-    ['checked even when the source is not created yet', 'unknown', S3_MODES, stream('anything', { destinationSyncMode: 'append_dedup' }), [`${C}: stream 'public.anything': destinationSyncMode 'append_dedup' is not supported by destination 'MinIO' (supported: overwrite, append)`]],
+    [
+      'S3 has no append_dedup',
+      catalog,
+      S3_MODES,
+      stream('customers', { destinationSyncMode: 'append_dedup' }),
+      [`${C}: stream 'public.customers': destinationSyncMode 'append_dedup' is not supported by destination 'MinIO' (supported: overwrite, append)`],
+    ],
+    [
+      'checked even when the source is not created yet',
+      'unknown',
+      S3_MODES,
+      stream('anything', { destinationSyncMode: 'append_dedup' }),
+      [`${C}: stream 'public.anything': destinationSyncMode 'append_dedup' is not supported by destination 'MinIO' (supported: overwrite, append)`],
+    ],
     ['unknown source: no catalog checks', 'unknown', S3_MODES, stream('no_such_stream', { syncMode: 'incremental', destinationSyncMode: 'append' }), []],
     ['unknown destination modes: not checked', catalog, undefined, stream('customers', { destinationSyncMode: 'soft_delete' }), []],
     ['supported mode', catalog, PG_MODES, stream('customers', { destinationSyncMode: 'append_dedup' }), []],

@@ -126,9 +126,19 @@ describe('checkConfiguration: secrets written in the file', () => {
 
   test.each<[string, JsonObject, Record<string, { line: number; template?: string; wholeVar?: boolean }>, string[]]>([
     ['a literal secret: warning at its line', { secret_access_key: 'LiteralS3cretXYZ' }, secretLines, [literal('secret_access_key', 21)]],
-    ['each literal secret is named', { access_key_id: 'AKIALITERAL', secret_access_key: 'LiteralS3cretXYZ' }, secretLines, [literal('access_key_id', 20), literal('secret_access_key', 21)]],
+    [
+      'each literal secret is named',
+      { access_key_id: 'AKIALITERAL', secret_access_key: 'LiteralS3cretXYZ' },
+      secretLines,
+      [literal('access_key_id', 20), literal('secret_access_key', 21)],
+    ],
     ['a ${VAR} secret: nothing', { secret_access_key: 'from-env-value' }, { secret_access_key: { line: 21, template: '${S3_SECRET}', wholeVar: true } }, []],
-    ['a secret built from a variable: nothing (only the template is saved)', { secret_access_key: 'pre-from-env' }, { secret_access_key: { line: 21, template: 'pre-${S3_SECRET}' } }, []],
+    [
+      'a secret built from a variable: nothing (only the template is saved)',
+      { secret_access_key: 'pre-from-env' },
+      { secret_access_key: { line: 21, template: 'pre-${S3_SECRET}' } },
+      [],
+    ],
     ['no secret written: nothing', {}, {}, []],
   ])('%s', (_name, change, origins, expected) => {
     const desired = actor('destination', 'MinIO', { ...base, ...change }, origins, FILE);
@@ -136,8 +146,19 @@ describe('checkConfiguration: secrets written in the file', () => {
   });
 
   test('a literal secret inside an option (Postgres ssl_mode verify-ca)', () => {
-    const configuration = { host: 'db', port: 5432, database: 'shop', username: 'u', password: 'pw-from-env', ssl_mode: { mode: 'verify-ca', ca_certificate: 'PEM-LITERAL' } };
-    const origins = { password: { line: 8, template: '${PG_PASSWORD}', wholeVar: true }, 'ssl_mode.mode': { line: 10, col: 13 }, 'ssl_mode.ca_certificate': { line: 11, col: 13 } };
+    const configuration = {
+      host: 'db',
+      port: 5432,
+      database: 'shop',
+      username: 'u',
+      password: 'pw-from-env',
+      ssl_mode: { mode: 'verify-ca', ca_certificate: 'PEM-LITERAL' },
+    };
+    const origins = {
+      password: { line: 8, template: '${PG_PASSWORD}', wholeVar: true },
+      'ssl_mode.mode': { line: 10, col: 13 },
+      'ssl_mode.ca_certificate': { line: 11, col: 13 },
+    };
     const problems = checkConfiguration(actor('source', 'pg', configuration, origins), postgresSpec, 'Postgres').problems;
     expect(problems.map(formatProblem)).toEqual([
       `pipelines/pg.yaml:11:13: warning: source 'pg': configuration.ssl_mode.ca_certificate is a secret written in the file; use \${VAR} so it stays out of Git (plan --out refuses to save it)`,

@@ -23,13 +23,19 @@ const health = (token: string) => api().get('/api/v1/health').matchHeader('autho
 
 describe('static auth modes', () => {
   it('sends a bearer token', async () => {
-    api().post('/api/v1/jobs/get', { id: 7 }).matchHeader('authorization', 'Bearer tok-1').reply(200, { job: { id: 7 }, attempts: [] });
+    api()
+      .post('/api/v1/jobs/get', { id: 7 })
+      .matchHeader('authorization', 'Bearer tok-1')
+      .reply(200, { job: { id: 7 }, attempts: [] });
     const { client } = testClient({ auth: { mode: 'bearer', token: 'tok-1' } });
     expect((await client.getJob(7)).job.id).toBe(7);
   });
 
   it('sends no Authorization header without auth', async () => {
-    api().get('/api/v1/health').matchHeader('authorization', (value) => value === undefined).reply(200, { available: true });
+    api()
+      .get('/api/v1/health')
+      .matchHeader('authorization', (value) => value === undefined)
+      .reply(200, { available: true });
     const { client } = testClient();
     expect(await client.health()).toEqual({ available: true });
   });
@@ -106,8 +112,12 @@ describe('secrets never reach a log line or an error message', () => {
     const pipelineSecret = 'pg-password-s3cr3t';
     api().post('/api/v1/applications/token').reply(200, { access_token: issued });
     api().post('/api/v1/sources/list').reply(200, { sources: [] });
-    api().post('/api/v1/sources/create').reply(422, { message: `bad value ${pipelineSecret} with token ${issued} and ${CLIENT_SECRET}` });
-    api().post('/api/v1/sources/update').replyWithError({ code: 'ECONNRESET', message: `reset ${CLIENT_SECRET}` });
+    api()
+      .post('/api/v1/sources/create')
+      .reply(422, { message: `bad value ${pipelineSecret} with token ${issued} and ${CLIENT_SECRET}` });
+    api()
+      .post('/api/v1/sources/update')
+      .replyWithError({ code: 'ECONNRESET', message: `reset ${CLIENT_SECRET}` });
     api().post('/api/v1/sources/update').reply(401, `<html><title>${issued}</title></html>`);
     api().post('/api/v1/applications/token').reply(200, { access_token: issued });
     api().post('/api/v1/sources/update').reply(401, '');

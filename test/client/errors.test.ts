@@ -57,7 +57,9 @@ describe('every error body shape becomes one short line naming the call and the 
   });
 
   it('caps a very long message', async () => {
-    api().post('/api/v1/sources/get').reply(422, { message: `bad ${'x'.repeat(5000)}` });
+    api()
+      .post('/api/v1/sources/get')
+      .reply(422, { message: `bad ${'x'.repeat(5000)}` });
     const { client } = testClient();
     const error = await failure(client.getSource('s1'));
     expect(String(error.meta.serverMessage).length).toBeLessThanOrEqual(300);
@@ -89,7 +91,10 @@ describe('401 and 403 say how to authenticate', () => {
   });
 
   it('a 401 with basic auth points at client credentials for newer Airbyte', async () => {
-    api().get('/api/v1/health').matchHeader('authorization', `Basic ${Buffer.from('airbyte:pw-123').toString('base64')}`).reply(401, '');
+    api()
+      .get('/api/v1/health')
+      .matchHeader('authorization', `Basic ${Buffer.from('airbyte:pw-123').toString('base64')}`)
+      .reply(401, '');
     const { client } = testClient({ auth: { mode: 'basic', username: 'airbyte', password: 'pw-123' } });
     const error = await failure(client.health());
     expect(error.message).toContain('using basic auth (AIRBYTE_USERNAME)');

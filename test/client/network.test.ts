@@ -36,9 +36,7 @@ describe('connection refused', () => {
     const { client, sleeps } = testClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
     const error = await failure(client.listWorkspaces());
     expect(error.code).toBe('NETWORK');
-    expect(error.message).toBe(
-      `workspaces/list_by_organization_id: could not connect to Airbyte at http://127.0.0.1:${port}/api/v1 (connection refused)`,
-    );
+    expect(error.message).toBe(`workspaces/list_by_organization_id: could not connect to Airbyte at http://127.0.0.1:${port}/api/v1 (connection refused)`);
     expect(error.hint).toContain('--url or AIRBYTE_URL');
     expect(error.hint).toContain('airbyte-gitops emulator');
     expect(error.meta.ambiguous).toBe(false);
@@ -47,7 +45,9 @@ describe('connection refused', () => {
 
   it('retries a refused create: the server never saw it', async () => {
     api().post('/api/v1/connections/sync').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
-    api().post('/api/v1/connections/sync').reply(200, { job: { id: 1 }, attempts: [] });
+    api()
+      .post('/api/v1/connections/sync')
+      .reply(200, { job: { id: 1 }, attempts: [] });
     const { client, sleeps } = testClient();
     expect((await client.syncConnection('c1')).job.id).toBe(1);
     expect(sleeps).toHaveLength(1);

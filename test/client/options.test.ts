@@ -55,11 +55,23 @@ describe('clientOptionsFromEnv', () => {
   });
 
   it.each([
-    [{ AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 'secret' }, { mode: 'client-credentials', clientId: 'id', clientSecret: 'secret' }],
+    [
+      { AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 'secret' },
+      { mode: 'client-credentials', clientId: 'id', clientSecret: 'secret' },
+    ],
     [{ AIRBYTE_TOKEN: 'tok' }, { mode: 'bearer', token: 'tok' }],
-    [{ AIRBYTE_USERNAME: 'airbyte', AIRBYTE_PASSWORD: 'password' }, { mode: 'basic', username: 'airbyte', password: 'password' }],
-    [{ AIRBYTE_TOKEN: 'tok', AIRBYTE_USERNAME: 'u', AIRBYTE_PASSWORD: 'p' }, { mode: 'bearer', token: 'tok' }],
-    [{ AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 's', AIRBYTE_TOKEN: 'tok' }, { mode: 'client-credentials', clientId: 'id', clientSecret: 's' }],
+    [
+      { AIRBYTE_USERNAME: 'airbyte', AIRBYTE_PASSWORD: 'password' },
+      { mode: 'basic', username: 'airbyte', password: 'password' },
+    ],
+    [
+      { AIRBYTE_TOKEN: 'tok', AIRBYTE_USERNAME: 'u', AIRBYTE_PASSWORD: 'p' },
+      { mode: 'bearer', token: 'tok' },
+    ],
+    [
+      { AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 's', AIRBYTE_TOKEN: 'tok' },
+      { mode: 'client-credentials', clientId: 'id', clientSecret: 's' },
+    ],
     [{ AIRBYTE_TOKEN: '' }, { mode: 'none' }],
   ])('reads auth from %j', (env, auth) => {
     expect(clientOptionsFromEnv(env, {}).auth).toEqual(auth);
@@ -78,9 +90,7 @@ describe('clientOptionsFromEnv', () => {
       {},
     );
     expect(options).toMatchObject({ timeoutMs: 5000, jobTimeoutMs: 90000, retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 20 } });
-    expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_TIMEOUT_MS: '5s' }, {})).message).toBe(
-      "AIRBYTE_TIMEOUT_MS must be a positive whole number, got '5s'",
-    );
+    expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_TIMEOUT_MS: '5s' }, {})).message).toBe("AIRBYTE_TIMEOUT_MS must be a positive whole number, got '5s'");
   });
 
   it('logs to stderr only with --debug', () => {

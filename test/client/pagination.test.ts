@@ -20,7 +20,9 @@ function sources(from: number, count: number) {
 
 describe('sources/list and destinations/list pagination', () => {
   it('follows the cursor (the last id) across three pages, the first with only workspaceId', async () => {
-    api().post('/api/v1/sources/list', { workspaceId: WORKSPACE }).reply(200, { sources: sources(0, 20), page_size: 20, num_connections: 125 });
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .reply(200, { sources: sources(0, 20), page_size: 20, num_connections: 125 });
     api()
       .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'src-19' })
       .reply(200, { sources: sources(20, 100), page_size: 100, num_connections: 125 });
@@ -34,7 +36,9 @@ describe('sources/list and destinations/list pagination', () => {
   });
 
   it('takes an unpaginated (v1.6) answer without page_size as the whole list', async () => {
-    api().post('/api/v1/sources/list', { workspaceId: WORKSPACE }).reply(200, { sources: sources(0, 30) });
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .reply(200, { sources: sources(0, 30) });
     const { client } = testClient();
     expect(await client.listSources(WORKSPACE)).toHaveLength(30);
     expect(client.stats().calls).toBe(1);
@@ -43,7 +47,9 @@ describe('sources/list and destinations/list pagination', () => {
   it('stops at an empty page after a full one', async () => {
     const destinations = (from: number, count: number) =>
       sources(from, count).map(({ sourceId, ...rest }) => ({ ...rest, destinationId: sourceId.replace('src', 'dst') }));
-    api().post('/api/v1/destinations/list', { workspaceId: WORKSPACE }).reply(200, { destinations: destinations(0, 20), page_size: 20 });
+    api()
+      .post('/api/v1/destinations/list', { workspaceId: WORKSPACE })
+      .reply(200, { destinations: destinations(0, 20), page_size: 20 });
     api()
       .post('/api/v1/destinations/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'dst-19' })
       .reply(200, { destinations: [], page_size: 100 });
@@ -53,8 +59,12 @@ describe('sources/list and destinations/list pagination', () => {
   });
 
   it('fails instead of looping when the server ignores the cursor', async () => {
-    api().post('/api/v1/sources/list', { workspaceId: WORKSPACE }).reply(200, { sources: sources(0, 20), page_size: 20 });
-    api().post('/api/v1/sources/list').reply(200, { sources: sources(0, 20), page_size: 20 });
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .reply(200, { sources: sources(0, 20), page_size: 20 });
+    api()
+      .post('/api/v1/sources/list')
+      .reply(200, { sources: sources(0, 20), page_size: 20 });
     const { client } = testClient();
     const error = await failure(client.listSources(WORKSPACE));
     expect(error.code).toBe('API_ERROR');
@@ -62,7 +72,9 @@ describe('sources/list and destinations/list pagination', () => {
   });
 
   it('lists connections in one call (never paginated)', async () => {
-    api().post('/api/v1/connections/list', { workspaceId: WORKSPACE }).reply(200, { connections: [{ connectionId: 'c1', name: 'a' }] });
+    api()
+      .post('/api/v1/connections/list', { workspaceId: WORKSPACE })
+      .reply(200, { connections: [{ connectionId: 'c1', name: 'a' }] });
     const { client } = testClient();
     expect((await client.listConnections(WORKSPACE)).map((c) => c.connectionId)).toEqual(['c1']);
   });

@@ -107,7 +107,9 @@ describe('non-idempotent writes retry only when the server certainly did not act
     const error = await failure(client.syncConnection('c1'));
     expect(error.code).toBe('NETWORK');
     expect(error.meta).toMatchObject({ call: 'connections/sync', ambiguous: true });
-    expect(error.message).toBe('connections/sync for connection c1: no answer from Airbyte at http://airbyte.test:8000/api/v1 within 20ms; it may still have taken effect');
+    expect(error.message).toBe(
+      'connections/sync for connection c1: no answer from Airbyte at http://airbyte.test:8000/api/v1 within 20ms; it may still have taken effect',
+    );
   });
 
   it('does not mark a rejected create (4xx) as ambiguous', async () => {

@@ -13,7 +13,9 @@ const byOrganization = () => api().post('/api/v1/workspaces/list_by_organization
 
 describe('listing workspaces on any server version', () => {
   it('uses list_by_organization_id with the default organization, and keeps using it', async () => {
-    byOrganization().twice().reply(200, { workspaces: [ANALYTICS, MARKETING] });
+    byOrganization()
+      .twice()
+      .reply(200, { workspaces: [ANALYTICS, MARKETING] });
     const { client } = testClient();
     expect((await client.listWorkspaces()).map((w) => w.name)).toEqual(['Analytics', 'Marketing']);
     expect(await client.listWorkspaces()).toHaveLength(2);
@@ -21,7 +23,10 @@ describe('listing workspaces on any server version', () => {
 
   it('falls back to workspaces/list on a 404, and remembers it', async () => {
     byOrganization().reply(404, '<html><body><h1>Not Found</h1></body></html>');
-    api().post('/api/v1/workspaces/list').twice().reply(200, { workspaces: [ANALYTICS] });
+    api()
+      .post('/api/v1/workspaces/list')
+      .twice()
+      .reply(200, { workspaces: [ANALYTICS] });
     const { client } = testClient();
     expect((await client.listWorkspaces()).map((w) => w.slug)).toEqual(['analytics']);
     expect((await client.listWorkspaces()).map((w) => w.slug)).toEqual(['analytics']);

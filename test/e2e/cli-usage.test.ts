@@ -27,14 +27,21 @@ describe('the CLI refuses usage mistakes up front', () => {
   it('an emulator port that fetch would refuse', async () => {
     const result = await runCli(['emulator', '--port', '6667']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: port 6667 cannot be used: fetch refuses to connect to it (it is reserved for another protocol); choose another port, e.g. 8001\n');
+    expect(result.stderr).toBe(
+      'error: port 6667 cannot be used: fetch refuses to connect to it (it is reserved for another protocol); choose another port, e.g. 8001\n',
+    );
   });
 
   it('apply --json still prints one document when apply stops before any write', async () => {
     const applied = await runCli(['apply', dir, '--url', emulator.url, '--auto-approve']);
     expect(applied.code).toBe(0);
     const file = join(dir, 'ecommerce.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('syncMode: incremental', 'syncMode: full_refresh').replace('destinationSyncMode: append', 'destinationSyncMode: overwrite'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('syncMode: incremental', 'syncMode: full_refresh')
+        .replace('destinationSyncMode: append', 'destinationSyncMode: overwrite'),
+    );
     const writes = async () => ((await (await fetch(`${new URL(emulator.url).origin}/_emulator/requests`)).json()) as { writes: number }).writes;
     const before = await writes();
     const refused = await runCli(['apply', dir, '--url', emulator.url, '--auto-approve', '--json']);

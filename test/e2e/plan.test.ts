@@ -12,7 +12,12 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js'
 import { runCli } from './cli.js';
 import { seedThroughApi } from '../../src/bench/seed.js';
 
-const SECRETS = { PG_PASSWORD: 'pg-Secret-7731', STAGING_PG_PASSWORD: 'stg-Secret-2209', MINIO_ACCESS_KEY: 'AKIA-Secret-5150', MINIO_SECRET_KEY: 'minio-Secret-8642' };
+const SECRETS = {
+  PG_PASSWORD: 'pg-Secret-7731',
+  STAGING_PG_PASSWORD: 'stg-Secret-2209',
+  MINIO_ACCESS_KEY: 'AKIA-Secret-5150',
+  MINIO_SECRET_KEY: 'minio-Secret-8642',
+};
 
 let emulator: EmulatorHandle;
 let dir: string;
@@ -75,7 +80,11 @@ describe('plan against a workspace that matches the pipeline', () => {
     const before = await requests();
     expect((await plan()).code).toBe(0);
     const after = await requests();
-    const calls = Object.fromEntries(Object.entries(after.byPath).map(([path, n]) => [path, n - (before.byPath[path] ?? 0)]).filter(([, n]) => n !== 0));
+    const calls = Object.fromEntries(
+      Object.entries(after.byPath)
+        .map(([path, n]) => [path, n - (before.byPath[path] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
     expect(after.writes - before.writes).toBe(0);
     expect(Object.keys(calls).filter((path) => (path.endsWith('/get') && !path.includes('specifications')) || path.includes('discover'))).toEqual([]);
     // One spec per distinct connector definition the pipeline uses (Postgres, Faker, S3, Local JSON, Postgres).
@@ -91,7 +100,12 @@ describe('plan against a workspace that matches the pipeline', () => {
     const json = JSON.parse(result.stdout) as { changes: { kind: string; name: string; action: string; fields: unknown[] }[]; summary: Record<string, number> };
     const changed = json.changes.filter((change) => change.action !== 'no-op');
     expect(changed).toEqual([
-      expect.objectContaining({ kind: 'destination', name: 'MinIO - Bronze', action: 'update', fields: [{ path: 'configuration.s3_bucket_path', before: 'bronze/', after: 'silver/' }] }),
+      expect.objectContaining({
+        kind: 'destination',
+        name: 'MinIO - Bronze',
+        action: 'update',
+        fields: [{ path: 'configuration.s3_bucket_path', before: 'bronze/', after: 'silver/' }],
+      }),
     ]);
     expect(json.summary).toEqual({ create: 0, update: 1, replace: 0, delete: 0, 'no-op': 7 });
     expectNoSecrets(result.stdout, result.stderr);
@@ -135,7 +149,12 @@ describe('plan against a workspace that matches the pipeline', () => {
       await fetch(`${emulator.url}/destinations/create`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspaceId: (await (await fetch(`${origin()}/_emulator/state`)).json() as { workspaces: { workspaceId: string }[] }).workspaces[0]?.workspaceId, name: 'Old export', destinationDefinitionId: 'a625d593-bba5-4a1c-a53d-2d246268a816', connectionConfiguration: { destination_path: '/local/old' } }),
+        body: JSON.stringify({
+          workspaceId: ((await (await fetch(`${origin()}/_emulator/state`)).json()) as { workspaces: { workspaceId: string }[] }).workspaces[0]?.workspaceId,
+          name: 'Old export',
+          destinationDefinitionId: 'a625d593-bba5-4a1c-a53d-2d246268a816',
+          connectionConfiguration: { destination_path: '/local/old' },
+        }),
       })
     ).json()) as { destinationId: string };
     const unmanaged = await plan('--json');
@@ -151,11 +170,17 @@ describe('plan stops on problems found against the server, before any write', ()
     const at = edit('ecommerce.yaml', 'port: 5432', 'port: ${PG_PORT}');
     const result = await runCli(['plan', dir, '--url', emulator.url], { env: { ...SECRETS, PG_PORT: 'fivefour' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(dir, 'ecommerce.yaml')}:${at.line}:${at.col + 'port: '.length}: error: source 'PostgreSQL - Ecommerce': configuration.port: must be integer`);
+    expect(result.stderr).toContain(
+      `${join(dir, 'ecommerce.yaml')}:${at.line}:${at.col + 'port: '.length}: error: source 'PostgreSQL - Ecommerce': configuration.port: must be integer`,
+    );
   });
 
   it('refuses a destinationSyncMode the destination does not support', async () => {
-    edit('ecommerce.yaml', 'destinationSyncMode: append\n        cursorField: [updated_at]\n      - name: orders', 'destinationSyncMode: append_dedup\n        primaryKey: [[id]]\n        cursorField: [updated_at]\n      - name: orders');
+    edit(
+      'ecommerce.yaml',
+      'destinationSyncMode: append\n        cursorField: [updated_at]\n      - name: orders',
+      'destinationSyncMode: append_dedup\n        primaryKey: [[id]]\n        cursorField: [updated_at]\n      - name: orders',
+    );
     const result = await plan();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/append_dedup/);

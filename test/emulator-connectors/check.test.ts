@@ -24,7 +24,9 @@ const pg = { host: 'db', port: 5432, database: 'ecommerce', username: 'airbyte',
 
 describe('rule 1: an endpoint containing "unreachable" is refused', () => {
   it('names host and port for Postgres, source and destination', () => {
-    expect(failure(check('source', 'Postgres', { ...pg, host: 'unreachable' }))).toMatch(/^Could not connect with provided configuration\. Connection to unreachable:5432 refused\./);
+    expect(failure(check('source', 'Postgres', { ...pg, host: 'unreachable' }))).toMatch(
+      /^Could not connect with provided configuration\. Connection to unreachable:5432 refused\./,
+    );
     expect(failure(check('destination', 'Postgres', { ...pg, schema: 'public', host: 'db.UNREACHABLE.internal', port: 6543 }))).toContain(
       'Connection to db.UNREACHABLE.internal:6543 refused',
     );
@@ -38,11 +40,31 @@ describe('rule 1: an endpoint containing "unreachable" is refused', () => {
 
   it.each([
     ['source', 'MySQL', { host: 'unreachable', port: 3306, database: 'd', username: 'u', replication_method: { method: 'STANDARD' } }, 'unreachable:3306'],
-    ['source', 'File (CSV, JSON, Excel, Feather, Parquet)', { dataset_name: 'd', format: 'csv', url: 'https://unreachable.example/x.csv', provider: { storage: 'HTTPS' } }, 'https://unreachable.example/x.csv'],
-    ['destination', 'S3', { s3_bucket_name: 'b', s3_bucket_path: 'p', s3_bucket_region: '', format: { format_type: 'JSONL' }, s3_endpoint: 'http://unreachable:9000' }, 'http://unreachable:9000'],
-    ['destination', 'S3', { s3_bucket_name: 'unreachable-bucket', s3_bucket_path: 'p', s3_bucket_region: '', format: { format_type: 'JSONL' } }, 'unreachable-bucket.s3.amazonaws.com'],
+    [
+      'source',
+      'File (CSV, JSON, Excel, Feather, Parquet)',
+      { dataset_name: 'd', format: 'csv', url: 'https://unreachable.example/x.csv', provider: { storage: 'HTTPS' } },
+      'https://unreachable.example/x.csv',
+    ],
+    [
+      'destination',
+      'S3',
+      { s3_bucket_name: 'b', s3_bucket_path: 'p', s3_bucket_region: '', format: { format_type: 'JSONL' }, s3_endpoint: 'http://unreachable:9000' },
+      'http://unreachable:9000',
+    ],
+    [
+      'destination',
+      'S3',
+      { s3_bucket_name: 'unreachable-bucket', s3_bucket_path: 'p', s3_bucket_region: '', format: { format_type: 'JSONL' } },
+      'unreachable-bucket.s3.amazonaws.com',
+    ],
     ['destination', 'BigQuery', { project_id: 'unreachable-project', dataset_location: 'US', dataset_id: 'raw' }, 'unreachable-project'],
-    ['destination', 'Snowflake', { host: 'unreachable.snowflakecomputing.com', role: 'r', warehouse: 'w', database: 'd', schema: 's', username: 'u' }, 'unreachable.snowflakecomputing.com:443'],
+    [
+      'destination',
+      'Snowflake',
+      { host: 'unreachable.snowflakecomputing.com', role: 'r', warehouse: 'w', database: 'd', schema: 's', username: 'u' },
+      'unreachable.snowflakecomputing.com:443',
+    ],
   ] as const)('%s %s', (kind, name, config, mention) => {
     const message = failure(check(kind, name, config));
     expect(message).toContain(mention);
@@ -69,12 +91,53 @@ describe('rule 2: a secret equal to "wrong-password" fails authentication', () =
   });
 
   it.each([
-    ['source', 'MySQL', { host: 'm', port: 3306, database: 'd', username: 'root', password: 'wrong-password', replication_method: { method: 'STANDARD' } }, "Access denied for user 'root'@'m'"],
-    ['source', 'File (CSV, JSON, Excel, Feather, Parquet)', { dataset_name: 'd', format: 'csv', url: 's3://b/x.csv', provider: { storage: 'S3', aws_access_key_id: 'AK', aws_secret_access_key: 'wrong-password' } }, 'provider.aws_secret_access_key'],
-    ['destination', 'S3', { s3_bucket_name: 'b', s3_bucket_path: 'p', s3_bucket_region: '', format: { format_type: 'JSONL' }, secret_access_key: 'wrong-password' }, 'SignatureDoesNotMatch'],
+    [
+      'source',
+      'MySQL',
+      { host: 'm', port: 3306, database: 'd', username: 'root', password: 'wrong-password', replication_method: { method: 'STANDARD' } },
+      "Access denied for user 'root'@'m'",
+    ],
+    [
+      'source',
+      'File (CSV, JSON, Excel, Feather, Parquet)',
+      { dataset_name: 'd', format: 'csv', url: 's3://b/x.csv', provider: { storage: 'S3', aws_access_key_id: 'AK', aws_secret_access_key: 'wrong-password' } },
+      'provider.aws_secret_access_key',
+    ],
+    [
+      'destination',
+      'S3',
+      { s3_bucket_name: 'b', s3_bucket_path: 'p', s3_bucket_region: '', format: { format_type: 'JSONL' }, secret_access_key: 'wrong-password' },
+      'SignatureDoesNotMatch',
+    ],
     ['destination', 'BigQuery', { project_id: 'p', dataset_location: 'US', dataset_id: 'raw', credentials_json: 'wrong-password' }, 'invalid_grant'],
-    ['destination', 'Snowflake', { host: 'a.snowflakecomputing.com', role: 'r', warehouse: 'w', database: 'd', schema: 's', username: 'u', credentials: { auth_type: 'Username and Password', password: 'wrong-password' } }, 'Incorrect username or password'],
-    ['destination', 'Snowflake', { host: 'a.snowflakecomputing.com', role: 'r', warehouse: 'w', database: 'd', schema: 's', username: 'u', credentials: { auth_type: 'Key Pair Authentication', private_key: 'wrong-password' } }, 'JWT token is invalid'],
+    [
+      'destination',
+      'Snowflake',
+      {
+        host: 'a.snowflakecomputing.com',
+        role: 'r',
+        warehouse: 'w',
+        database: 'd',
+        schema: 's',
+        username: 'u',
+        credentials: { auth_type: 'Username and Password', password: 'wrong-password' },
+      },
+      'Incorrect username or password',
+    ],
+    [
+      'destination',
+      'Snowflake',
+      {
+        host: 'a.snowflakecomputing.com',
+        role: 'r',
+        warehouse: 'w',
+        database: 'd',
+        schema: 's',
+        username: 'u',
+        credentials: { auth_type: 'Key Pair Authentication', private_key: 'wrong-password' },
+      },
+      'JWT token is invalid',
+    ],
   ] as const)('%s %s', (kind, name, config, mention) => {
     expect(failure(check(kind, name, config))).toContain(mention);
   });

@@ -111,7 +111,12 @@ describe('Faker discovery', () => {
 
 describe('File discovery', () => {
   it('has one full-refresh stream named after the dataset, selected because it is the only one', () => {
-    const catalog = discover('File (CSV, JSON, Excel, Feather, Parquet)', { dataset_name: 'covid', format: 'csv', url: 'https://x/y.csv', provider: { storage: 'HTTPS' } });
+    const catalog = discover('File (CSV, JSON, Excel, Feather, Parquet)', {
+      dataset_name: 'covid',
+      format: 'csv',
+      url: 'https://x/y.csv',
+      provider: { storage: 'HTTPS' },
+    });
     expect(catalog.streams).toHaveLength(1);
     expect(catalog.streams[0]?.stream).toMatchObject({
       name: 'covid',
@@ -146,6 +151,9 @@ describe('server default modes', () => {
 
   it('selects a stream that is not suggested only when it is the sole stream', () => {
     const two = withDefaultConfigs([stream({ name: 'a' }), stream({ name: 'b' })], ['b']);
-    expect(two.streams.map((entry) => [entry.config.selected, entry.config.suggested])).toEqual([[false, false], [true, true]]);
+    expect(two.streams.map((entry) => [entry.config.selected, entry.config.suggested])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
   });
 });

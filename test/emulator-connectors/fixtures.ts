@@ -42,7 +42,11 @@ export const CASES: ConnectorCase[] = [
       pg,
       { ...pg, ssl: false, replication_method: { method: 'Standard' } },
       { ...pg, schemas: ['public', 'sales'], replication_method: { method: 'CDC', replication_slot: 'slot', publication: 'pub' } },
-      { ...pg, ssl_mode: { mode: 'verify-full', ca_certificate: 'PEM' }, tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, tunnel_user: 'u', ssh_key: 'KEY' } },
+      {
+        ...pg,
+        ssl_mode: { mode: 'verify-full', ca_certificate: 'PEM' },
+        tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, tunnel_user: 'u', ssh_key: 'KEY' },
+      },
     ],
     invalid: [
       ['missing host', { port: 5432, database: 'd', username: 'u' }],
@@ -64,7 +68,10 @@ export const CASES: ConnectorCase[] = [
     ],
     invalid: [
       ['missing replication method', { host: 'mysql', port: 3306, database: 'shop', username: 'root' }],
-      ['unknown ssl mode', { host: 'mysql', port: 3306, database: 'shop', username: 'root', replication_method: { method: 'STANDARD' }, ssl_mode: { mode: 'verify-full' } }],
+      [
+        'unknown ssl mode',
+        { host: 'mysql', port: 3306, database: 'shop', username: 'root', replication_method: { method: 'STANDARD' }, ssl_mode: { mode: 'verify-full' } },
+      ],
     ],
     secrets: ['password', ...sslSecrets, ...tunnelSecrets],
   },
@@ -99,7 +106,13 @@ export const CASES: ConnectorCase[] = [
     name: 'S3',
     valid: [
       s3,
-      { ...s3, access_key_id: 'minioadmin', secret_access_key: 'minioadmin', s3_endpoint: 'http://minio:9000', format: { format_type: 'Parquet', compression_codec: 'SNAPPY' } },
+      {
+        ...s3,
+        access_key_id: 'minioadmin',
+        secret_access_key: 'minioadmin',
+        s3_endpoint: 'http://minio:9000',
+        format: { format_type: 'Parquet', compression_codec: 'SNAPPY' },
+      },
       { ...s3, format: { format_type: 'Avro', compression_codec: { codec: 'zstandard', compression_level: 3, include_checksum: true } } },
       { ...s3, format: { format_type: 'CSV', flattening: 'No flattening', compression: { compression_type: 'GZIP' } } },
     ],
@@ -132,7 +145,12 @@ export const CASES: ConnectorCase[] = [
       { ...bq, credentials_json: '{"type":"service_account"}', loading_method: { method: 'Standard' } },
       {
         ...bq,
-        loading_method: { method: 'GCS Staging', gcs_bucket_name: 'stage', gcs_bucket_path: 'p', credential: { credential_type: 'HMAC_KEY', hmac_key_access_id: 'id', hmac_key_secret: 's' } },
+        loading_method: {
+          method: 'GCS Staging',
+          gcs_bucket_name: 'stage',
+          gcs_bucket_path: 'p',
+          credential: { credential_type: 'HMAC_KEY', hmac_key_access_id: 'id', hmac_key_secret: 's' },
+        },
       },
     ],
     invalid: [

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { Json, JsonObject } from '../../src/api/types.js';
-import { secretPaths } from '../../src/connectors/secrets.js';
+import { secretPaths } from '../../src/secrets/paths.js';
 import { connectorDefinitions, findDefinition, type ConnectorDefinition } from '../../src/emulator/connectors/index.js';
 import { CASES } from './fixtures.js';
 

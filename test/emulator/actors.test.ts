@@ -51,7 +51,12 @@ describe('sources and destinations: create, get, masking', () => {
 
   it('answers 404 for an unknown definition and 400 for missing fields', async () => {
     const t = await startTestEmulator();
-    const unknown = await t.call('sources/create', { sourceDefinitionId: '6f1ee7a4-0000-4000-8000-000000000000', workspaceId: DEFAULT_WORKSPACE_ID, name: 'x', connectionConfiguration: {} });
+    const unknown = await t.call('sources/create', {
+      sourceDefinitionId: '6f1ee7a4-0000-4000-8000-000000000000',
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      name: 'x',
+      connectionConfiguration: {},
+    });
     expect(unknown.status).toBe(404);
     expect((await t.call('sources/create', { name: 'x' })).status).toBe(400);
     expect((await t.call('destinations/get', {})).status).toBe(400);
@@ -80,7 +85,11 @@ describe('full update, partial update', () => {
     const t = await startTestEmulator();
     const keyTunnel = { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_user: 'me', ssh_key: 'PRIVATE KEY' };
     const { sourceId } = (await createSource(t, pgConfig({ tunnel_method: keyTunnel }))).body;
-    await t.call('sources/update', { sourceId, name: 'pg', connectionConfiguration: pgConfig({ password: SECRET_MASK, tunnel_method: { ...keyTunnel, ssh_key: SECRET_MASK } }) });
+    await t.call('sources/update', {
+      sourceId,
+      name: 'pg',
+      connectionConfiguration: pgConfig({ password: SECRET_MASK, tunnel_method: { ...keyTunnel, ssh_key: SECRET_MASK } }),
+    });
     expect(storedSource(t, sourceId)?.configuration['tunnel_method']).toMatchObject({ ssh_key: 'PRIVATE KEY' });
     const passwordTunnel = { tunnel_method: 'SSH_PASSWORD_AUTH', tunnel_host: 'bastion', tunnel_user: 'me', tunnel_user_password: SECRET_MASK };
     await t.call('sources/update', { sourceId, name: 'pg', connectionConfiguration: pgConfig({ password: SECRET_MASK, tunnel_method: passwordTunnel }) });
@@ -89,8 +98,18 @@ describe('full update, partial update', () => {
 
   it('partial_update deep-merges and stores a sent mask literally', async () => {
     const t = await startTestEmulator();
-    const { destinationId } = (await t.call('destinations/create', { destinationDefinitionId: S3_DESTINATION_ID, workspaceId: DEFAULT_WORKSPACE_ID, name: 's3', connectionConfiguration: s3Config() })).body;
-    const answer = await t.call('destinations/partial_update', { destinationId, connectionConfiguration: { secret_access_key: SECRET_MASK, format: { compression_codec: 'GZIP' } } });
+    const { destinationId } = (
+      await t.call('destinations/create', {
+        destinationDefinitionId: S3_DESTINATION_ID,
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        name: 's3',
+        connectionConfiguration: s3Config(),
+      })
+    ).body;
+    const answer = await t.call('destinations/partial_update', {
+      destinationId,
+      connectionConfiguration: { secret_access_key: SECRET_MASK, format: { compression_codec: 'GZIP' } },
+    });
     expect(answer.status).toBe(200);
     const stored = t.emulator.state.destinations[0]?.configuration;
     expect(stored).toMatchObject({ secret_access_key: SECRET_MASK, access_key_id: 'AKIA-test', format: { format_type: 'Parquet', compression_codec: 'GZIP' } });
@@ -157,7 +176,11 @@ describe('list, delete, check, discover', () => {
   it('check_connection_for_update resolves masks from the stored config and stores nothing', async () => {
     const t = await startTestEmulator();
     const { destinationId } = await createActors(t);
-    const answer = await t.call('destinations/check_connection_for_update', { destinationId, name: 's3', connectionConfiguration: s3Config({ s3_bucket_name: 'unreachable', secret_access_key: SECRET_MASK }) });
+    const answer = await t.call('destinations/check_connection_for_update', {
+      destinationId,
+      name: 's3',
+      connectionConfiguration: s3Config({ s3_bucket_name: 'unreachable', secret_access_key: SECRET_MASK }),
+    });
     expect(answer.body.status).toBe('failed');
     expect(t.emulator.state.destinations[0]?.configuration['s3_bucket_name']).toBe('datalake');
     const destinationCheck = await t.call('destinations/check_connection', { destinationId });

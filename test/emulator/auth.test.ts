@@ -39,7 +39,11 @@ describe('client credentials (abctl / Cloud style)', () => {
     const token = (await t.call('applications/token', { client_id: 'app', client_secret: 'app-secret' })).body.access_token;
     const headers = { authorization: `Bearer ${token}` };
     expect((await t.call('workspaces/list_by_organization_id', body, headers)).status).toBe(200);
-    await pollUntil(() => t.call('workspaces/list_by_organization_id', body, headers), (answer) => answer.status === 401, 5000);
+    await pollUntil(
+      () => t.call('workspaces/list_by_organization_id', body, headers),
+      (answer) => answer.status === 401,
+      5000,
+    );
     expect(Date.now() - issuedAt).toBeGreaterThanOrEqual(1000);
   });
 });

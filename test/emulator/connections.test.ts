@@ -17,14 +17,27 @@ describe('connections: create, read, list, delete', () => {
     const { t, sourceId, destinationId } = await setup();
     const answer = await create(t, { sourceId, destinationId });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ name: 'pg <> s3', scheduleType: 'manual', syncCatalog: { streams: [] }, status: 'active', breakingChange: false, namespaceDefinition: 'source', workspaceId: DEFAULT_WORKSPACE_ID });
+    expect(answer.body).toMatchObject({
+      name: 'pg <> s3',
+      scheduleType: 'manual',
+      syncCatalog: { streams: [] },
+      status: 'active',
+      breakingChange: false,
+      namespaceDefinition: 'source',
+      workspaceId: DEFAULT_WORKSPACE_ID,
+    });
     expect(answer.body.created_at).toBeLessThan(Date.now() / 100);
     expect(answer.body).not.toHaveProperty('schedule');
   });
 
   it('stores only selected streams and reads them back selected, filling metadata from discovery', async () => {
     const { t, sourceId, destinationId } = await setup();
-    const catalog = { streams: [{ stream: { name: 'customers', namespace: 'public' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true } }, streamEntry('orders', { selected: false })] };
+    const catalog = {
+      streams: [
+        { stream: { name: 'customers', namespace: 'public' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true } },
+        streamEntry('orders', { selected: false }),
+      ],
+    };
     const answer = await create(t, { sourceId, destinationId }, { syncCatalog: catalog });
     expect(answer.status).toBe(200);
     const read = await t.call('connections/get', { connectionId: answer.body.connectionId });
@@ -50,9 +63,17 @@ describe('connections: create, read, list, delete', () => {
 
   it('rejects dedup without a primary key when the source defines none (422), accepts it with one', async () => {
     const { t, sourceId } = await setup();
-    const warehouse = await t.call('destinations/create', { destinationDefinitionId: PG_DESTINATION_ID, workspaceId: DEFAULT_WORKSPACE_ID, name: 'wh', connectionConfiguration: { host: 'wh', database: 'dw', schema: 'raw', username: 'loader', password: 'pw' } });
+    const warehouse = await t.call('destinations/create', {
+      destinationDefinitionId: PG_DESTINATION_ID,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      name: 'wh',
+      connectionConfiguration: { host: 'wh', database: 'dw', schema: 'raw', username: 'loader', password: 'pw' },
+    });
     const ids = { sourceId, destinationId: warehouse.body.destinationId };
-    const products = { stream: { name: 'products', namespace: 'public' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'append_dedup', selected: true } };
+    const products = {
+      stream: { name: 'products', namespace: 'public' },
+      config: { syncMode: 'full_refresh', destinationSyncMode: 'append_dedup', selected: true },
+    };
     const rejected = await create(t, ids, { syncCatalog: { streams: [products] } });
     expect(rejected.status).toBe(422);
     expect(rejected.body.message).toMatch(/append_dedup needs a primaryKey/);
@@ -78,7 +99,11 @@ describe('connections: create, read, list, delete', () => {
 
   it('update is a patch; a syncCatalog replaces the whole catalog', async () => {
     const { t, sourceId, destinationId } = await setup();
-    const created = await create(t, { sourceId, destinationId }, { name: 'c', prefix: 'raw_', syncCatalog: { streams: [streamEntry('customers'), streamEntry('orders')] } });
+    const created = await create(
+      t,
+      { sourceId, destinationId },
+      { name: 'c', prefix: 'raw_', syncCatalog: { streams: [streamEntry('customers'), streamEntry('orders')] } },
+    );
     const { connectionId } = created.body;
     const renamed = await t.call('connections/update', { connectionId, name: 'renamed' });
     expect(renamed.body).toMatchObject({ name: 'renamed', prefix: 'raw_', status: 'active' });
@@ -93,16 +118,28 @@ describe('connection schedules', () => {
   it('accepts the legacy schedule on create and reads it back as basic plus legacy', async () => {
     const { t, sourceId, destinationId } = await setup();
     const answer = await create(t, { sourceId, destinationId }, { schedule: { units: 6, timeUnit: 'hours' } });
-    expect(answer.body).toMatchObject({ scheduleType: 'basic', scheduleData: { basicSchedule: { units: 6, timeUnit: 'hours' } }, schedule: { units: 6, timeUnit: 'hours' } });
+    expect(answer.body).toMatchObject({
+      scheduleType: 'basic',
+      scheduleData: { basicSchedule: { units: 6, timeUnit: 'hours' } },
+      schedule: { units: 6, timeUnit: 'hours' },
+    });
   });
 
   it('allows sub-hour basic schedules and validates cron as 6-7 Quartz fields', async () => {
     const { t, sourceId, destinationId } = await setup();
     const basic = await create(t, { sourceId, destinationId }, { scheduleType: 'basic', scheduleData: { basicSchedule: { units: 5, timeUnit: 'minutes' } } });
     expect(basic.status).toBe(200);
-    const cron = await create(t, { sourceId, destinationId }, { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 12 * * ?', cronTimeZone: 'UTC' } } });
+    const cron = await create(
+      t,
+      { sourceId, destinationId },
+      { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 12 * * ?', cronTimeZone: 'UTC' } } },
+    );
     expect(cron.status).toBe(200);
-    const unixCron = await create(t, { sourceId, destinationId }, { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 12 * * *', cronTimeZone: 'UTC' } } });
+    const unixCron = await create(
+      t,
+      { sourceId, destinationId },
+      { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 12 * * *', cronTimeZone: 'UTC' } } },
+    );
     expect(unixCron.status).toBe(400);
     expect(unixCron.body).toMatchObject({ status: 400, type: expect.stringContaining('cron-validation') });
   });
@@ -116,7 +153,11 @@ describe('connection schedules', () => {
 
   it('rejects an Etc time zone with a 400 problem body', async () => {
     const { t, sourceId, destinationId } = await setup();
-    const answer = await create(t, { sourceId, destinationId }, { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 * * * ?', cronTimeZone: 'Etc/UTC' } } });
+    const answer = await create(
+      t,
+      { sourceId, destinationId },
+      { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 * * * ?', cronTimeZone: 'Etc/UTC' } } },
+    );
     expect(answer.status).toBe(400);
     expect(Object.keys(answer.body).sort()).toEqual(['detail', 'status', 'title', 'type']);
     expect(answer.body.detail).toContain('Etc/UTC');

@@ -23,9 +23,17 @@ describe('error bodies, flavor current (v2.x)', () => {
 
   it('a spec violation is 422 with message and exceptionClassName', async () => {
     const t = await startTestEmulator();
-    const answer = await t.call('sources/create', { sourceDefinitionId: 'decd338e-5647-4c0b-adf4-da0e75f5a750', workspaceId: '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6', name: 'x', connectionConfiguration: {} });
+    const answer = await t.call('sources/create', {
+      sourceDefinitionId: 'decd338e-5647-4c0b-adf4-da0e75f5a750',
+      workspaceId: '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6',
+      name: 'x',
+      connectionConfiguration: {},
+    });
     expect(answer.status).toBe(422);
-    expect(answer.body).toMatchObject({ message: expect.stringContaining('does not fulfill the specification'), exceptionClassName: expect.stringContaining('BadObjectSchemaKnownException') });
+    expect(answer.body).toMatchObject({
+      message: expect.stringContaining('does not fulfill the specification'),
+      exceptionClassName: expect.stringContaining('BadObjectSchemaKnownException'),
+    });
   });
 
   it('an unknown endpoint is 404', async () => {

@@ -15,7 +15,8 @@ async function counters(t: TestEmulator): Promise<Counters> {
 /** One create; what the client saw (a status, or a dropped connection as 0). */
 async function attemptCreate(t: TestEmulator, name: string): Promise<number> {
   try {
-    return (await t.call('sources/create', { sourceDefinitionId: PG_SOURCE_ID, workspaceId: DEFAULT_WORKSPACE_ID, name, connectionConfiguration: pgConfig() })).status;
+    return (await t.call('sources/create', { sourceDefinitionId: PG_SOURCE_ID, workspaceId: DEFAULT_WORKSPACE_ID, name, connectionConfiguration: pgConfig() }))
+      .status;
   } catch {
     return 0;
   }
@@ -29,7 +30,14 @@ async function runCreates(t: TestEmulator, count: number) {
     const sourcesBefore = t.emulator.state.sources.length;
     const status = await attemptCreate(t, `src-${i}`);
     const after = await counters(t);
-    const phase = after.faults.after > before.faults.after ? 'after' : after.faults.before > before.faults.before ? 'before' : after.faults.throttled > before.faults.throttled ? 'throttled' : 'none';
+    const phase =
+      after.faults.after > before.faults.after
+        ? 'after'
+        : after.faults.before > before.faults.before
+          ? 'before'
+          : after.faults.throttled > before.faults.throttled
+            ? 'throttled'
+            : 'none';
     outcomes.push({ phase, status, persisted: t.emulator.state.sources.length > sourcesBefore });
   }
   return outcomes;

@@ -10,6 +10,7 @@ export { DEFAULT_WORKSPACE_ID, PG_SOURCE_ID, S3_DESTINATION_ID };
 export interface Answer {
   status: number;
   // Answers are arbitrary JSON; tests index into them freely and assert the shape they expect.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   text: string;
   headers: Headers;
@@ -51,7 +52,15 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 }
 
 export function pgConfig(overrides: JsonObject = {}): JsonObject {
-  return { host: 'db.internal', port: 5432, database: 'ecommerce', username: 'reader', password: 'pg-secret', replication_method: { method: 'Standard' }, ...overrides };
+  return {
+    host: 'db.internal',
+    port: 5432,
+    database: 'ecommerce',
+    username: 'reader',
+    password: 'pg-secret',
+    replication_method: { method: 'Standard' },
+    ...overrides,
+  };
 }
 
 export function s3Config(overrides: JsonObject = {}): JsonObject {
@@ -68,8 +77,18 @@ export function s3Config(overrides: JsonObject = {}): JsonObject {
 
 /** Creates a source and a destination; returns their ids. */
 export async function createActors(t: TestEmulator): Promise<{ sourceId: string; destinationId: string }> {
-  const source = await t.call('sources/create', { sourceDefinitionId: PG_SOURCE_ID, workspaceId: DEFAULT_WORKSPACE_ID, name: 'pg', connectionConfiguration: pgConfig() });
-  const destination = await t.call('destinations/create', { destinationDefinitionId: S3_DESTINATION_ID, workspaceId: DEFAULT_WORKSPACE_ID, name: 's3', connectionConfiguration: s3Config() });
+  const source = await t.call('sources/create', {
+    sourceDefinitionId: PG_SOURCE_ID,
+    workspaceId: DEFAULT_WORKSPACE_ID,
+    name: 'pg',
+    connectionConfiguration: pgConfig(),
+  });
+  const destination = await t.call('destinations/create', {
+    destinationDefinitionId: S3_DESTINATION_ID,
+    workspaceId: DEFAULT_WORKSPACE_ID,
+    name: 's3',
+    connectionConfiguration: s3Config(),
+  });
   if (source.status !== 200 || destination.status !== 200) throw new Error(`setup failed: ${source.text} ${destination.text}`);
   return { sourceId: source.body.sourceId, destinationId: destination.body.destinationId };
 }
@@ -77,7 +96,14 @@ export async function createActors(t: TestEmulator): Promise<{ sourceId: string;
 /** A selected stream as a client would send it (metadata as discovered). */
 export function streamEntry(name: string, config: JsonObject = {}): JsonObject {
   return {
-    stream: { name, namespace: 'public', supportedSyncModes: ['full_refresh', 'incremental'], sourceDefinedCursor: false, defaultCursorField: ['updated_at'], sourceDefinedPrimaryKey: [['id']] },
+    stream: {
+      name,
+      namespace: 'public',
+      supportedSyncModes: ['full_refresh', 'incremental'],
+      sourceDefinedCursor: false,
+      defaultCursorField: ['updated_at'],
+      sourceDefinedPrimaryKey: [['id']],
+    },
     config: { syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append', selected: true, ...config },
   };
 }

@@ -49,7 +49,15 @@ describe('embedded emulator', () => {
 });
 
 describe('--catalogs override', () => {
-  const yaml = ['"pg":', '  - name: events', '    namespace: app', '    sourceDefinedCursor: true', '    defaultCursorField: [ts]', '    supportedSyncModes: [incremental]', ''].join('\n');
+  const yaml = [
+    '"pg":',
+    '  - name: events',
+    '    namespace: app',
+    '    sourceDefinedCursor: true',
+    '    defaultCursorField: [ts]',
+    '    supportedSyncModes: [incremental]',
+    '',
+  ].join('\n');
 
   it('replaces discovery for the named source and drives catalog validation', async () => {
     const catalogsFile = join(tempDir(), 'catalogs.yaml');
@@ -58,17 +66,25 @@ describe('--catalogs override', () => {
     const ids = await createActors(t);
     const discovered = await t.call('sources/discover_schema', { sourceId: ids.sourceId });
     expect(discovered.body.catalog.streams).toEqual([
-      expect.objectContaining({ stream: expect.objectContaining({ name: 'events', namespace: 'app' }), config: expect.objectContaining({ syncMode: 'incremental', destinationSyncMode: 'append', selected: true }) }),
+      expect.objectContaining({
+        stream: expect.objectContaining({ name: 'events', namespace: 'app' }),
+        config: expect.objectContaining({ syncMode: 'incremental', destinationSyncMode: 'append', selected: true }),
+      }),
     ]);
     const entry = { stream: { name: 'events', namespace: 'app' }, config: { syncMode: 'incremental', destinationSyncMode: 'append', selected: true } };
     expect((await t.call('connections/create', { ...ids, status: 'active', syncCatalog: { streams: [entry] } })).status).toBe(200);
-    const customers = { stream: { name: 'customers', namespace: 'public' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true } };
+    const customers = {
+      stream: { name: 'customers', namespace: 'public' },
+      config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true },
+    };
     expect((await t.call('connections/create', { ...ids, status: 'active', syncCatalog: { streams: [customers] } })).status).toBe(422);
   });
 
   it('names file:line:col for a malformed stream', async () => {
     const catalogsFile = join(tempDir(), 'catalogs.yaml');
     writeFileSync(catalogsFile, '"pg":\n  - namespace: app\n');
-    await expect(startEmulator({ port: 0, catalogsFile, definitions: fixtureDefinitions })).rejects.toThrow(/catalogs\.yaml:2:5: source 'pg': a stream needs a "name"/);
+    await expect(startEmulator({ port: 0, catalogsFile, definitions: fixtureDefinitions })).rejects.toThrow(
+      /catalogs\.yaml:2:5: source 'pg': a stream needs a "name"/,
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('scheduler/*/check_connection: checking a configuration before it is st
 
   it('checks a new destination configuration', async () => {
     const t = await startTestEmulator();
-    const body = { destinationDefinitionId: S3_DESTINATION_ID, workspaceId: DEFAULT_WORKSPACE_ID, connectionConfiguration: s3Config({ s3_bucket_name: 'unreachable' }) };
+    const body = {
+      destinationDefinitionId: S3_DESTINATION_ID,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      connectionConfiguration: s3Config({ s3_bucket_name: 'unreachable' }),
+    };
     const answer = await t.call('scheduler/destinations/check_connection', body);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'failed', jobInfo: { configType: 'check_connection_destination' } });

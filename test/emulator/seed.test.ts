@@ -35,7 +35,15 @@ describe.each(catalogs)('the seed examples against --flavor 1.6 with %s', (_labe
     const pgDef = sourceDefinitions.find((definition: { name: string }) => definition.name.toLowerCase().includes('postgres'));
     const pgSource = await t.call('sources/create', {
       sourceDefinitionId: pgDef.sourceDefinitionId,
-      connectionConfiguration: { host: 'postgres', port: 5432, database: 'ecommerce', username: 'postgres', password: 'postgres', ssl: false, replication_method: { method: 'Standard' } },
+      connectionConfiguration: {
+        host: 'postgres',
+        port: 5432,
+        database: 'ecommerce',
+        username: 'postgres',
+        password: 'postgres',
+        ssl: false,
+        replication_method: { method: 'Standard' },
+      },
       workspaceId,
       name: 'PostgreSQL - Ecommerce',
     });
@@ -44,12 +52,20 @@ describe.each(catalogs)('the seed examples against --flavor 1.6 with %s', (_labe
 
     const destinationDefinitions = (await t.call('destination_definitions/list', { workspaceId })).body.destinationDefinitions;
     const s3Def = destinationDefinitions.find((definition: { name: string }) => definition.name === 'S3');
-    const destinationBody = { destinationDefinitionId: s3Def.destinationDefinitionId, connectionConfiguration: seedS3Config, workspaceId, name: 'MinIO - Bronze' };
+    const destinationBody = {
+      destinationDefinitionId: s3Def.destinationDefinitionId,
+      connectionConfiguration: seedS3Config,
+      workspaceId,
+      name: 'MinIO - Bronze',
+    };
     // The real S3 spec spells the codec SNAPPY; the seed's lowercase value is rejected as a real server would.
     const rejected = await t.call('destinations/create', destinationBody);
     expect(rejected.status).toBe(422);
     expect(rejected.body.message).toContain('compression_codec');
-    const minioDest = await t.call('destinations/create', { ...destinationBody, connectionConfiguration: { ...seedS3Config, format: { format_type: 'Parquet', compression_codec: 'SNAPPY' } } });
+    const minioDest = await t.call('destinations/create', {
+      ...destinationBody,
+      connectionConfiguration: { ...seedS3Config, format: { format_type: 'Parquet', compression_codec: 'SNAPPY' } },
+    });
     expect(minioDest.status).toBe(200);
 
     const connection = await t.call('connections/create', {

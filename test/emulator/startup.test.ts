@@ -17,7 +17,10 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'emulator-startup-'));
 
 /** Runs `emulator` with `args`; every case here must exit by itself, before or instead of serving. */
 async function emulatorCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [MAIN, 'emulator', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [MAIN, 'emulator', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -97,7 +100,12 @@ describe('--data must be savable', () => {
     const t = await startTestEmulator({ dataFile });
     await createActors(t);
     rmSync(dir, { recursive: true });
-    const answer = await t.call('sources/create', { workspaceId: t.emulator.state.workspaces[0]?.workspaceId, sourceDefinitionId: t.emulator.state.sources[0]?.definitionId, name: 'later', connectionConfiguration: t.emulator.state.sources[0]?.configuration });
+    const answer = await t.call('sources/create', {
+      workspaceId: t.emulator.state.workspaces[0]?.workspaceId,
+      sourceDefinitionId: t.emulator.state.sources[0]?.definitionId,
+      name: 'later',
+      connectionConfiguration: t.emulator.state.sources[0]?.configuration,
+    });
     expect(answer.status).toBe(500);
     expect(answer.body.message).toContain(`the emulator could not save its state to ${dataFile}`);
     expect(answer.body.message).toContain('the change was not kept');

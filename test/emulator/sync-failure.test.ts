@@ -10,12 +10,22 @@ const POSTGRES = 'decd338e-5647-4c0b-adf4-da0e75f5a750';
 const S3 = '4816b78f-1489-44c1-9060-4b19d5fa9362';
 
 const postgres = (host: string): JsonObject => ({
-  host, port: 5432, database: 'ecommerce', schemas: ['public'], username: 'postgres', password: 'pg-secret',
-  ssl_mode: { mode: 'disable' }, replication_method: { method: 'Standard' },
+  host,
+  port: 5432,
+  database: 'ecommerce',
+  schemas: ['public'],
+  username: 'postgres',
+  password: 'pg-secret',
+  ssl_mode: { mode: 'disable' },
+  replication_method: { method: 'Standard' },
 });
 
 const s3 = (path: string): JsonObject => ({
-  s3_bucket_name: 'datalake', s3_bucket_path: path, s3_bucket_region: 'us-east-1', access_key_id: 'key', secret_access_key: 's3-secret',
+  s3_bucket_name: 'datalake',
+  s3_bucket_path: path,
+  s3_bucket_region: 'us-east-1',
+  access_key_id: 'key',
+  secret_access_key: 's3-secret',
   format: { format_type: 'Parquet', compression_codec: 'SNAPPY' },
 });
 
@@ -23,12 +33,19 @@ const s3 = (path: string): JsonObject => ({
 async function connection(t: TestEmulator, sourceConfig: JsonObject, destinationConfig: JsonObject): Promise<{ connectionId: string; sourceId: string }> {
   const workspaceId = DEFAULT_WORKSPACE_ID;
   const source = await t.call('sources/create', { workspaceId, sourceDefinitionId: POSTGRES, name: 'Orders DB', connectionConfiguration: sourceConfig });
-  const destination = await t.call('destinations/create', { workspaceId, destinationDefinitionId: S3, name: 'Lake', connectionConfiguration: destinationConfig });
+  const destination = await t.call('destinations/create', {
+    workspaceId,
+    destinationDefinitionId: S3,
+    name: 'Lake',
+    connectionConfiguration: destinationConfig,
+  });
   expect([source.status, destination.status]).toEqual([200, 200]);
   const { sourceId } = source.body;
   const discovered = await t.call('sources/discover_schema', { sourceId });
   const customers = discovered.body.catalog.streams.find((entry: { stream: { name: string } }) => entry.stream.name === 'customers');
-  const syncCatalog = { streams: [{ stream: customers.stream, config: { ...customers.config, selected: true, syncMode: 'full_refresh', destinationSyncMode: 'overwrite' } }] };
+  const syncCatalog = {
+    streams: [{ stream: customers.stream, config: { ...customers.config, selected: true, syncMode: 'full_refresh', destinationSyncMode: 'overwrite' } }],
+  };
   const created = await t.call('connections/create', { sourceId, destinationId: destination.body.destinationId, status: 'active', syncCatalog });
   expect(created.status).toBe(200);
   return { connectionId: created.body.connectionId, sourceId };
@@ -67,7 +84,10 @@ describe('a sync bound to fail (`fail-sync` in a configuration)', () => {
     expect(attempt.failureSummary.partialSuccess).toBe(false);
     expect(attempt.failureSummary.failures).toEqual([
       {
-        failureOrigin: 'source', failureType: 'config_error', retryable: false, timestamp: expect.any(Number),
+        failureOrigin: 'source',
+        failureType: 'config_error',
+        retryable: false,
+        timestamp: expect.any(Number),
         externalMessage: expect.stringMatching(/^Source 'Orders DB' failed during the sync: .*'fail-sync'/),
       },
     ]);

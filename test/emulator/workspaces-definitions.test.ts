@@ -14,7 +14,14 @@ describe('health and workspaces', () => {
     const list = await t.call('workspaces/list_by_organization_id', { organizationId: DEFAULT_ORGANIZATION_ID });
     expect(list.status).toBe(200);
     expect(list.body.workspaces).toEqual([
-      expect.objectContaining({ workspaceId: DEFAULT_WORKSPACE_ID, organizationId: DEFAULT_ORGANIZATION_ID, name: 'Default Workspace', slug: 'default', initialSetupComplete: true, customerId: expect.any(String) }),
+      expect.objectContaining({
+        workspaceId: DEFAULT_WORKSPACE_ID,
+        organizationId: DEFAULT_ORGANIZATION_ID,
+        name: 'Default Workspace',
+        slug: 'default',
+        initialSetupComplete: true,
+        customerId: expect.any(String),
+      }),
     ]);
     expect((await t.call('workspaces/get', { workspaceId: DEFAULT_WORKSPACE_ID })).body.slug).toBe('default');
     expect((await t.call('workspaces/get_by_slug', { slug: 'default' })).body.workspaceId).toBe(DEFAULT_WORKSPACE_ID);
@@ -36,7 +43,9 @@ describe('definitions and specifications', () => {
   it('lists and gets source and destination definitions', async () => {
     const t = await startTestEmulator();
     const sources = await t.call('source_definitions/list');
-    expect(sources.body.sourceDefinitions).toEqual([expect.objectContaining({ sourceDefinitionId: PG_SOURCE_ID, name: 'Postgres', dockerRepository: 'airbyte/source-postgres', sourceType: 'database' })]);
+    expect(sources.body.sourceDefinitions).toEqual([
+      expect.objectContaining({ sourceDefinitionId: PG_SOURCE_ID, name: 'Postgres', dockerRepository: 'airbyte/source-postgres', sourceType: 'database' }),
+    ]);
     expect((await t.call('source_definitions/list_for_workspace', { workspaceId: DEFAULT_WORKSPACE_ID })).body).toEqual(sources.body);
     expect((await t.call('source_definitions/get', { sourceDefinitionId: PG_SOURCE_ID })).body.name).toBe('Postgres');
     const destinations = await t.call('destination_definitions/list');
@@ -52,7 +61,10 @@ describe('definitions and specifications', () => {
     const source = await t.call('source_definition_specifications/get', { sourceDefinitionId: PG_SOURCE_ID, workspaceId: DEFAULT_WORKSPACE_ID });
     expect(source.body.connectionSpecification.properties.password.airbyte_secret).toBe(true);
     expect(source.body.jobInfo).toMatchObject({ configType: 'get_spec', succeeded: true });
-    const destination = await t.call('destination_definition_specifications/get', { destinationDefinitionId: S3_DESTINATION_ID, workspaceId: DEFAULT_WORKSPACE_ID });
+    const destination = await t.call('destination_definition_specifications/get', {
+      destinationDefinitionId: S3_DESTINATION_ID,
+      workspaceId: DEFAULT_WORKSPACE_ID,
+    });
     expect(destination.body.supportedDestinationSyncModes).toEqual(['overwrite', 'append']);
     expect((await t.call('source_definition_specifications/get', { sourceDefinitionId: PG_SOURCE_ID })).status).toBe(400);
   });

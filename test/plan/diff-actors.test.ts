@@ -22,7 +22,6 @@ import {
   remoteConnection,
   remoteState,
   source,
-  storedStream,
 } from './fixtures.js';
 
 /** The plan of one source `pg` declared with `desired` against a remote `pg` holding `stored`. */
@@ -47,8 +46,16 @@ describe('diff: sources and destinations', () => {
   });
 
   test.each([
-    ['ssl_mode certificates (oneOf branch)', { ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT', client_key_password: 'kp' } }, { ssl_mode: { mode: 'verify-ca', ca_certificate: '**********', client_key_password: '**********' } }],
-    ['ssh key in tunnel_method (oneOf branch)', { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', ssh_key: 'KEY' } }, { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, ssh_key: '**********' } }],
+    [
+      'ssl_mode certificates (oneOf branch)',
+      { ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT', client_key_password: 'kp' } },
+      { ssl_mode: { mode: 'verify-ca', ca_certificate: '**********', client_key_password: '**********' } },
+    ],
+    [
+      'ssh key in tunnel_method (oneOf branch)',
+      { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', ssh_key: 'KEY' } },
+      { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_port: 22, ssh_key: '**********' } },
+    ],
     ['top-level password', {}, {}],
   ])('masked secrets are never compared: %s', (_, desiredExtra, storedExtra) => {
     const change = planSource({ ...pgConfig, ...desiredExtra }, { ...maskedPg, ...storedExtra });
@@ -58,7 +65,12 @@ describe('diff: sources and destinations', () => {
 
   test.each([
     ['top-level password', { ...pgConfig }, { ...maskedPg, password: undefined }, 'configuration.password'],
-    ['certificate inside a oneOf branch', { ...pgConfig, ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT' } }, { ...maskedPg, ssl_mode: { mode: 'verify-ca' } }, 'configuration.ssl_mode.ca_certificate'],
+    [
+      'certificate inside a oneOf branch',
+      { ...pgConfig, ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT' } },
+      { ...maskedPg, ssl_mode: { mode: 'verify-ca' } },
+      'configuration.ssl_mode.ca_certificate',
+    ],
   ])('a secret Airbyte does not hold is a change: %s', (_, desired, stored, path) => {
     const clean = JSON.parse(JSON.stringify(stored)) as JsonObject;
     const change = planSource(desired as JsonObject, clean);
@@ -71,7 +83,11 @@ describe('diff: sources and destinations', () => {
     ['a declared value equal to the spec default, absent remotely', { port: 5432 }, { port: undefined }],
     ['a declared array equal to the spec default', { schemas: ['public'] }, {}],
     ['the first oneOf branch with defaults, absent remotely', { tunnel_method: { tunnel_method: 'NO_TUNNEL' } }, {}],
-    ['remote keys of the same oneOf branch the YAML does not set', { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b' } }, { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: 22 } }],
+    [
+      'remote keys of the same oneOf branch the YAML does not set',
+      { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b' } },
+      { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'b', tunnel_port: 22 } },
+    ],
   ])('no difference: %s', (_, desiredExtra, storedExtra) => {
     const stored = JSON.parse(JSON.stringify({ ...maskedPg, ...storedExtra })) as JsonObject;
     expect(planSource({ ...pgConfig, ...desiredExtra } as JsonObject, stored).fields).toEqual([]);
@@ -79,10 +95,30 @@ describe('diff: sources and destinations', () => {
 
   test.each([
     ['a changed port', { port: 5433 }, {}, [{ path: 'configuration.port', before: 5432, after: 5433 }]],
-    ['a non-first oneOf branch, absent remotely', { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_port: 22 } }, {}, [{ path: 'configuration.tunnel_method.tunnel_method', before: null, after: 'SSH_KEY_AUTH' }]],
-    ['another oneOf branch', { ssl_mode: { mode: 'require' } }, { ssl_mode: { mode: 'disable' } }, [{ path: 'configuration.ssl_mode.mode', before: 'disable', after: 'require' }]],
-    ['an array', { schemas: ['public', 'sales'] }, { schemas: ['public'] }, [{ path: 'configuration.schemas', before: ['public'], after: ['public', 'sales'] }]],
-    ['a value that differs from the default, absent remotely', { port: 6543 }, { port: undefined }, [{ path: 'configuration.port', before: null, after: 6543 }]],
+    [
+      'a non-first oneOf branch, absent remotely',
+      { tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', tunnel_port: 22 } },
+      {},
+      [{ path: 'configuration.tunnel_method.tunnel_method', before: null, after: 'SSH_KEY_AUTH' }],
+    ],
+    [
+      'another oneOf branch',
+      { ssl_mode: { mode: 'require' } },
+      { ssl_mode: { mode: 'disable' } },
+      [{ path: 'configuration.ssl_mode.mode', before: 'disable', after: 'require' }],
+    ],
+    [
+      'an array',
+      { schemas: ['public', 'sales'] },
+      { schemas: ['public'] },
+      [{ path: 'configuration.schemas', before: ['public'], after: ['public', 'sales'] }],
+    ],
+    [
+      'a value that differs from the default, absent remotely',
+      { port: 6543 },
+      { port: undefined },
+      [{ path: 'configuration.port', before: null, after: 6543 }],
+    ],
   ])('exactly the changed field: %s', (_, desiredExtra, storedExtra, fields) => {
     const stored = JSON.parse(JSON.stringify({ ...maskedPg, ...storedExtra })) as JsonObject;
     const change = planSource({ ...pgConfig, ...desiredExtra } as JsonObject, stored);
@@ -136,11 +172,17 @@ describe('diff: sources and destinations', () => {
     });
 
     test('--rotate-secrets updates preserve the same way; no-ops, creates and replaces preserve nothing', () => {
-      expect(planSource(pgConfig, stored, { rotateSecrets: true })).toMatchObject({ action: 'update', preserved: { jdbc_url_params: 'a=b', tunnel_method: stored['tunnel_method'] } });
+      expect(planSource(pgConfig, stored, { rotateSecrets: true })).toMatchObject({
+        action: 'update',
+        preserved: { jdbc_url_params: 'a=b', tunnel_method: stored['tunnel_method'] },
+      });
       expect(planSource(pgConfig, stored)).toMatchObject({ action: 'no-op', preserved: {} });
       const created = diff(pipeline({ sources: [source('pg', pgConfig)] }), remoteState({})).changes[0] as ActorChange;
       expect(created.preserved).toEqual({});
-      const replaced = diff(pipeline({ sources: [source('pg', pgConfig, { definition: MYSQL })] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }));
+      const replaced = diff(
+        pipeline({ sources: [source('pg', pgConfig, { definition: MYSQL })] }),
+        remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }),
+      );
       expect((replaced.changes[0] as ActorChange).preserved).toEqual({});
     });
 
@@ -178,8 +220,16 @@ describe('diff: sources and destinations', () => {
   });
 
   test.each([
-    ['sources', remoteState({ sources: [remoteActor('source', 'src-a', 'pg', maskedPg), remoteActor('source', 'src-b', 'pg', maskedPg)] }), /2 remote sources are named 'pg' \(ids src-a, src-b\)/],
-    ['connections', remoteState({ connections: [remoteConnection('c-a', 'pg-to-lake', []), remoteConnection('c-b', 'pg-to-lake', [])] }), /2 remote connections are named 'pg-to-lake' \(ids c-a, c-b\)/],
+    [
+      'sources',
+      remoteState({ sources: [remoteActor('source', 'src-a', 'pg', maskedPg), remoteActor('source', 'src-b', 'pg', maskedPg)] }),
+      /2 remote sources are named 'pg' \(ids src-a, src-b\)/,
+    ],
+    [
+      'connections',
+      remoteState({ connections: [remoteConnection('c-a', 'pg-to-lake', []), remoteConnection('c-b', 'pg-to-lake', [])] }),
+      /2 remote connections are named 'pg-to-lake' \(ids c-a, c-b\)/,
+    ],
   ])('two remote %s with one name: CONFLICT naming both ids', (_, remote, message) => {
     const { desired } = inSync();
     const attempt = () => diff(desired, remote);
@@ -232,7 +282,11 @@ describe('diff: sources and destinations', () => {
     desired.sources[0] = source('pg', pgConfig, { definition: MYSQL });
     remote.connections.push(remoteConnection('conn-9', 'adhoc', []));
     const plan = diff(desired, remote);
-    expect(find(plan.changes, 'connection', 'adhoc')).toMatchObject({ action: 'delete', id: 'conn-9', warnings: ["deleted with source 'pg', which is replaced"] });
+    expect(find(plan.changes, 'connection', 'adhoc')).toMatchObject({
+      action: 'delete',
+      id: 'conn-9',
+      warnings: ["deleted with source 'pg', which is replaced"],
+    });
     expect(plan.unmanaged).toEqual([]);
   });
 
@@ -285,24 +339,47 @@ describe('diff: sources and destinations', () => {
   });
 
   test.each([
-    ['a declared reference', pipeline({ sources: [reference('source', 'shared-crm')] }), /pipelines\/shop.yaml:30:5: source 'shared-crm' does not exist in Airbyte \(did you mean 'shared-crm2'\?\)/],
-    ['a connection endpoint', pipeline({ connections: [connection('c', [], { source: 'shared-crm', destination: 'lake' })] }), /pipelines\/shop.yaml:40:5: source 'shared-crm' does not exist/],
-    ['an unknown definition', pipeline({ sources: [source('pg', pgConfig, { definition: 'Postgress' })] }), /source 'pg': unknown source definition 'Postgress' \(did you mean 'Postgres'\?\)/],
+    [
+      'a declared reference',
+      pipeline({ sources: [reference('source', 'shared-crm')] }),
+      /pipelines\/shop.yaml:30:5: source 'shared-crm' does not exist in Airbyte \(did you mean 'shared-crm2'\?\)/,
+    ],
+    [
+      'a connection endpoint',
+      pipeline({ connections: [connection('c', [], { source: 'shared-crm', destination: 'lake' })] }),
+      /pipelines\/shop.yaml:40:5: source 'shared-crm' does not exist/,
+    ],
+    [
+      'an unknown definition',
+      pipeline({ sources: [source('pg', pgConfig, { definition: 'Postgress' })] }),
+      /source 'pg': unknown source definition 'Postgress' \(did you mean 'Postgres'\?\)/,
+    ],
   ])('NOT_FOUND for %s', (_, desired, message) => {
     const remote = remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm2', {})] });
     expect(() => diff(desired, remote)).toThrow(message);
   });
 
   test('a definition id is matched whatever its case, as the checks match it', () => {
-    const plan = diff(pipeline({ sources: [source('pg', pgConfig, { definition: PG.toUpperCase() })] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }));
+    const plan = diff(
+      pipeline({ sources: [source('pg', pgConfig, { definition: PG.toUpperCase() })] }),
+      remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }),
+    );
     expect(plan.changes[0]).toMatchObject({ action: 'no-op', definitionId: PG });
   });
 
   test('a definition name shared by two definitions is a CONFLICT naming both ids, as the checks say', () => {
     const remote = remoteState({});
-    remote.definitions.push({ kind: 'source', definitionId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'postgres', dockerRepository: 'custom/pg', dockerImageTag: '1' });
+    remote.definitions.push({
+      kind: 'source',
+      definitionId: 'aaaaaaaa-0000-4000-8000-000000000001',
+      name: 'postgres',
+      dockerRepository: 'custom/pg',
+      dockerImageTag: '1',
+    });
     const run = () => diff(pipeline({ sources: [source('pg', pgConfig)] }), remote);
-    expect(run).toThrow(`pipelines/shop.yaml:2:5: source 'pg': source definition 'Postgres' is ambiguous: several definitions have that name (${PG}, aaaaaaaa-0000-4000-8000-000000000001); use the definition id`);
+    expect(run).toThrow(
+      `pipelines/shop.yaml:2:5: source 'pg': source definition 'Postgres' is ambiguous: several definitions have that name (${PG}, aaaaaaaa-0000-4000-8000-000000000001); use the definition id`,
+    );
     expect(() => run()).toThrow(GitopsError);
     try {
       run();

@@ -3,7 +3,20 @@ import type { DesiredSchedule } from '../../src/model/desired.js';
 import type { RemoteConnection } from '../../src/model/remote.js';
 import { diff } from '../../src/plan/diff/index.js';
 import type { ConnectionChange } from '../../src/plan/types.js';
-import { connection, desiredStream, inSync, pgConfig, pipeline, remoteActor, maskedPg, remoteState, source, destination, s3Config, storedStream } from './fixtures.js';
+import {
+  connection,
+  desiredStream,
+  inSync,
+  pgConfig,
+  pipeline,
+  remoteActor,
+  maskedPg,
+  remoteState,
+  source,
+  destination,
+  s3Config,
+  storedStream,
+} from './fixtures.js';
 
 function connectionChange(plan: ReturnType<typeof diff>): ConnectionChange {
   return plan.changes.find((c) => c.kind === 'connection') as ConnectionChange;
@@ -37,11 +50,37 @@ describe('diff: connections', () => {
   const cron: DesiredSchedule = { type: 'cron', cronExpression: '0 0 * * * ?', cronTimeZone: 'UTC' };
   test.each<[string, DesiredSchedule, Partial<RemoteConnection> & { schedule?: unknown }, object[]]>([
     ['manual = manual', { type: 'manual' }, { scheduleType: 'manual' }, []],
-    ['basic equal (legacy schedule ignored)', basic(6), { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 6 } }, schedule: { units: 24, timeUnit: 'days' } }, []],
+    [
+      'basic equal (legacy schedule ignored)',
+      basic(6),
+      { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 6 } }, schedule: { units: 24, timeUnit: 'days' } },
+      [],
+    ],
     ['cron equal', cron, { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 * * * ?', cronTimeZone: 'UTC' } } }, []],
-    ['basic units', basic(6), { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 24 } } }, [{ path: 'scheduleData', before: { basicSchedule: { timeUnit: 'hours', units: 24 } }, after: { basicSchedule: { timeUnit: 'hours', units: 6 } } }]],
-    ['manual → cron', cron, { scheduleType: 'manual' }, [{ path: 'scheduleType', before: 'manual', after: 'cron' }, { path: 'scheduleData', before: null, after: { cron: { cronExpression: '0 0 * * * ?', cronTimeZone: 'UTC' } } }]],
-    ['basic → manual', { type: 'manual' }, { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 1 } } }, [{ path: 'scheduleType', before: 'basic', after: 'manual' }, { path: 'scheduleData', before: { basicSchedule: { timeUnit: 'hours', units: 1 } }, after: null }]],
+    [
+      'basic units',
+      basic(6),
+      { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 24 } } },
+      [{ path: 'scheduleData', before: { basicSchedule: { timeUnit: 'hours', units: 24 } }, after: { basicSchedule: { timeUnit: 'hours', units: 6 } } }],
+    ],
+    [
+      'manual → cron',
+      cron,
+      { scheduleType: 'manual' },
+      [
+        { path: 'scheduleType', before: 'manual', after: 'cron' },
+        { path: 'scheduleData', before: null, after: { cron: { cronExpression: '0 0 * * * ?', cronTimeZone: 'UTC' } } },
+      ],
+    ],
+    [
+      'basic → manual',
+      { type: 'manual' },
+      { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 1 } } },
+      [
+        { path: 'scheduleType', before: 'basic', after: 'manual' },
+        { path: 'scheduleData', before: { basicSchedule: { timeUnit: 'hours', units: 1 } }, after: null },
+      ],
+    ],
   ])('schedules: %s', (_, schedule, stored, fields) => {
     const change = planWith(
       (c) => (c.schedule = schedule),
@@ -66,10 +105,13 @@ describe('diff: connections', () => {
   });
 
   test('unset optional settings are not managed; absent remote values equal server defaults', () => {
-    const unset = planWith(() => {}, (r) => {
-      r.prefix = 'x_';
-      r.namespaceDefinition = 'destination';
-    });
+    const unset = planWith(
+      () => {},
+      (r) => {
+        r.prefix = 'x_';
+        r.namespaceDefinition = 'destination';
+      },
+    );
     expect(unset.action).toBe('no-op');
     const defaults = planWith(
       (c) => {
@@ -87,13 +129,30 @@ describe('diff: connections', () => {
   });
 
   test.each([
-    ['syncMode change loses state', (c: ReturnType<typeof inSync>['desired']['connections'][number]) => (c.streams[0]!.syncMode = 'incremental'), true,
-      "stream 'public.customers': syncMode changes from full_refresh to incremental; Airbyte deletes its sync state and the next sync reads it in full"],
-    ['deselected stream stops syncing', (c: ReturnType<typeof inSync>['desired']['connections'][number]) => c.streams.splice(1, 1), false, "stream 'public.orders' is deselected: it stops syncing"],
-    ['prefix change writes new tables', (c: ReturnType<typeof inSync>['desired']['connections'][number]) => (c.prefix = 'raw_'), false,
-      `prefix changes from "" to "raw_": streams 'public.customers', 'public.orders' are written to new tables`],
-    ['namespace change writes new tables', (c: ReturnType<typeof inSync>['desired']['connections'][number]) => (c.namespaceDefinition = 'destination'), false,
-      `namespaceDefinition changes from "source" to "destination": streams 'public.customers', 'public.orders' are written to new tables`],
+    [
+      'syncMode change loses state',
+      (c: ReturnType<typeof inSync>['desired']['connections'][number]) => (c.streams[0]!.syncMode = 'incremental'),
+      true,
+      "stream 'public.customers': syncMode changes from full_refresh to incremental; Airbyte deletes its sync state and the next sync reads it in full",
+    ],
+    [
+      'deselected stream stops syncing',
+      (c: ReturnType<typeof inSync>['desired']['connections'][number]) => c.streams.splice(1, 1),
+      false,
+      "stream 'public.orders' is deselected: it stops syncing",
+    ],
+    [
+      'prefix change writes new tables',
+      (c: ReturnType<typeof inSync>['desired']['connections'][number]) => (c.prefix = 'raw_'),
+      false,
+      `prefix changes from "" to "raw_": streams 'public.customers', 'public.orders' are written to new tables`,
+    ],
+    [
+      'namespace change writes new tables',
+      (c: ReturnType<typeof inSync>['desired']['connections'][number]) => (c.namespaceDefinition = 'destination'),
+      false,
+      `namespaceDefinition changes from "source" to "destination": streams 'public.customers', 'public.orders' are written to new tables`,
+    ],
   ])('warning: %s', (_, edit, destructive, warning) => {
     const change = planWith(edit);
     expect(change.action).toBe('update');
@@ -156,7 +215,9 @@ describe('diff: connections', () => {
       { path: 'source', before: 'pg', after: 'pg-replica' },
       { path: 'destination', before: 'lake', after: 'bronze' },
     ]);
-    expect(change.warnings).toEqual(['its source changes and its destination changes: the connection is deleted and created again, and its sync state is lost']);
+    expect(change.warnings).toEqual([
+      'its source changes and its destination changes: the connection is deleted and created again, and its sync state is lost',
+    ]);
   });
 
   test('a connection whose source is replaced under the same name shows no field, only why it is replaced', () => {
@@ -168,9 +229,20 @@ describe('diff: connections', () => {
   });
 
   test('a new connection on new actors: endpoints pending, catalog left to apply', () => {
-    const desired = pipeline({ sources: [source('pg', pgConfig)], destinations: [destination('lake', s3Config)], connections: [connection('pg-to-lake', [desiredStream('customers')], { schedule: { type: 'basic', units: 1, timeUnit: 'days' } })] });
+    const desired = pipeline({
+      sources: [source('pg', pgConfig)],
+      destinations: [destination('lake', s3Config)],
+      connections: [connection('pg-to-lake', [desiredStream('customers')], { schedule: { type: 'basic', units: 1, timeUnit: 'days' } })],
+    });
     const change = connectionChange(diff(desired, remoteState({})));
-    expect(change).toMatchObject({ action: 'create', id: null, sourceRef: { pending: 'pg' }, destinationRef: { pending: 'lake' }, syncCatalog: null, patch: null });
+    expect(change).toMatchObject({
+      action: 'create',
+      id: null,
+      sourceRef: { pending: 'pg' },
+      destinationRef: { pending: 'lake' },
+      syncCatalog: null,
+      patch: null,
+    });
     expect(change.fields).toEqual([
       { path: 'name', before: null, after: 'pg-to-lake' },
       { path: 'source', before: null, after: 'pg' },

@@ -12,12 +12,23 @@ function reader(definitions: SourceDefinitionRead[]): { reader: StateReader; spe
   return {
     specsRead,
     reader: {
-      resolveWorkspace: async () => ({ workspaceId: 'ws-1', organizationId: 'org', customerId: 'c', name: 'Default', slug: 'default', initialSetupComplete: true }),
+      resolveWorkspace: async () => ({
+        workspaceId: 'ws-1',
+        organizationId: 'org',
+        customerId: 'c',
+        name: 'Default',
+        slug: 'default',
+        initialSetupComplete: true,
+      }),
       listSourceDefinitions: async () => definitions,
       listDestinationDefinitions: empty,
       getSourceSpecification: async (id) => {
         specsRead.push(id);
-        return { sourceDefinitionId: id, connectionSpecification: pgSpec, jobInfo: { id: 'job', configType: 'get_spec', createdAt: 0, endedAt: 0, succeeded: true } };
+        return {
+          sourceDefinitionId: id,
+          connectionSpecification: pgSpec,
+          jobInfo: { id: 'job', configType: 'get_spec', createdAt: 0, endedAt: 0, succeeded: true },
+        };
       },
       getDestinationSpecification: async () => {
         throw new Error('no destination in these pipelines');
@@ -32,7 +43,12 @@ function reader(definitions: SourceDefinitionRead[]): { reader: StateReader; spe
   };
 }
 
-const postgres = (id: string, name = 'Postgres'): SourceDefinitionRead => ({ sourceDefinitionId: id, name, dockerRepository: 'airbyte/source-postgres', dockerImageTag: '3.7.0' });
+const postgres = (id: string, name = 'Postgres'): SourceDefinitionRead => ({
+  sourceDefinitionId: id,
+  name,
+  dockerRepository: 'airbyte/source-postgres',
+  dockerImageTag: '3.7.0',
+});
 
 describe('fetchRemoteState resolves definitions as the checks do', () => {
   test('an id in upper case reads the spec of that definition', async () => {

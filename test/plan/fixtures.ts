@@ -109,7 +109,13 @@ export function pipeline(parts: Partial<DesiredPipeline>): DesiredPipeline {
 }
 
 export const pgConfig: JsonObject = { host: 'db.internal', port: 5432, database: 'shop', username: 'airbyte', password: 'pg-Secret-1' };
-export const s3Config: JsonObject = { access_key_id: 'AKIA-SECRET-ID', secret_access_key: 'aws-Secret-2', s3_bucket_name: 'lake', s3_bucket_path: 'raw', format: { format_type: 'JSONL' } };
+export const s3Config: JsonObject = {
+  access_key_id: 'AKIA-SECRET-ID',
+  secret_access_key: 'aws-Secret-2',
+  s3_bucket_name: 'lake',
+  s3_bucket_path: 'raw',
+  format: { format_type: 'JSONL' },
+};
 export const maskedPg: JsonObject = { ...pgConfig, password: '**********' };
 export const maskedS3: JsonObject = { ...s3Config, access_key_id: '**********', secret_access_key: '**********' };
 
@@ -118,7 +124,11 @@ export function remoteActor(kind: 'source' | 'destination', id: string, name: st
 }
 
 /** A stored (selected) stream with its metadata, as `connections/list` returns it. */
-export function storedStream(name: string, config: Partial<AirbyteStreamAndConfiguration['config']> = {}, stream: Partial<AirbyteStreamAndConfiguration['stream']> = {}): AirbyteStreamAndConfiguration {
+export function storedStream(
+  name: string,
+  config: Partial<AirbyteStreamAndConfiguration['config']> = {},
+  stream: Partial<AirbyteStreamAndConfiguration['stream']> = {},
+): AirbyteStreamAndConfiguration {
   return {
     stream: { name, namespace: 'public', jsonSchema: { type: 'object' }, supportedSyncModes: ['full_refresh', 'incremental'], ...stream },
     config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true, aliasName: name, ...config },
@@ -173,7 +183,13 @@ export function inSync(streams: DesiredStream[] = [desiredStream('customers')]):
   const remote = remoteState({
     sources: [remoteActor('source', 'src-1', 'pg', maskedPg)],
     destinations: [remoteActor('destination', 'dst-1', 'lake', maskedS3)],
-    connections: [remoteConnection('conn-1', 'pg-to-lake', streams.map((s) => storedStream(s.name, { syncMode: s.syncMode, destinationSyncMode: s.destinationSyncMode })))],
+    connections: [
+      remoteConnection(
+        'conn-1',
+        'pg-to-lake',
+        streams.map((s) => storedStream(s.name, { syncMode: s.syncMode, destinationSyncMode: s.destinationSyncMode })),
+      ),
+    ],
   });
   return { desired, remote };
 }

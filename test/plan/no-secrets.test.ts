@@ -32,9 +32,26 @@ function build() {
   const desired = pipeline({
     sources: [
       source('pg-new', { host: 'h', port: 5432, database: 'd', username: 'u', password: pgPassword, ssl_mode: { mode: 'verify-ca', ca_certificate: cert } }),
-      source('pg-old', { host: 'h', port: 5432, database: 'd', username: 'u', password: pgPassword, tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', ssh_key: sshKey } }),
+      source('pg-old', {
+        host: 'h',
+        port: 5432,
+        database: 'd',
+        username: 'u',
+        password: pgPassword,
+        tunnel_method: { tunnel_method: 'SSH_KEY_AUTH', ssh_key: sshKey },
+      }),
       source('pg-moved', { host: 'h', port: 5432, database: 'd', username: 'u', password: pgPassword }, { definition: MYSQL }),
-      source('api', { accounts: [{ label: 'a', token: tokenOne }, { label: 'b', token: tokenTwo }], auth: { kind: 'key', api_key: apiKey } }, { definition: API }),
+      source(
+        'api',
+        {
+          accounts: [
+            { label: 'a', token: tokenOne },
+            { label: 'b', token: tokenTwo },
+          ],
+          auth: { kind: 'key', api_key: apiKey },
+        },
+        { definition: API },
+      ),
     ],
     destinations: [destination('lake', { access_key_id: accessKey, secret_access_key: secretKey, s3_bucket_name: 'lake-2', s3_bucket_path: 'raw' })],
     connections: [connection('pg-to-lake', [desiredStream('customers')], { source: 'pg-new' })],
@@ -43,7 +60,19 @@ function build() {
     sources: [
       remoteActor('source', 'src-2', 'pg-old', { ...maskedPg, password: '**********', tunnel_method: { tunnel_method: 'SSH_KEY_AUTH' } }),
       remoteActor('source', 'src-3', 'pg-moved', maskedPg),
-      remoteActor('source', 'src-4', 'api', { accounts: [{ label: 'a', token: '**********' }, { label: 'c', token: '**********' }, { label: 'd', token: '**********' }] }, API),
+      remoteActor(
+        'source',
+        'src-4',
+        'api',
+        {
+          accounts: [
+            { label: 'a', token: '**********' },
+            { label: 'c', token: '**********' },
+            { label: 'd', token: '**********' },
+          ],
+        },
+        API,
+      ),
     ],
     destinations: [remoteActor('destination', 'dst-1', 'lake', { ...maskedS3, s3_bucket_name: 'lake' })],
   });

@@ -1,6 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { applyOrder, diff } from '../../src/plan/diff/index.js';
-import { MYSQL, connection, desiredStream, destination, inSync, maskedPg, pgConfig, pipeline, remoteActor, remoteConnection, remoteState, s3Config, source } from './fixtures.js';
+import {
+  MYSQL,
+  connection,
+  desiredStream,
+  destination,
+  inSync,
+  maskedPg,
+  pgConfig,
+  pipeline,
+  remoteActor,
+  remoteConnection,
+  remoteState,
+  s3Config,
+  source,
+} from './fixtures.js';
 
 const keys = (plan: ReturnType<typeof diff>) => plan.order.map((step) => [step.key, step.dependsOn]);
 
@@ -22,7 +36,11 @@ describe('apply order', () => {
   });
 
   test('a connection on an existing, unchanged source waits for nothing on that side', () => {
-    const desired = pipeline({ sources: [source('pg', pgConfig)], destinations: [destination('lake', s3Config)], connections: [connection('c', [desiredStream('a')])] });
+    const desired = pipeline({
+      sources: [source('pg', pgConfig)],
+      destinations: [destination('lake', s3Config)],
+      connections: [connection('c', [desiredStream('a')])],
+    });
     const plan = diff(desired, remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }));
     expect(keys(plan)).toEqual([
       ['create:destination:lake', []],

@@ -86,11 +86,11 @@ describe('Markdown and graph', () => {
     expect(markdown).toContain('| Action | Kind | Name | Fields | Warnings |');
     expect(markdown).toContain('| ➕ create | destination | lake&#124;&#60;b&#62; | 2 |  |');
     expect(markdown).toContain('| ♻️ replace | source | pg | 6 | ⚠ 1 |');
-    expect(markdown).toContain("> ⚠ **source &#39;pg&#39;**: definition changes from &#39;Postgres&#39; to &#39;MySQL&#39;");
+    expect(markdown).toContain('> ⚠ **source &#39;pg&#39;**: definition changes from &#39;Postgres&#39; to &#39;MySQL&#39;');
     expect(markdown).toContain('```mermaid\ngraph LR\n');
     expect(markdown.match(/<details>/g)).toHaveLength(3);
     expect(markdown).toContain('<summary>♻️ replace connection <code>pg-to-lake</code> (id <code>conn-1</code>)</summary>');
-    expect(markdown).toContain("> ⚠ **connection &#39;pg-to-lake&#39;**: its source &#39;pg&#39; is replaced: the connection is deleted and created again");
+    expect(markdown).toContain('> ⚠ **connection &#39;pg-to-lake&#39;**: its source &#39;pg&#39; is replaced: the connection is deleted and created again');
     expect(markdown).not.toContain('sourceId');
     expect(markdown).not.toContain('<b>');
   });

@@ -7,43 +7,98 @@ import { colors, plain } from '../../src/util/color.js';
 import { MYSQL, inSync, pgConfig } from './fixtures.js';
 
 function actor(overrides: Partial<ActorChange>): Change {
-  return { kind: 'source', name: 'pg', action: 'no-op', id: 'src-1', fields: [], warnings: [], destructive: false, definitionId: 'def', desired: null, preserved: {}, takesDown: [], ...overrides };
+  return {
+    kind: 'source',
+    name: 'pg',
+    action: 'no-op',
+    id: 'src-1',
+    fields: [],
+    warnings: [],
+    destructive: false,
+    definitionId: 'def',
+    desired: null,
+    preserved: {},
+    takesDown: [],
+    ...overrides,
+  };
 }
 
 describe('text renderer', () => {
   test.each<[string, Change, string[]]>([
-    ['create', actor({ action: 'create', id: null, fields: [{ path: 'name', before: null, after: 'pg' }, { path: 'configuration.password', before: null, after: '(sensitive)' }] }), [
-      "  + source 'pg' will be created",
-      '      + name: "pg"',
-      '      + configuration.password: (sensitive)',
-    ]],
-    ['update', actor({ action: 'update', fields: [{ path: 'configuration.port', before: 5432, after: 5433 }, { path: 'configuration.schemas', before: ['public'], after: null }] }), [
-      "  ~ source 'pg' will be updated in place (id src-1)",
-      '      ~ configuration.port: 5432 → 5433',
-      '      - configuration.schemas: ["public"]',
-    ]],
-    ['rename', actor({ action: 'update', rename: { from: 'old' }, fields: [{ path: 'name', before: 'old', after: 'pg' }] }), [
-      "  ~ source 'pg' will be renamed from 'old' (id src-1)",
-      '      ~ name: "old" → "pg"',
-    ]],
-    ['rename with changes', actor({ action: 'update', rename: { from: 'old' }, fields: [{ path: 'name', before: 'old', after: 'pg' }, { path: 'configuration.password', before: '(sensitive)', after: '(sensitive)' }] }), [
-      "  ~ source 'pg' will be renamed from 'old' and updated in place (id src-1)",
-      '      ~ name: "old" → "pg"',
-      '      ~ configuration.password: (sensitive) → (sensitive)',
-    ]],
-    ['replace with warning', actor({ action: 'replace', destructive: true, fields: [{ path: 'definition', before: 'Postgres', after: 'MySQL' }], warnings: ['takes down x'] }), [
-      "  -/+ source 'pg' will be replaced (deleted, then created again) (id src-1)",
-      '      ~ definition: "Postgres" → "MySQL"',
-      '      ⚠ takes down x',
-    ]],
+    [
+      'create',
+      actor({
+        action: 'create',
+        id: null,
+        fields: [
+          { path: 'name', before: null, after: 'pg' },
+          { path: 'configuration.password', before: null, after: '(sensitive)' },
+        ],
+      }),
+      ["  + source 'pg' will be created", '      + name: "pg"', '      + configuration.password: (sensitive)'],
+    ],
+    [
+      'update',
+      actor({
+        action: 'update',
+        fields: [
+          { path: 'configuration.port', before: 5432, after: 5433 },
+          { path: 'configuration.schemas', before: ['public'], after: null },
+        ],
+      }),
+      ["  ~ source 'pg' will be updated in place (id src-1)", '      ~ configuration.port: 5432 → 5433', '      - configuration.schemas: ["public"]'],
+    ],
+    [
+      'rename',
+      actor({ action: 'update', rename: { from: 'old' }, fields: [{ path: 'name', before: 'old', after: 'pg' }] }),
+      ["  ~ source 'pg' will be renamed from 'old' (id src-1)", '      ~ name: "old" → "pg"'],
+    ],
+    [
+      'rename with changes',
+      actor({
+        action: 'update',
+        rename: { from: 'old' },
+        fields: [
+          { path: 'name', before: 'old', after: 'pg' },
+          { path: 'configuration.password', before: '(sensitive)', after: '(sensitive)' },
+        ],
+      }),
+      [
+        "  ~ source 'pg' will be renamed from 'old' and updated in place (id src-1)",
+        '      ~ name: "old" → "pg"',
+        '      ~ configuration.password: (sensitive) → (sensitive)',
+      ],
+    ],
+    [
+      'replace with warning',
+      actor({ action: 'replace', destructive: true, fields: [{ path: 'definition', before: 'Postgres', after: 'MySQL' }], warnings: ['takes down x'] }),
+      ["  -/+ source 'pg' will be replaced (deleted, then created again) (id src-1)", '      ~ definition: "Postgres" → "MySQL"', '      ⚠ takes down x'],
+    ],
     ['delete', actor({ action: 'delete', destructive: true }), ["  - source 'pg' will be deleted (id src-1)"]],
-    ['connection moved to another destination', { ...actor({}), kind: 'connection', name: 'c', action: 'replace', id: 'conn-1', destructive: true,
-      fields: [{ path: 'destination', before: 'Local JSON - Samples', after: 'MinIO - Bronze' }], warnings: ['its destination changes: x'],
-      sourceRef: null, destinationRef: null, desired: null, patch: null, syncCatalog: null, remoteEndpoints: null } as Change, [
-      "  -/+ connection 'c' will be replaced (deleted, then created again) (id conn-1)",
-      '      ~ destination: "Local JSON - Samples" → "MinIO - Bronze"',
-      '      ⚠ its destination changes: x',
-    ]],
+    [
+      'connection moved to another destination',
+      {
+        ...actor({}),
+        kind: 'connection',
+        name: 'c',
+        action: 'replace',
+        id: 'conn-1',
+        destructive: true,
+        fields: [{ path: 'destination', before: 'Local JSON - Samples', after: 'MinIO - Bronze' }],
+        warnings: ['its destination changes: x'],
+        sourceRef: null,
+        destinationRef: null,
+        desired: null,
+        patch: null,
+        syncCatalog: null,
+        remoteEndpoints: null,
+      } as Change,
+      [
+        "  -/+ connection 'c' will be replaced (deleted, then created again) (id conn-1)",
+        '      ~ destination: "Local JSON - Samples" → "MinIO - Bronze"',
+        '      ⚠ its destination changes: x',
+      ],
+    ],
     ['no-op', actor({}), []],
   ])('%s', (_, change, lines) => {
     expect(renderChange(change, plain)).toEqual(lines);

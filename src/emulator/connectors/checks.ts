@@ -9,7 +9,7 @@
  * stored configuration that an older spec accepted.
  */
 import type { JsonObject } from '../../api/types.js';
-import { secretPaths, secretValues, type ConfigPath } from '../../connectors/secrets.js';
+import { secretPaths, secretValues, type ConfigPath } from '../../secrets/paths.js';
 import type { CheckResult } from './types.js';
 import { numberAt, objectAt, stringAt } from './values.js';
 
@@ -68,7 +68,8 @@ export function tunnelEndpoint(config: JsonObject): Endpoint {
 export function credentialFailure(databaseMessage: string): (path: ConfigPath) => string {
   return (path) => {
     if (path[0] === 'tunnel_method') return "Could not connect with provided SSH configuration. Error: Auth fail for methods 'publickey,password'";
-    if (path[0] === 'ssl_mode') return `Could not connect with provided configuration. SSL error: could not load the client key (${path.join('.')}): bad decrypt`;
+    if (path[0] === 'ssl_mode')
+      return `Could not connect with provided configuration. SSL error: could not load the client key (${path.join('.')}): bad decrypt`;
     return databaseMessage;
   };
 }

@@ -9,9 +9,28 @@ import type { CheckResult, ConnectorDefinition } from './types.js';
 import { objectAt, stringAt } from './values.js';
 
 const LOCATIONS = [
-  'US', 'EU', 'asia-east1', 'asia-east2', 'asia-northeast1', 'asia-south1', 'asia-southeast1', 'australia-southeast1',
-  'europe-central2', 'europe-north1', 'europe-west1', 'europe-west2', 'europe-west3', 'europe-west4', 'europe-west6',
-  'northamerica-northeast1', 'southamerica-east1', 'us-central1', 'us-east1', 'us-east4', 'us-west1', 'us-west2',
+  'US',
+  'EU',
+  'asia-east1',
+  'asia-east2',
+  'asia-northeast1',
+  'asia-south1',
+  'asia-southeast1',
+  'australia-southeast1',
+  'europe-central2',
+  'europe-north1',
+  'europe-west1',
+  'europe-west2',
+  'europe-west3',
+  'europe-west4',
+  'europe-west6',
+  'northamerica-northeast1',
+  'southamerica-east1',
+  'us-central1',
+  'us-east1',
+  'us-east4',
+  'us-west1',
+  'us-west2',
 ];
 
 const hmacKey = optionGroup('Credential', 'An HMAC key of a service account that can write to the bucket.', 1, 'credential_type', [
@@ -57,7 +76,11 @@ export const spec: JsonObject = connectionSpec('BigQuery Destination Spec', ['pr
     default: 'interactive',
   }),
   loading_method: loadingMethod,
-  big_query_client_buffer_size_mb: field('integer', 'Google BigQuery Client Chunk Size', 'Upload chunk size in MiB.', 6, { minimum: 1, maximum: 15, default: 15 }),
+  big_query_client_buffer_size_mb: field('integer', 'Google BigQuery Client Chunk Size', 'Upload chunk size in MiB.', 6, {
+    minimum: 1,
+    maximum: 15,
+    default: 15,
+  }),
   raw_data_dataset: field('string', 'Raw Table Dataset Name', 'The dataset for the raw tables (defaults to airbyte_internal).', 7),
   disable_type_dedupe: field('boolean', 'Disable Final Tables', 'Write only raw tables.', 8, { default: false }),
 });

@@ -10,7 +10,7 @@ import type { CheckResult, ConnectorDefinition } from './types.js';
 import { stringAt } from './values.js';
 
 export const spec: JsonObject = connectionSpec('Local Json Destination Spec', ['destination_path'], {
-  destination_path: field('string', 'Destination Path', 'Directory under /local (the host\'s /tmp/airbyte_local) where the files are written.', 0, {
+  destination_path: field('string', 'Destination Path', "Directory under /local (the host's /tmp/airbyte_local) where the files are written.", 0, {
     examples: ['/local/json_data'],
   }),
 });

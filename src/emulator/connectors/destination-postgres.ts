@@ -21,9 +21,15 @@ export const spec: JsonObject = connectionSpec('Postgres Destination Spec', ['ho
   ssl_mode: postgresSslMode(7),
   jdbc_url_params: field('string', 'JDBC URL Params', 'Extra key=value pairs joined by &.', 8),
   raw_data_schema: field('string', 'Raw table schema (defaults to airbyte_internal)', 'The schema for the raw tables.', 9),
-  disable_type_dedupe: field('boolean', 'Disable Final Tables. (WARNING! Unstable option; Columns in raw table schema might change between versions)', 'Write only raw tables.', 10, {
-    default: false,
-  }),
+  disable_type_dedupe: field(
+    'boolean',
+    'Disable Final Tables. (WARNING! Unstable option; Columns in raw table schema might change between versions)',
+    'Write only raw tables.',
+    10,
+    {
+      default: false,
+    },
+  ),
   drop_cascade: field('boolean', 'Drop tables with CASCADE. (WARNING! Risk of unrecoverable data loss)', 'Drop dependent objects when recreating tables.', 11, {
     default: false,
   }),

@@ -9,10 +9,32 @@ import type { CheckResult, ConnectorDefinition } from './types.js';
 import { stringAt } from './values.js';
 
 const REGIONS = [
-  '', 'af-south-1', 'ap-east-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-southeast-1',
-  'ap-southeast-2', 'ca-central-1', 'cn-north-1', 'cn-northwest-1', 'eu-central-1', 'eu-north-1', 'eu-south-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'me-south-1', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-gov-east-1',
-  'us-gov-west-1', 'us-west-1', 'us-west-2',
+  '',
+  'af-south-1',
+  'ap-east-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'cn-north-1',
+  'cn-northwest-1',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-south-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'me-south-1',
+  'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-gov-east-1',
+  'us-gov-west-1',
+  'us-west-1',
+  'us-west-2',
 ];
 
 const flattening = field('string', 'Flattening', 'Whether nested records are flattened into top-level columns.', 1, {
@@ -25,9 +47,17 @@ const compression = optionGroup('Compression', 'Whether the output files are com
 ]);
 const avroCodec = optionGroup('Compression Codec', 'The compression algorithm used to compress data.', 1, 'codec', [
   { title: 'No Compression', value: 'no compression' },
-  { title: 'Deflate', value: 'Deflate', properties: { compression_level: field('integer', 'Deflate Level', '0 = none, 9 = best.', 1, { default: 0, minimum: 0, maximum: 9 }) } },
+  {
+    title: 'Deflate',
+    value: 'Deflate',
+    properties: { compression_level: field('integer', 'Deflate Level', '0 = none, 9 = best.', 1, { default: 0, minimum: 0, maximum: 9 }) },
+  },
   { title: 'bzip2', value: 'bzip2' },
-  { title: 'xz', value: 'xz', properties: { compression_level: field('integer', 'Compression Level', 'xz preset level.', 1, { default: 6, minimum: 0, maximum: 9 }) } },
+  {
+    title: 'xz',
+    value: 'xz',
+    properties: { compression_level: field('integer', 'Compression Level', 'xz preset level.', 1, { default: 6, minimum: 0, maximum: 9 }) },
+  },
   {
     title: 'zstandard',
     value: 'zstandard',
@@ -62,18 +92,26 @@ const format = optionGroup('Output Format', 'Format of the files written to the 
 ]);
 
 export const spec: JsonObject = connectionSpec('S3 Destination Spec', ['s3_bucket_name', 's3_bucket_path', 's3_bucket_region', 'format'], {
-  access_key_id: secret('S3 Key ID', 'Access key ID with read and write permission on the bucket.', 0, { always_show: true, examples: ['A012345678910EXAMPLE'] }),
+  access_key_id: secret('S3 Key ID', 'Access key ID with read and write permission on the bucket.', 0, {
+    always_show: true,
+    examples: ['A012345678910EXAMPLE'],
+  }),
   secret_access_key: secret('S3 Access Key', 'The secret that goes with the access key ID.', 1, { always_show: true }),
   role_arn: field('string', 'Role ARN', 'The ARN of an AWS role to assume instead of using keys.', 2),
   s3_bucket_name: field('string', 'S3 Bucket Name', 'The name of the bucket.', 3, { examples: ['airbyte_sync'] }),
   s3_bucket_path: field('string', 'S3 Bucket Path', 'Directory under the bucket where data is written.', 4, { examples: ['data_sync/test'] }),
   s3_bucket_region: field('string', 'S3 Bucket Region', 'The region of the bucket.', 5, { enum: REGIONS, default: '' }),
   format,
-  s3_endpoint: field('string', 'Endpoint', 'Endpoint of an S3-compatible service; leave empty for AWS.', 7, { default: '', examples: ['http://localhost:9000'] }),
+  s3_endpoint: field('string', 'Endpoint', 'Endpoint of an S3-compatible service; leave empty for AWS.', 7, {
+    default: '',
+    examples: ['http://localhost:9000'],
+  }),
   s3_path_format: field('string', 'S3 Path Format', 'How objects are organised under the bucket path.', 8, {
     examples: ['${NAMESPACE}/${STREAM_NAME}/${YEAR}_${MONTH}_${DAY}_${EPOCH}_'],
   }),
-  file_name_pattern: field('string', 'File Name Pattern', 'Pattern for the names of written files.', 9, { examples: ['{date}', '{timestamp}', '{part_number}'] }),
+  file_name_pattern: field('string', 'File Name Pattern', 'Pattern for the names of written files.', 9, {
+    examples: ['{date}', '{timestamp}', '{part_number}'],
+  }),
 });
 
 export function check(configuration: JsonObject): CheckResult {

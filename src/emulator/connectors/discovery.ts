@@ -2,14 +2,7 @@
  * Discovered streams and the default configuration the real server attaches to each discovered stream
  * (`CatalogConverter`, see the Config API reference §3c), so that `sources/discover_schema` reads like Airbyte's.
  */
-import type {
-  AirbyteCatalog,
-  AirbyteStream,
-  AirbyteStreamConfiguration,
-  DestinationSyncMode,
-  JsonObject,
-  SyncMode,
-} from '../../api/types.js';
+import type { AirbyteCatalog, AirbyteStream, AirbyteStreamConfiguration, DestinationSyncMode, JsonObject, SyncMode } from '../../api/types.js';
 
 /** A column: name and its JSON Schema. */
 export type Column = [name: string, schema: JsonObject];

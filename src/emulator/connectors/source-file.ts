@@ -42,7 +42,11 @@ export const spec: JsonObject = connectionSpec('File Source Spec', ['dataset_nam
     examples: ['{}', '{"sep": " "}', '{"sep": "\\t", "header": 0, "names": ["column1", "column2"]}'],
   }),
   url: field('string', 'URL', 'The URL path to access the file which should be replicated.', 3, {
-    examples: ['https://storage.googleapis.com/covid19-open-data/v2/latest/epidemiology.csv', 'gs://my-google-bucket/data.csv', 's3://gdelt-open-data/events/20190914.export.csv'],
+    examples: [
+      'https://storage.googleapis.com/covid19-open-data/v2/latest/epidemiology.csv',
+      'gs://my-google-bucket/data.csv',
+      's3://gdelt-open-data/events/20190914.export.csv',
+    ],
   }),
   provider,
 });

@@ -54,7 +54,8 @@ export function check(configuration: JsonObject): CheckResult {
     refused: (host, port) =>
       'Could not connect with provided configuration. Error: Communications link failure. ' +
       `The driver has not received any packets from the server (${host}:${port}).`,
-    accessDenied: (username, host) => `Could not connect with provided configuration. Error: Access denied for user '${username}'@'${host}' (using password: YES)`,
+    accessDenied: (username, host) =>
+      `Could not connect with provided configuration. Error: Access denied for user '${username}'@'${host}' (using password: YES)`,
   });
 }
 

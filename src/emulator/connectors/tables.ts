@@ -73,7 +73,10 @@ const DOMAINS: Domain[] = [
 
 /** Words of a database name; short keywords must match a whole word so that "three" is not an HR database. */
 function words(name: string): string[] {
-  return name.toLowerCase().split(/[^a-z]+/).filter((word) => word !== '');
+  return name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word !== '');
 }
 
 function matches(name: string, keyword: string): boolean {
@@ -82,7 +85,10 @@ function matches(name: string, keyword: string): boolean {
 
 /** A valid, lower-case table name from an arbitrary database name. */
 function tableName(database: string): string {
-  const cleaned = database.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const cleaned = database
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return cleaned === '' ? 'records' : cleaned;
 }
 

@@ -45,8 +45,6 @@ function derivedRecords(definition: ConnectorDefinition, configuration: JsonObje
 export function syncVolume(definition: ConnectorDefinition, configuration: JsonObject, streamName: string): SyncVolume {
   if (definition.kind !== 'source') return { records: 0, bytes: 0 };
   const records =
-    definition.definitionId === sourceFaker.definitionId
-      ? fakerRecords(configuration, streamName)
-      : derivedRecords(definition, configuration, streamName);
+    definition.definitionId === sourceFaker.definitionId ? fakerRecords(configuration, streamName) : derivedRecords(definition, configuration, streamName);
   return { records, bytes: records * bytesPerRecord(columnCount(definition, configuration, streamName)) };
 }

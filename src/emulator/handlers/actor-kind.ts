@@ -3,7 +3,7 @@
  * single set of handlers serve both, as the real server's SourceHandler and DestinationHandler mirror each other.
  */
 import type { JsonObject } from '../../api/types.js';
-import { maskSecrets, secretPaths } from '../../connectors/secrets.js';
+import { maskSecrets, secretPaths } from '../../secrets/paths.js';
 import { definitionOf } from '../catalog.js';
 import { notFound } from '../errors.js';
 import type { StoredActor } from '../state.js';

@@ -24,8 +24,7 @@ function sortOrder(body: JsonObject): { key: SortKey; descending: boolean } {
 
 function sorted(ctx: Context, kind: ActorKind, actors: StoredActor[], body: JsonObject): StoredActor[] {
   const { key, descending } = sortOrder(body);
-  const label = (actor: StoredActor): string =>
-    key === 'actorName' ? actor.name : definitionOf(ctx, kind.kind, actor.definitionId).name;
+  const label = (actor: StoredActor): string => (key === 'actorName' ? actor.name : definitionOf(ctx, kind.kind, actor.definitionId).name);
   const ordered = [...actors].sort((a, b) => label(a).localeCompare(label(b)) || a.id.localeCompare(b.id));
   return descending ? ordered.reverse() : ordered;
 }

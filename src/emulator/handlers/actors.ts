@@ -110,8 +110,7 @@ function checkForUpdate(ctx: Context, kind: ActorKind, body: JsonObject): Reply 
 
 function routesFor(kind: ActorKind): RouteTable {
   const family = kind.listField;
-  const bind = (handler: (ctx: Context, kind: ActorKind, body: JsonObject) => Reply) => (ctx: Context, body: JsonObject) =>
-    handler(ctx, kind, body);
+  const bind = (handler: (ctx: Context, kind: ActorKind, body: JsonObject) => Reply) => (ctx: Context, body: JsonObject) => handler(ctx, kind, body);
   return {
     [`${family}/create`]: { handler: bind(create), write: true },
     [`${family}/update`]: { handler: bind(update), write: true },

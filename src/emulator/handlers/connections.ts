@@ -109,9 +109,7 @@ function get(ctx: Context, body: JsonObject): Reply {
 
 function list(ctx: Context, body: JsonObject): Reply {
   const workspace = workspaceOrThrow(ctx, requiredString(body, 'workspaceId'));
-  const visible = ctx.store.data.connections.filter(
-    (connection) => connection.workspaceId === workspace.workspaceId && connection.status !== 'deprecated',
-  );
+  const visible = ctx.store.data.connections.filter((connection) => connection.workspaceId === workspace.workspaceId && connection.status !== 'deprecated');
   return ok({ connections: visible.map((connection) => connectionRead(ctx, connection)) });
 }
 

@@ -51,12 +51,34 @@ export function attemptsOf(job: StoredJob, nowMs: number): AttemptRead[] {
   const base = { id: 0, createdAt: seconds(phase.startedAtMs), updatedAt: seconds(phase.updatedAtMs) };
   if (phase.status === 'running') return [{ ...base, status: 'running' }];
   if (phase.status === 'cancelled') {
-    const failure = { failureOrigin: 'airbyte_platform', failureType: 'manual_cancellation', externalMessage: 'The sync was cancelled.', retryable: false, timestamp: phase.updatedAtMs };
+    const failure = {
+      failureOrigin: 'airbyte_platform',
+      failureType: 'manual_cancellation',
+      externalMessage: 'The sync was cancelled.',
+      retryable: false,
+      timestamp: phase.updatedAtMs,
+    };
     return [{ ...base, status: 'failed', endedAt: seconds(phase.updatedAtMs), failureSummary: { failures: [failure], partialSuccess: false } }];
   }
   if (phase.status === 'failed' && job.failure) {
-    const failure = { failureOrigin: job.failure.origin, failureType: 'config_error', externalMessage: job.failure.message, retryable: false, timestamp: phase.updatedAtMs };
-    return [{ ...base, status: 'failed', endedAt: seconds(phase.updatedAtMs), recordsSynced: 0, bytesSynced: 0, totalStats: stats(0, 0, 0), failureSummary: { failures: [failure], partialSuccess: false } }];
+    const failure = {
+      failureOrigin: job.failure.origin,
+      failureType: 'config_error',
+      externalMessage: job.failure.message,
+      retryable: false,
+      timestamp: phase.updatedAtMs,
+    };
+    return [
+      {
+        ...base,
+        status: 'failed',
+        endedAt: seconds(phase.updatedAtMs),
+        recordsSynced: 0,
+        bytesSynced: 0,
+        totalStats: stats(0, 0, 0),
+        failureSummary: { failures: [failure], partialSuccess: false },
+      },
+    ];
   }
   const { records, bytes } = totals(job);
   return [

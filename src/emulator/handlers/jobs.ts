@@ -39,11 +39,17 @@ function mentions(value: Json | undefined, marker: string): boolean {
 function failureOf(ctx: Context, connection: StoredConnection): StoredJob['failure'] {
   const source = findActor(ctx, SOURCE, connection.sourceId);
   if (mentions(source.configuration, 'fail-sync')) {
-    return { origin: 'source', message: `Source '${source.name}' failed during the sync: the connector could not read from the configured server (emulated: a configuration value contains 'fail-sync').` };
+    return {
+      origin: 'source',
+      message: `Source '${source.name}' failed during the sync: the connector could not read from the configured server (emulated: a configuration value contains 'fail-sync').`,
+    };
   }
   const destination = ctx.store.data.destinations.find((candidate) => candidate.id === connection.destinationId);
   if (destination && mentions(destination.configuration, 'fail-sync')) {
-    return { origin: 'destination', message: `Destination '${destination.name}' failed during the sync: the connector could not write to the configured location (emulated: a configuration value contains 'fail-sync').` };
+    return {
+      origin: 'destination',
+      message: `Destination '${destination.name}' failed during the sync: the connector could not write to the configured location (emulated: a configuration value contains 'fail-sync').`,
+    };
   }
   return undefined;
 }

@@ -43,7 +43,9 @@ function validateConfig(stream: AirbyteStream, config: AirbyteStreamConfiguratio
     throw invalidInput(`Stream '${name}' does not support sync mode '${config.syncMode}' (supported: ${(stream.supportedSyncModes ?? []).join(', ')})`);
   }
   if (destinationModes && !destinationModes.includes(config.destinationSyncMode)) {
-    throw invalidInput(`Stream '${name}': the destination does not support destinationSyncMode '${config.destinationSyncMode}' (supported: ${destinationModes.join(', ')})`);
+    throw invalidInput(
+      `Stream '${name}': the destination does not support destinationSyncMode '${config.destinationSyncMode}' (supported: ${destinationModes.join(', ')})`,
+    );
   }
   if (config.syncMode === 'incremental' && stream.sourceDefinedCursor !== true && (config.cursorField ?? []).length === 0) {
     throw invalidInput(`Stream '${name}': incremental sync needs a cursorField (the source defines no cursor)`);

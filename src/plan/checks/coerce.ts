@@ -6,7 +6,7 @@
 import type { Json, JsonObject } from '../../api/types.js';
 import type { ValueOrigin } from '../../model/desired.js';
 import { allowedTypes, schemaAt, valueAt } from './schema.js';
-import { setAt } from '../../connectors/secrets.js';
+import { setAt } from '../../secrets/paths.js';
 
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

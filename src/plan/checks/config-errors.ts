@@ -42,7 +42,7 @@ function groupSteps(root: JsonObject, error: ErrorObject): { steps: GroupStep[];
   const steps: GroupStep[] = [];
   const instance: string[] = [];
   let node: JsonObject | undefined = root;
-  for (let i = 0; i < schemaPath.length && node !== undefined; ) {
+  for (let i = 0; i < schemaPath.length && node !== undefined;) {
     const keyword = schemaPath[i] as string;
     const next = schemaPath[i + 1];
     if (keyword === 'properties' && next !== undefined && isObject(node['properties'])) {
@@ -121,7 +121,13 @@ function findingFor(error: ErrorObject, node: JsonObject | undefined, canSuggest
     case 'enum': {
       const allowed = Array.isArray(params['allowedValues']) ? params['allowedValues'] : [];
       const data = error.data;
-      const hint = canSuggest && typeof data === 'string' ? didYouMean(data, allowed.filter((v): v is string => typeof v === 'string')) : '';
+      const hint =
+        canSuggest && typeof data === 'string'
+          ? didYouMean(
+              data,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : '';
       return { ...atValue(), message: `must be one of ${oneOfList(allowed)}${hint}` };
     }
     case 'const':

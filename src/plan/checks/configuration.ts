@@ -5,7 +5,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { SECRET_MASK, type JsonObject } from '../../api/types.js';
-import { isSecretPath, secretPaths, secretValues, type ConfigPath } from '../../connectors/secrets.js';
+import { isSecretPath, secretPaths, secretValues, type ConfigPath } from '../../secrets/paths.js';
 import type { DesiredActor, SourceLocation } from '../../model/desired.js';
 import type { Problem } from '../../model/problem.js';
 import type { ConnectorSpec } from '../../model/remote.js';

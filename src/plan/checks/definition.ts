@@ -33,5 +33,10 @@ export function resolveDefinition(kind: ActorKind, written: string, definitions:
   }
   const other = definitions.find((definition) => definition.kind !== kind && definition.name.toLowerCase() === wanted.toLowerCase());
   if (other !== undefined) return { error: `'${other.name}' is a ${other.kind} definition, not a ${kind} definition` };
-  return { error: `unknown ${kind} definition '${wanted}'${didYouMean(wanted, ofKind.map((definition) => definition.name))}` };
+  return {
+    error: `unknown ${kind} definition '${wanted}'${didYouMean(
+      wanted,
+      ofKind.map((definition) => definition.name),
+    )}`,
+  };
 }

@@ -8,9 +8,7 @@ import { closest } from '../../util/suggest.js';
 
 /** The result of looking a desired stream up in a catalog. */
 export type StreamMatch =
-  | { kind: 'found'; entry: AirbyteStreamAndConfiguration }
-  | { kind: 'ambiguous'; namespaces: string[] }
-  | { kind: 'missing'; detail: string };
+  { kind: 'found'; entry: AirbyteStreamAndConfiguration } | { kind: 'ambiguous'; namespaces: string[] } | { kind: 'missing'; detail: string };
 
 /** How a stream is named in messages: `namespace.name`, or `name` when it has no namespace. */
 export function streamLabel(stream: { name: string; namespace?: string | undefined }): string {

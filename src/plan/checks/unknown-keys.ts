@@ -48,7 +48,11 @@ function declared(node: JsonObject, value: JsonObject, depth: number): Declared 
   const patternProperties = node['patternProperties'];
   const result: Declared = {
     keys: new Set(isObject(properties) ? Object.keys(properties) : []),
-    patterns: isObject(patternProperties) ? Object.keys(patternProperties).map(pattern).filter((p): p is RegExp => p !== undefined) : [],
+    patterns: isObject(patternProperties)
+      ? Object.keys(patternProperties)
+          .map(pattern)
+          .filter((p): p is RegExp => p !== undefined)
+      : [],
     map: isObject(node['additionalProperties']),
     closed: node['additionalProperties'] === false,
   };

@@ -3,7 +3,7 @@
  * connector's spec, and decide create / update / replace / no-op.
  */
 import type { JsonObject } from '../../api/types.js';
-import { secretPaths } from '../../connectors/secrets.js';
+import { secretPaths } from '../../secrets/paths.js';
 import { GitopsError } from '../../errors.js';
 import type { DesiredActor } from '../../model/desired.js';
 import type { RemoteActor, RemoteDefinition, RemoteState } from '../../model/remote.js';
@@ -46,7 +46,16 @@ export function connectionsUsing(remote: RemoteState, actor: RemoteActor): strin
 }
 
 function base(actor: DesiredActor, definition: RemoteDefinition): Omit<ActorChange, 'action' | 'id' | 'fields'> {
-  return { kind: actor.kind, name: actor.name, definitionId: definition.definitionId, desired: actor, preserved: {}, warnings: [], destructive: false, takesDown: [] };
+  return {
+    kind: actor.kind,
+    name: actor.name,
+    definitionId: definition.definitionId,
+    desired: actor,
+    preserved: {},
+    warnings: [],
+    destructive: false,
+    takesDown: [],
+  };
 }
 
 function creationFields(actor: DesiredActor, definition: RemoteDefinition, spec: JsonObject): FieldChange[] {
@@ -60,7 +69,14 @@ function creationFields(actor: DesiredActor, definition: RemoteDefinition, spec:
 type Renaming = { fields: FieldChange[]; rename: { rename?: { from: string } } };
 
 /** A new definition: Airbyte cannot change it in place, so the actor (and the connections using it) go. */
-function planReplace(actor: DesiredActor, existing: RemoteActor, definition: RemoteDefinition, remote: RemoteState, renaming: Renaming, warnings: string[]): ActorChange {
+function planReplace(
+  actor: DesiredActor,
+  existing: RemoteActor,
+  definition: RemoteDefinition,
+  remote: RemoteState,
+  renaming: Renaming,
+  warnings: string[],
+): ActorChange {
   const spec = specFor(remote, definition.definitionId, actor);
   const oldName = remote.definitions.find((d) => d.definitionId === existing.definitionId)?.name ?? existing.definitionId;
   const takesDown = connectionsUsing(remote, existing);
@@ -85,9 +101,10 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
   const existing = match.existing;
   if (!existing) return { ...base(actor, definition), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
 
-  const renaming: Renaming = match.renameFrom === undefined
-    ? { fields: [], rename: {} }
-    : { fields: [{ path: 'name', before: match.renameFrom, after: actor.name }], rename: { rename: { from: match.renameFrom } } };
+  const renaming: Renaming =
+    match.renameFrom === undefined
+      ? { fields: [], rename: {} }
+      : { fields: [{ path: 'name', before: match.renameFrom, after: actor.name }], rename: { rename: { from: match.renameFrom } } };
   if (existing.definitionId !== definition.definitionId) return planReplace(actor, existing, definition, remote, renaming, match.warnings);
 
   const secrets = secretPaths(spec);
@@ -102,5 +119,14 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
   const preserved = preservedKeys(desiredConfig, existing.configuration);
   const removed = removalWarnings(desiredConfig, existing.configuration, secrets);
   // Dropping a stored credential cannot be undone from the pipeline: unattended runs need --allow-destroy for it.
-  return { ...base(actor, definition), ...renaming.rename, action: 'update', id: existing.id, fields, preserved, warnings: [...match.warnings, ...removed], destructive: removed.length > 0 };
+  return {
+    ...base(actor, definition),
+    ...renaming.rename,
+    action: 'update',
+    id: existing.id,
+    fields,
+    preserved,
+    warnings: [...match.warnings, ...removed],
+    destructive: removed.length > 0,
+  };
 }

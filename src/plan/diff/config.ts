@@ -5,7 +5,7 @@
  */
 import equal from 'fast-deep-equal';
 import type { Json, JsonObject } from '../../api/types.js';
-import { isSecretPath, secretValues, type ConfigPath } from '../../connectors/secrets.js';
+import { isSecretPath, secretValues, type ConfigPath } from '../../secrets/paths.js';
 import { SENSITIVE, type FieldChange } from '../types.js';
 
 function isObject(value: Json | undefined): value is JsonObject {

@@ -47,7 +47,12 @@ function remoteName(actors: RemoteState['sources'], id: string): string {
  * destination is another one, or one that is replaced under the same name. Either way Airbyte cannot move a
  * connection: it is deleted and created again.
  */
-function endpointMoves(desired: DesiredConnection, existing: RemoteConnection, ends: Endpoints, remote: RemoteState): { fields: FieldChange[]; warning?: string } {
+function endpointMoves(
+  desired: DesiredConnection,
+  existing: RemoteConnection,
+  ends: Endpoints,
+  remote: RemoteState,
+): { fields: FieldChange[]; warning?: string } {
   const fields: FieldChange[] = [];
   const what: string[] = [];
   const sides = [
@@ -100,7 +105,9 @@ function tableWarnings(desired: DesiredConnection, fields: FieldChange[]): strin
   const streams = desired.streams.map((stream) => `'${streamKey(stream)}'`).join(', ');
   return fields
     .filter((field) => field.path === 'namespaceDefinition' || field.path === 'namespaceFormat' || field.path === 'prefix')
-    .map((field) => `${field.path} changes from ${JSON.stringify(field.before)} to ${JSON.stringify(field.after)}: streams ${streams} are written to new tables`);
+    .map(
+      (field) => `${field.path} changes from ${JSON.stringify(field.before)} to ${JSON.stringify(field.after)}: streams ${streams} are written to new tables`,
+    );
 }
 
 /** `sourceId` / `destinationId` of an actor created in the same apply: known only then. */
@@ -174,5 +181,16 @@ export function planConnection(desired: DesiredConnection, match: Match<RemoteCo
     const available = availableStreams(existing.syncCatalog, remote.discovered[existing.sourceId]);
     patch.syncCatalog = buildSyncCatalog(desired.streams, available);
   }
-  return { ...common, ...rename, action: 'update', id: existing.id, fields, warnings, destructive: streams.resetsState, patch, syncCatalog: null, remoteEndpoints };
+  return {
+    ...common,
+    ...rename,
+    action: 'update',
+    id: existing.id,
+    fields,
+    warnings,
+    destructive: streams.resetsState,
+    patch,
+    syncCatalog: null,
+    remoteEndpoints,
+  };
 }

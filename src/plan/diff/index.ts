@@ -6,7 +6,17 @@ import { GitopsError } from '../../errors.js';
 import type { ActorKind, DesiredConnection, DesiredPipeline, SourceLocation } from '../../model/desired.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../../model/remote.js';
 import { didYouMean } from '../../util/suggest.js';
-import { ACTIONS, type ActorChange, type ActorRef, type Change, type ConnectionChange, type DiffOptions, type Plan, type Summary, type UnmanagedResource } from '../types.js';
+import {
+  ACTIONS,
+  type ActorChange,
+  type ActorRef,
+  type Change,
+  type ConnectionChange,
+  type DiffOptions,
+  type Plan,
+  type Summary,
+  type UnmanagedResource,
+} from '../types.js';
 import { connectionsUsing, planActor } from './actors.js';
 import { planConnection } from './connections.js';
 import { matchDeclared, NameIndex } from './match.js';
@@ -60,7 +70,10 @@ function endpoint(ctx: Context, kind: ActorKind, name: string, connection: Desir
 function planConnections(desired: DesiredPipeline, ctx: Context): ConnectionChange[] {
   return desired.connections.map((connection) => {
     const match = matchDeclared(connection.name, connection.previousNames, ctx.connections, ctx.claimed);
-    const ends = { sourceRef: endpoint(ctx, 'source', connection.source, connection), destinationRef: endpoint(ctx, 'destination', connection.destination, connection) };
+    const ends = {
+      sourceRef: endpoint(ctx, 'source', connection.source, connection),
+      destinationRef: endpoint(ctx, 'destination', connection.destination, connection),
+    };
     return planConnection(connection, match, ends, ctx.remote);
   });
 }
@@ -119,7 +132,11 @@ export function diff(desired: DesiredPipeline, remote: RemoteState, options: Dif
   };
   const actors = planActors(desired, ctx, options);
   const connections = planConnections(desired, ctx);
-  const { deletes, unmanaged } = leftovers(ctx, actors.filter((change) => change.action === 'replace'), options.prune === true);
+  const { deletes, unmanaged } = leftovers(
+    ctx,
+    actors.filter((change) => change.action === 'replace'),
+    options.prune === true,
+  );
   const changes: Change[] = [...actors, ...connections, ...deletes];
   return {
     formatVersion: 1,

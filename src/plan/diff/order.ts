@@ -39,7 +39,10 @@ function stepsFor(change: Change, index: number, changes: readonly Change[]): St
     const op = change.action === 'update' ? 'update' : 'create';
     const own = change.action === 'replace' && change.id !== null ? [deleteKey(change.kind, change.id)] : [];
     // Sources and destinations go before the connections that use them; a connection waits only for its own.
-    const ends = change.kind === 'connection' ? [...endpointDeps(change.sourceRef, 'source', changes), ...endpointDeps(change.destinationRef, 'destination', changes)] : [];
+    const ends =
+      change.kind === 'connection'
+        ? [...endpointDeps(change.sourceRef, 'source', changes), ...endpointDeps(change.destinationRef, 'destination', changes)]
+        : [];
     const key = op === 'update' ? updateKey(change.kind, change.name) : createKey(change.kind, change.name);
     steps.push({ ...at, key, op, dependsOn: [...own, ...ends] });
   }
@@ -50,5 +53,8 @@ function stepsFor(change: Change, index: number, changes: readonly Change[]): St
 export function applyOrder(changes: readonly Change[]): Step[] {
   const steps = changes.flatMap((change, index) => stepsFor(change, index, changes));
   const rank = (step: Step) => (step.op === 'delete' ? (step.kind === 'connection' ? 0 : 1) : step.kind === 'connection' ? 3 : 2);
-  return steps.map((step, i) => ({ step, i })).sort((a, b) => rank(a.step) - rank(b.step) || a.i - b.i).map(({ step }) => step);
+  return steps
+    .map((step, i) => ({ step, i }))
+    .sort((a, b) => rank(a.step) - rank(b.step) || a.i - b.i)
+    .map(({ step }) => step);
 }

@@ -7,7 +7,7 @@
  * unchanged always does.
  */
 import type { JsonObject } from '../../api/types.js';
-import { secretValues, type ConfigPath } from '../../connectors/secrets.js';
+import { secretValues, type ConfigPath } from '../../secrets/paths.js';
 import { fieldPath, hasValueAt } from './config.js';
 
 /** The stored top-level keys the pipeline does not set, as read (masks included): sent back, so the update keeps them. */
@@ -21,11 +21,15 @@ export function preservedKeys(desired: JsonObject, remote: JsonObject): JsonObje
  * `ssl_mode` the YAML writes without it. Secrets under keys the pipeline does not set are preserved, not removed.
  */
 export function removalWarnings(desired: JsonObject, remote: JsonObject, secrets: ConfigPath[]): string[] {
-  return secretValues(remote, secrets)
-    // An explicit null at the top level is the pipeline removing that secret on purpose: nothing to warn about.
-    .filter(({ path, value }) => value !== null && path.length > 1 && Object.prototype.hasOwnProperty.call(desired, path[0] ?? '') && !hasValueAt(desired, path))
-    .map(
-      ({ path }) =>
-        `${fieldPath(path)} is a secret stored in Airbyte that the pipeline leaves out of ${fieldPath(path.slice(0, 1))}, which it sets: the update removes it; set it in the pipeline (as \${VAR}) to keep it`,
-    );
+  return (
+    secretValues(remote, secrets)
+      // An explicit null at the top level is the pipeline removing that secret on purpose: nothing to warn about.
+      .filter(
+        ({ path, value }) => value !== null && path.length > 1 && Object.prototype.hasOwnProperty.call(desired, path[0] ?? '') && !hasValueAt(desired, path),
+      )
+      .map(
+        ({ path }) =>
+          `${fieldPath(path)} is a secret stored in Airbyte that the pipeline leaves out of ${fieldPath(path.slice(0, 1))}, which it sets: the update removes it; set it in the pipeline (as \${VAR}) to keep it`,
+      )
+  );
 }

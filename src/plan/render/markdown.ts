@@ -46,7 +46,9 @@ export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline): string {
   lines.push(...changed.flatMap(details));
   if (plan.unmanaged.length > 0) {
     lines.push(`<details>`, `<summary>${plan.unmanaged.length} unmanaged (left alone; <code>plan --prune</code> deletes them)</summary>`, '');
-    lines.push(...plan.unmanaged.map((resource) => `- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`));
+    lines.push(
+      ...plan.unmanaged.map((resource) => `- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`),
+    );
     lines.push('', '</details>', '');
   }
   return `${lines.join('\n').trimEnd()}\n`;

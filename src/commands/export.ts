@@ -1,0 +1,84 @@
+import { Option, type Command } from 'commander';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { GitopsError } from '../errors.js';
+import { buildExport, DEFAULT_SCHEMA_URL, selectResources, type ExportResult } from '../operate/export.js';
+import { readForExport } from '../operate/export-read.js';
+import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+
+interface ExportFlags extends ConnectFlags {
+  out?: string;
+  force?: boolean;
+  schemaUrl: string;
+  json?: boolean;
+}
+
+function variablesText(result: ExportResult): string {
+  if (result.variables.length === 0) return 'No secrets: no variables to set.\n';
+  const width = Math.max(...result.variables.map((v) => v.name.length));
+  const lines = result.variables.map((v) => `  ${v.name.padEnd(width)}  ${v.kind} '${v.resource}', ${v.path}`);
+  return `Set these environment variables (the secrets Airbyte masks) before validate, plan or apply:\n${lines.join('\n')}\n`;
+}
+
+function writeFiles(dir: string, result: ExportResult, force: boolean): string[] {
+  const paths = result.files.map((file) => join(dir, file.name));
+  const existing = paths.filter((path) => existsSync(path));
+  if (existing.length > 0 && !force) {
+    throw new GitopsError('USAGE', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written`, {
+      hint: 'choose another --out directory, or pass --force to overwrite',
+    });
+  }
+  mkdirSync(dir, { recursive: true });
+  result.files.forEach((file, i) => writeFileSync(paths[i] as string, file.content));
+  return paths;
+}
+
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops export --emulator > pipeline.yaml
+  $ airbyte-gitops export --out pipelines/
+  $ airbyte-gitops export 'PostgreSQL → MinIO' --out pipelines/ --force
+  $ airbyte-gitops export 'PostgreSQL - Ecommerce' 'MinIO - Bronze' --json
+
+Exit status: 0 on success; 1 when a name is unknown, a file exists (without --force), or on API errors.`;
+
+/**
+ * The `$schema` line: the default points at the schema of the tool installed in the working directory, made
+ * relative to the directory the files are written to (yaml-language-server resolves it from the file).
+ */
+function schemaFor(flags: ExportFlags): string {
+  if (flags.schemaUrl !== DEFAULT_SCHEMA_URL || flags.out === undefined) return flags.schemaUrl;
+  const relativePath = relative(resolve(flags.out), resolve(DEFAULT_SCHEMA_URL)).split(sep).join('/');
+  return relativePath.startsWith('.') ? relativePath : `./${relativePath}`;
+}
+
+/** `export [names...]`: the workspace as pipeline YAML. */
+export function register(program: Command): void {
+  const command = program
+    .command('export')
+    .description('write the existing workspace (or the named resources) as pipeline YAML that plan shows as no changes')
+    .argument('[names...]', 'sources, destinations or connections to export (a connection brings its source and destination); default all')
+    .option('--out <dir>', 'write one file per connection into this directory (default: one document on stdout)')
+    .option('--force', 'with --out: overwrite existing files')
+    .addOption(new Option('--schema-url <url>', 'the $schema written on the first line of each file').default(DEFAULT_SCHEMA_URL, DEFAULT_SCHEMA_URL))
+    .option('--json', 'print {"workspace", "files": [{name, path, content}], "variables": [{name, kind, resource, path}], "warnings"}');
+  addConnectOptions(command)
+    .addHelpText('after', EXAMPLES)
+    .action(async (names: string[], flags: ExportFlags) => {
+      await withClient(flags, async (client) => {
+        const input = selectResources(await readForExport(client, flags.workspace), names);
+        const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags) });
+        const paths = flags.out === undefined ? undefined : writeFiles(flags.out, result, flags.force === true);
+        if (flags.json) {
+          const files = result.files.map((file, i) => ({ name: file.name, path: paths?.[i] ?? null, content: file.content }));
+          process.stdout.write(JSON.stringify({ workspace: input.workspace, files, variables: result.variables, warnings: result.warnings }, null, 2) + '\n');
+          return;
+        }
+        for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+        if (paths === undefined) {
+          process.stdout.write(result.files.map((file) => file.content).join(''));
+          process.stderr.write(variablesText(result));
+        } else process.stdout.write(paths.map((path) => `Wrote ${path}\n`).join('') + variablesText(result));
+      });
+    });
+}

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { integerFlag } from './flags.js';
+import { jobJson, recentJobs, renderJobsTable } from '../operate/jobs.js';
+import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+
+interface JobsFlags extends ConnectFlags {
+  limit: number;
+  json?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops jobs 'PostgreSQL → MinIO' --emulator
+  $ airbyte-gitops jobs 'PostgreSQL → MinIO' --limit 3 --json | jq '.jobs[0].status'
+
+Exit status: 0 on success; 1 when the connection is unknown or on API errors.`;
+
+/** `jobs <connection-name> [--limit 10]`: the connection's recent jobs. */
+export function register(program: Command): void {
+  const command = program
+    .command('jobs')
+    .description("list a connection's recent sync and reset jobs, newest first")
+    .argument('<connection-name>', 'connection name as in Airbyte')
+    .option('--limit <n>', 'how many jobs to show (1 to 1000)', integerFlag('--limit', 1, 1000), 10)
+    .option('--json', 'print {"jobs": [{id, type, status, startedAt, durationSeconds, records, bytes}]}');
+  addConnectOptions(command)
+    .addHelpText('after', EXAMPLES)
+    .action(async (name: string, flags: JobsFlags) => {
+      await withClient(flags, async (client) => {
+        const now = Math.floor(Date.now() / 1000);
+        const jobs = (await recentJobs(client, flags.workspace, name, flags.limit)).map((job) => jobJson(job, now));
+        process.stdout.write(flags.json ? JSON.stringify({ jobs }, null, 2) + '\n' : renderJobsTable(jobs));
+      });
+    });
+}

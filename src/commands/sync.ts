@@ -1,0 +1,94 @@
+import { Option, type Command } from 'commander';
+import { ExitCode, GitopsError } from '../errors.js';
+import { parseDuration } from '../operate/format.js';
+import { outcomeLine, progressLine, startLine, succeeded, syncJobJson, type JobWatch } from '../operate/sync-format.js';
+import { resolveConnections, triggerSync, waitForJobs, type WaitReporter } from '../operate/sync.js';
+import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import { setExitStatus } from './exit-status.js';
+
+interface SyncFlags extends ConnectFlags {
+  wait?: boolean;
+  timeout: string;
+  pollInterval: string;
+  json?: boolean;
+}
+
+/** Between unchanged progress lines when stdout is not a terminal (CI logs). */
+const HEARTBEAT_MS = 30_000;
+
+function durationFlag(flag: string, text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) throw new GitopsError('USAGE', `${flag} must be a duration such as 1h, 30m, 90s or 500ms, got '${text}'`);
+  return ms;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Progress to stdout: a live line on a terminal, plain lines otherwise; to stderr under --json. */
+function reporterFor(json: boolean): { reporter: WaitReporter; live: boolean; out: NodeJS.WriteStream } {
+  const out = json ? process.stderr : process.stdout;
+  const live = out.isTTY === true;
+  const clear = () => live && out.write('\r\u001b[2K');
+  const print = (watch: JobWatch) => {
+    clear();
+    out.write(progressLine(watch, nowSeconds()) + '\n');
+  };
+  const reporter: WaitReporter = {
+    changed: print,
+    heartbeat: (watch) => (live ? undefined : print(watch)),
+    tick: (watches) => {
+      if (!live) return;
+      clear();
+      out.write(watches.map((watch) => progressLine(watch, nowSeconds())).join(' | '));
+    },
+  };
+  return { reporter, live, out };
+}
+
+async function run(names: string[], flags: SyncFlags): Promise<void> {
+  const timeoutMs = durationFlag('--timeout', flags.timeout);
+  const pollIntervalMs = durationFlag('--poll-interval', flags.pollInterval);
+  await withClient(flags, async (client) => {
+    const connections = await resolveConnections(client, flags.workspace, names);
+    const watches = await Promise.all(connections.map((connection) => triggerSync(client, connection)));
+    const { reporter, live, out } = reporterFor(flags.json === true);
+    for (const watch of watches) out.write(startLine(watch) + '\n');
+    if (flags.wait) {
+      await waitForJobs(client, watches, { timeoutMs, pollIntervalMs, heartbeatMs: HEARTBEAT_MS, tickMs: live ? 1000 : Infinity, reporter });
+      if (live) out.write('\r\u001b[2K');
+      for (const watch of watches) out.write(outcomeLine(watch, nowSeconds(), flags.timeout) + '\n');
+      if (!watches.every(succeeded)) setExitStatus(ExitCode.error);
+    }
+    if (flags.json) process.stdout.write(JSON.stringify({ jobs: watches.map((watch) => syncJobJson(watch, nowSeconds())) }, null, 2) + '\n');
+  });
+}
+
+const EXAMPLES = `
+Examples:
+  $ airbyte-gitops sync 'PostgreSQL → MinIO' --emulator --wait
+  $ airbyte-gitops sync 'PostgreSQL → MinIO' 'PostgreSQL → Staging' --wait --timeout 2h --poll-interval 15s
+  $ airbyte-gitops sync 'PostgreSQL → MinIO' --json > jobs.json
+`;
+
+/** `sync <connection-name>... [--wait]`: trigger syncs, optionally follow them to the end. */
+export function register(program: Command): void {
+  const command = program
+    .command('sync')
+    .description('trigger a sync of one or more connections (by name); --wait follows the jobs to the end')
+    .argument('<connection-name...>', 'connection names as in Airbyte (quote names with spaces)')
+    .option('--wait', 'wait for the jobs to end; exit 1 unless every job succeeded')
+    .addOption(new Option('--timeout <duration>', 'with --wait: give up waiting after this long (the job keeps running)').default('1h', '1h'))
+    .addOption(new Option('--poll-interval <duration>', 'with --wait: how often to ask Airbyte for the job status').default('2s', '2s'))
+    .option(
+      '--json',
+      'print {"jobs": [{connection, connectionId, jobId, attached, status, timedOut, startedAt, durationSeconds, records, bytes, failureReason}]}; progress goes to stderr',
+    );
+  addConnectOptions(command)
+    .addHelpText(
+      'after',
+      EXAMPLES +
+        '\nExit status: 0 when the syncs were started (with --wait: when every job succeeded); 1 when a job failed,\n' +
+        'was cancelled or is still running at --timeout, a name is unknown, a connection is inactive, or on API errors.',
+    )
+    .action((names: string[], flags: SyncFlags) => run(names, flags));
+}

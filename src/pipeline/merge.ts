@@ -1,0 +1,97 @@
+/**
+ * Merges what every file declares into one pipeline and runs the checks that need all files at once: duplicate
+ * names and dangling source/destination references.
+ */
+import type { DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
+import type { Problem } from '../model/problem.js';
+import { didYouMean } from '../util/suggest.js';
+import type { FileResources } from './build.js';
+
+const place = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
+
+function declaredTwice(kind: string, name: string, here: SourceLocation, first: SourceLocation): Problem {
+  return { severity: 'error', ...here, message: `${kind} '${name}' is declared twice: here and at ${place(first)}` };
+}
+
+const isReference = (actor: DesiredActor) => actor.definition === undefined;
+
+/**
+ * One actor per name. A name-only reference may repeat, and may sit beside the managed declaration of the same
+ * name (another file managing it): both mean the same resource, and the managed one wins.
+ */
+function mergeActors(lists: DesiredActor[][], problems: Problem[]): DesiredActor[] {
+  const byName = new Map<string, DesiredActor>();
+  for (const actor of lists.flat()) {
+    const first = byName.get(actor.name);
+    if (first === undefined) byName.set(actor.name, actor);
+    else if (isReference(first) && !isReference(actor)) byName.set(actor.name, actor);
+    else if (!isReference(first) && !isReference(actor)) problems.push(declaredTwice(actor.kind, actor.name, actor.loc, first.loc));
+  }
+  return [...byName.values()];
+}
+
+function mergeConnections(lists: DesiredConnection[][], problems: Problem[]): DesiredConnection[] {
+  const byName = new Map<string, DesiredConnection>();
+  for (const connection of lists.flat()) {
+    const first = byName.get(connection.name);
+    if (first === undefined) byName.set(connection.name, connection);
+    else problems.push(declaredTwice('connection', connection.name, connection.loc, first.loc));
+  }
+  return [...byName.values()];
+}
+
+function checkReferences(pipeline: DesiredPipeline, problems: Problem[]): void {
+  const sources = pipeline.sources.map((actor) => actor.name);
+  const destinations = pipeline.destinations.map((actor) => actor.name);
+  for (const connection of pipeline.connections) {
+    if (connection.sourceLoc && !sources.includes(connection.source)) {
+      const message =
+        `connection '${connection.name}' refers to unknown source '${connection.source}'${didYouMean(connection.source, sources)}` +
+        `; declare it under 'sources' (a '- name: ...' entry alone refers to an existing source)`;
+      problems.push({ severity: 'error', ...connection.sourceLoc, message });
+    }
+    if (connection.destinationLoc && !destinations.includes(connection.destination)) {
+      const message =
+        `connection '${connection.name}' refers to unknown destination '${connection.destination}'` +
+        `${didYouMean(connection.destination, destinations)}` +
+        `; declare it under 'destinations' (a '- name: ...' entry alone refers to an existing destination)`;
+      problems.push({ severity: 'error', ...connection.destinationLoc, message });
+    }
+  }
+}
+
+function mergeWorkspace(files: FileResources[], pipeline: DesiredPipeline, problems: Problem[]): void {
+  for (const file of files) {
+    if (file.workspace === undefined || file.workspaceLoc === undefined) continue;
+    if (pipeline.workspace === undefined || pipeline.workspaceLoc === undefined) {
+      pipeline.workspace = file.workspace;
+      pipeline.workspaceLoc = file.workspaceLoc;
+    } else if (pipeline.workspace !== file.workspace) {
+      const message = `workspace '${file.workspace}' differs from workspace '${pipeline.workspace}' set at ${place(pipeline.workspaceLoc)}`;
+      problems.push({ severity: 'error', ...file.workspaceLoc, message });
+    }
+  }
+}
+
+/** All files as one pipeline, plus the problems found across them. */
+export function mergeFiles(files: FileResources[], fileNames: string[]): { pipeline: DesiredPipeline; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const pipeline: DesiredPipeline = {
+    sources: mergeActors(
+      files.map((file) => file.sources),
+      problems,
+    ),
+    destinations: mergeActors(
+      files.map((file) => file.destinations),
+      problems,
+    ),
+    connections: mergeConnections(
+      files.map((file) => file.connections),
+      problems,
+    ),
+    files: fileNames,
+  };
+  mergeWorkspace(files, pipeline, problems);
+  checkReferences(pipeline, problems);
+  return { pipeline, problems };
+}

@@ -1,0 +1,112 @@
+/**
+ * Checks one parsed file against schemas/pipeline.schema.json (the source of truth for the format) and turns ajv's
+ * errors into problems at the YAML location, in words a user understands.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import type { SourceLocation } from '../model/desired.js';
+import type { Problem } from '../model/problem.js';
+import { didYouMean } from '../util/suggest.js';
+import { subject, where } from './describe.js';
+import { childPointer, type LocatedDocument } from './parse.js';
+
+/** Where the JSON Schema lives: beside dist/ and src/ alike (the package ships schemas/). */
+export const SCHEMA_URL = new URL('../../schemas/pipeline.schema.json', import.meta.url);
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+  return compiled;
+}
+
+/** Schedules and customformat namespaces get hand-written checks (schedule.ts, build.ts): oneOf/if errors are noise. */
+const HANDLED_ELSEWHERE = /^\/connections\/\d+\/schedule(\/|$)/;
+
+function relevant(error: ErrorObject): boolean {
+  if (error.keyword === 'if' || error.keyword === 'oneOf' || error.keyword === 'anyOf') return false;
+  if (error.schemaPath.includes('/then/')) return false;
+  return !HANDLED_ELSEWHERE.test(error.instancePath);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value)',
+};
+
+function typeWords(type: unknown): string {
+  const types = Array.isArray(type) ? type : String(type).split(',');
+  return types.map((name) => TYPE_WORDS[String(name)] ?? String(name)).join(' or ');
+}
+
+function knownKeys(error: ErrorObject): string[] {
+  const properties = error.parentSchema?.['properties'] as Record<string, unknown> | undefined;
+  return Object.keys(properties ?? {});
+}
+
+/** The message for one ajv error; `root` is the file's data (for resource names). */
+function messageFor(error: ErrorObject, root: unknown): string {
+  const path = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  const it = `${subject(root, path)}${where(root, path)}`;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const place = path === '' ? 'at the top level' : `in ${subject(root, path)}`;
+      return `unknown key '${key}' ${place}${didYouMean(key, knownKeys(error))}`;
+    }
+    case 'required':
+      return `${it} is missing required key '${String(params['missingProperty'])}'`;
+    case 'dependencies':
+      return (
+        `${subject(root, path)} has '${String(params['property'])}' but no '${String(params['missingProperty'])}': ` +
+        `give both to manage it, or only 'name' to refer to an existing one`
+      );
+    case 'type':
+      return `${it} must be ${typeWords(params['type'])}`;
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : '';
+      return `${it} must be one of: ${allowed.join(', ')}${hint}`;
+    }
+    case 'minItems':
+      return path.endsWith('/streams') ? `${it} must list at least one stream` : `${it} must have at least ${String(params['limit'])} item(s)`;
+    case 'minLength':
+      return `${it} must not be empty`;
+    case 'minimum':
+      return `${it} must be at least ${String(params['limit'])}`;
+    default:
+      return `${it} is invalid: ${error.message ?? error.keyword}`;
+  }
+}
+
+function locationFor(error: ErrorObject, doc: LocatedDocument): SourceLocation {
+  const params = error.params as Record<string, unknown>;
+  const fallback = doc.locs.get(error.instancePath)?.value ?? { file: doc.file, line: 1, col: 1 };
+  const key = error.keyword === 'additionalProperties' ? params['additionalProperty'] : error.keyword === 'dependencies' ? params['property'] : undefined;
+  if (key === undefined) return fallback;
+  return doc.locs.get(childPointer(error.instancePath, String(key)))?.key ?? fallback;
+}
+
+/** Problems for everything in `doc` that the JSON Schema rejects (except schedules: see schedule.ts). */
+export function schemaProblems(doc: LocatedDocument): Problem[] {
+  const validate = validator();
+  if (validate(doc.value)) return [];
+  const errors = (validate.errors ?? []).filter(relevant);
+  // A value of the wrong type also fails its enum or length: the type is the one thing worth saying.
+  const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const error of errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath))) {
+    const problem: Problem = { severity: 'error', ...locationFor(error, doc), message: messageFor(error, doc.value) };
+    const key = `${problem.line}:${problem.col}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}

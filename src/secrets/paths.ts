@@ -1,0 +1,81 @@
+/**
+ * Secret paths come from the connector specification (`airbyte_secret`), never from key names. Used by the
+ * emulator (to mask like the real server), by the diff (to never compare a mask) and by export.
+ */
+import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
+
+/** A path below the configuration root, as keys. Array items are matched by the `[]` segment. */
+export type ConfigPath = string[];
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Every path whose schema node carries `airbyte_secret` (as the server does for masking), including inside
+ * `oneOf` / `anyOf` / `allOf` branches and array items. Deduplicated; stable order.
+ */
+export function secretPaths(schema: JsonObject): ConfigPath[] {
+  const found = new Map<string, ConfigPath>();
+  const visit = (node: Json | undefined, path: ConfigPath, depth: number): void => {
+    if (!isObject(node) || depth > 32) return;
+    if (path.length > 0 && node['airbyte_secret'] === true) found.set(path.join('\u0000'), path);
+    const properties = node['properties'];
+    if (isObject(properties)) {
+      for (const [key, child] of Object.entries(properties)) visit(child, [...path, key], depth + 1);
+    }
+    for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
+      const branches = node[combinator];
+      if (Array.isArray(branches)) for (const branch of branches) visit(branch, path, depth + 1);
+    }
+    const items = node['items'];
+    if (isObject(items)) visit(items, [...path, '[]'], depth + 1);
+  };
+  visit(schema, [], 0);
+  return [...found.values()];
+}
+
+/** True when `path` (concrete keys; array indexes as decimal strings) is one of the secret paths. */
+export function isSecretPath(secrets: ConfigPath[], path: ConfigPath): boolean {
+  return secrets.some(
+    (secret) => secret.length === path.length && secret.every((segment, i) => segment === path[i] || (segment === '[]' && /^\d+$/.test(path[i] ?? ''))),
+  );
+}
+
+/** Values at each secret path that exists in `config` (array wildcards expanded), with their concrete paths. */
+export function secretValues(config: JsonObject, secrets: ConfigPath[]): { path: ConfigPath; value: Json }[] {
+  const out: { path: ConfigPath; value: Json }[] = [];
+  const walk = (node: Json | undefined, pattern: ConfigPath, concrete: ConfigPath): void => {
+    if (node === undefined) return;
+    if (pattern.length === 0) {
+      out.push({ path: concrete, value: node });
+      return;
+    }
+    const [head, ...rest] = pattern as [string, ...string[]];
+    if (head === '[]') {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, rest, [...concrete, String(i)]));
+      return;
+    }
+    if (isObject(node) && Object.prototype.hasOwnProperty.call(node, head)) walk(node[head], rest, [...concrete, head]);
+  };
+  for (const secret of secrets) walk(config, secret, []);
+  return out;
+}
+
+/** A deep copy of `config` with every present secret replaced by the mask; absent secrets stay absent. */
+export function maskSecrets(config: JsonObject, secrets: ConfigPath[]): JsonObject {
+  const copy = structuredClone(config);
+  for (const { path } of secretValues(copy, secrets)) setAt(copy, path, SECRET_MASK);
+  return copy;
+}
+
+/** Sets a value at a concrete path that is known to exist. */
+export function setAt(root: JsonObject, path: ConfigPath, value: Json): void {
+  let node: Json = root;
+  for (const segment of path.slice(0, -1)) {
+    node = Array.isArray(node) ? (node[Number(segment)] as Json) : ((node as JsonObject)[segment] as Json);
+  }
+  const last = path[path.length - 1] as string;
+  if (Array.isArray(node)) node[Number(last)] = value;
+  else (node as JsonObject)[last] = value;
+}
