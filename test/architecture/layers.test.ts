@@ -55,7 +55,7 @@ function importsOf(file: string): Import[] {
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((text, index) => {
-      for (const match of text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
         const target = resolve(dirname(file), match[1] as string);
         found.push({ file: relative(SRC, file), line: index + 1, from: folderOf(file), to: folderOf(target) });
       }
