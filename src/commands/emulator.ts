@@ -20,7 +20,7 @@ interface EmulatorFlags {
   jobDuration: number;
 }
 
-/** Defaults of the client-credentials mode, documented in the README. */
+/** Defaults of the client-credentials mode, documented in docs/emulator.md. */
 export const DEFAULT_CLIENT_ID = 'airbyte-gitops-emulator';
 export const DEFAULT_CLIENT_SECRET = 'emulator-secret';
 

@@ -41,7 +41,7 @@ function fail(file: string, lines: LineCounter, node: Node | null | undefined, m
   const offset = node?.range?.[0] ?? 0;
   const { line, col } = lines.linePos(offset);
   throw new GitopsError('USAGE', `${file}:${line}:${col}: ${message}`, {
-    hint: 'the --catalogs file maps a source name to a list of streams: see the emulator section of the README',
+    hint: 'the --catalogs file maps a source name to a list of streams: see docs/emulator.md',
   });
 }
 

@@ -19,7 +19,7 @@ export type AuthOptions =
 /** How much a sync of one stream moves; the built-in catalog provides a realistic one. */
 export type SyncVolume = (definition: ConnectorDefinition, configuration: JsonObject, streamName: string) => { records: number; bytes: number };
 
-/** Options of `startEmulator`. Every field is optional; see the README part for the defaults. */
+/** Options of `startEmulator`. Every field is optional; see docs/emulator.md for the defaults. */
 export interface EmulatorOptions {
   host?: string;
   /** 0 picks a free port. */

@@ -58,7 +58,7 @@ export function outcomeLine(watch: JobWatch, nowSeconds: number, timeoutText: st
   return `✗ ${head} ${watch.job.status} after ${took}${reason === undefined ? '' : `: ${reason}`}`;
 }
 
-/** The --json form of one followed (or just started) job. Stable: documented in the README. */
+/** The --json form of one followed (or just started) job. Stable: documented in docs/operate.md. */
 export interface SyncJobJson {
   connection: string;
   connectionId: string;

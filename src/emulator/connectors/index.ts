@@ -17,7 +17,7 @@ export type { CheckResult, ConnectorDefinition } from './types.js';
 export { syncVolume, type SyncVolume } from './volume.js';
 export { UNREACHABLE, WRONG_PASSWORD } from './checks.js';
 
-/** Sources first, then destinations, each in the order the README lists them. */
+/** Sources first, then destinations, each in the order docs/emulator.md lists them. */
 export const connectorDefinitions: ConnectorDefinition[] = [
   sourcePostgres,
   sourceMysql,

@@ -1,6 +1,6 @@
 /**
  * Source File: one dataset at a URL, read whole on every sync (full refresh only, no key, no cursor). The
- * emulator reads no file, so the dataset reports a fixed set of columns (documented in the README).
+ * emulator reads no file, so the dataset reports a fixed set of columns (documented in docs/emulator.md).
  */
 import type { AirbyteCatalog, JsonObject } from '../../api/types.js';
 import { standardCheck, type Endpoint } from './checks.js';

@@ -1,5 +1,5 @@
 /**
- * The tables an emulated database holds, derived from the database name alone (documented in the README):
+ * The tables an emulated database holds, derived from the database name alone (documented in docs/emulator.md):
  * the first domain whose keyword occurs in the name supplies the tables; any other name gets a table named
  * after the database plus `users` and `audit_log`. Every table has `id` (primary key) and `updated_at`.
  */
