@@ -9,6 +9,7 @@ import type { ResourceKind } from '../model/desired.js';
 import { buildSyncCatalog } from '../plan/catalog.js';
 import { toSchedule } from '../plan/diff/connections.js';
 import type { ActorChange, ActorRef, Change, ConnectionChange } from '../plan/types.js';
+import { revealSecrets } from '../secrets/seal.js';
 import type { ApplyClient, Discover } from './types.js';
 
 /** What an adapter may use besides the change: the client, the workspace, ids created earlier, discovery. */
@@ -34,10 +35,10 @@ function needId(change: Change): string {
   return change.id;
 }
 
-/** The desired configuration, complete and with real secret values: creates send all of it. */
+/** The desired configuration, complete and with its secrets revealed: the request body creates send. */
 function desiredActor(change: ActorChange) {
   if (!change.desired?.configuration) throw new GitopsError('USAGE', `${change.kind} '${change.name}': the plan has no configuration to send`);
-  return { name: change.desired.name, configuration: change.desired.configuration };
+  return { name: change.desired.name, configuration: revealSecrets(change.desired.configuration) };
 }
 
 /**

@@ -10,13 +10,15 @@ import { runCheck, type CheckClient, type CheckRequest } from '../operate/check-
 import { mapBounded } from '../operate/parallel.js';
 import type { ActorChange, Plan } from '../plan/types.js';
 import { redact } from '../secrets/redact.js';
+import { revealSecrets } from '../secrets/seal.js';
 
 export type { CheckClient } from '../operate/check-call.js';
 
 /** The check apply's change calls for, with the configuration apply sends; undefined when it declares none. */
 export function checkRequestFor(change: ActorChange, workspaceId: string): CheckRequest | undefined {
-  const configuration = change.desired?.configuration;
-  if (!configuration) return undefined;
+  if (!change.desired?.configuration) return undefined;
+  // The check is sent to Airbyte with the values apply would send.
+  const configuration = revealSecrets(change.desired.configuration);
   const named = { kind: change.kind, name: change.name };
   if (change.action === 'update' && change.id) {
     // The same body as the update itself (adapters.ts): stored keys the pipeline does not set, then the pipeline's.

@@ -1,7 +1,8 @@
 /**
  * Turning a saved plan back into one apply can send: every secret's `${VAR}` template is read from the environment
  * now (a missing variable is an error naming it and where it was written); every other value is sent as planned.
- * The configuration is then coerced to the connector's types and validated against the live spec, as `plan` does.
+ * The configuration is then coerced to the connector's types and validated against the live spec, as `plan` does,
+ * and its secrets sealed, as the diff seals them.
  */
 import { GitopsError } from '../errors.js';
 import type { DesiredActor, ValueOrigin } from '../model/desired.js';
@@ -12,7 +13,8 @@ import { specError } from '../plan/prepare.js';
 import type { Change, Plan } from '../plan/types.js';
 import { interpolate } from '../pipeline/interpolate.js';
 import { isSecretPath, secretPaths, setAt, type ConfigPath } from '../secrets/paths.js';
-import { sentActors } from './saved-plan.js';
+import { sealSecrets } from '../secrets/seal.js';
+import { sentActors, type SavedPlan } from './saved-plan.js';
 
 /** Reads the specs apply needs: one call per distinct definition of the actors it sends. */
 export interface SpecReader {
@@ -74,16 +76,17 @@ function fill(actor: DesiredActor, secrets: ConfigPath[], env: NodeJS.ProcessEnv
 }
 
 /** The saved plan with real secret values, ready to execute, and any warnings; throws SPEC_INVALID with every error. */
-export function materialize(plan: Plan, specs: Record<string, ConnectorSpec>, env: NodeJS.ProcessEnv): { plan: Plan; warnings: Problem[] } {
+export function materialize(plan: SavedPlan, specs: Record<string, ConnectorSpec>, env: NodeJS.ProcessEnv): { plan: Plan; warnings: Problem[] } {
   const problems: Problem[] = [];
   const changes = plan.changes.map((change): Change => {
     if (change.kind === 'connection' || !change.desired?.configuration) return change;
     const spec = specs[change.definitionId];
     if (!spec) throw new GitopsError('NOT_FOUND', `${change.kind} '${change.name}': no connector specification was read for definition ${change.definitionId}`);
-    const filled = fill(change.desired, secretPaths(spec.connectionSpecification), env, problems);
+    const secrets = secretPaths(spec.connectionSpecification);
+    const filled = fill(change.desired, secrets, env, problems);
     const checked = checkConfiguration(filled, spec);
     problems.push(...checked.problems);
-    return { ...change, desired: { ...filled, configuration: checked.configuration } };
+    return { ...change, desired: { ...filled, configuration: sealSecrets(checked.configuration, secrets) } };
   });
   if (problems.some((problem) => problem.severity === 'error')) throw specError(problems);
   return { plan: { ...plan, changes }, warnings: problems };

@@ -60,7 +60,7 @@ async function fromPipeline(client: AirbyteClient, paths: string[], flags: Apply
     prune: flags.prune,
     rotateSecrets: flags.rotateSecrets,
   });
-  return { plan: prepared.plan, secrets: planSecrets(prepared.plan, prepared.remote.specs), warnings: prepared.warnings };
+  return { plan: prepared.plan, secrets: planSecrets(prepared.plan), warnings: prepared.warnings };
 }
 
 /** The saved plan, refused when stale, with its templates filled from the environment now. */
@@ -70,7 +70,7 @@ async function fromSavedPlan(client: AirbyteClient, file: string, env: NodeJS.Pr
   await assertFresh(client, saved.fingerprints, saved.plan);
   const specs = await fetchSpecs(client, saved.plan);
   const { plan, warnings } = materialize(saved.plan, specs, env);
-  return { plan, secrets: planSecrets(plan, specs), warnings };
+  return { plan, secrets: planSecrets(plan), warnings };
 }
 
 function exitStatusOf(result: ApplyResult): number {

@@ -7,16 +7,24 @@
  */
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { JsonObject } from '../api/types.js';
-import { isSecretPath, secretPaths, secretValues, setAt } from '../secrets/paths.js';
+import { isSecretPath, secretPaths, secretValues, type ConfigPath } from '../secrets/paths.js';
+import { mapSecrets } from '../secrets/seal.js';
+import { SENSITIVE } from '../secrets/secret.js';
 import { GitopsError } from '../errors.js';
 import type { DesiredActor, ValueOrigin } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import type { ConnectorSpec } from '../model/remote.js';
 import type { Prepared } from '../plan/prepare.js';
-import type { ActorChange, Change, Plan } from '../plan/types.js';
+import type { ActorChange, Change, ConnectionChange, Plan, PlannedActor } from '../plan/types.js';
 import { fingerprintsOf, type Fingerprints } from './fingerprint.js';
 
 export const SAVED_PLAN_KIND = 'airbyte-gitops/saved-plan';
+
+/** An actor change as saved: its configuration is plain JSON whose secrets are `${VAR}` templates (no Secret, no value). */
+export type SavedActorChange = Omit<ActorChange, 'desired'> & { desired: DesiredActor | null };
+
+/** The plan as saved: a Plan whose configurations hold templates instead of Secrets (materialize.ts seals them again). */
+export type SavedPlan = Omit<Plan, 'changes'> & { changes: (SavedActorChange | ConnectionChange)[] };
 
 /** The saved plan file. `plan` is the Plan with secrets as `${VAR}` templates (no secret values). */
 export interface SavedPlanV1 {
@@ -27,51 +35,50 @@ export interface SavedPlanV1 {
   files: string[];
   workspace: Plan['workspace'];
   fingerprints: Fingerprints;
-  plan: Plan;
+  plan: SavedPlan;
 }
-
-const hasPath = (config: JsonObject, path: string[]) =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), config) !== undefined;
 
 /** Where a value came from, minus its template: a non-secret value is saved as planned, never read again. */
 function resolvedOrigin({ loc }: ValueOrigin): ValueOrigin {
   return { loc };
 }
 
+function literalSecret(actor: PlannedActor, path: ConfigPath): Problem {
+  const loc = actor.origins[path.join('.')]?.loc ?? actor.configurationLoc ?? actor.loc;
+  const message = `${actor.kind} '${actor.name}': configuration.${path.join('.')} is a secret written literally; a saved plan never holds secret values: write it as \${VAR} and set VAR in the environment`;
+  return { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message };
+}
+
 /**
  * The actor as it may be saved: a secret that came from `${...}` keeps its template (read from the environment
  * at apply time); every other value is saved as planned, so apply sends what the plan showed. A literal secret is
- * a problem.
+ * a problem. Nothing is revealed: each Secret is replaced by its template.
  */
-function templated(actor: DesiredActor, spec: ConnectorSpec | undefined, problems: Problem[]): DesiredActor {
-  if (!actor.configuration) return actor;
+function templated(actor: PlannedActor, spec: ConnectorSpec | undefined, problems: Problem[]): DesiredActor {
+  const { configuration, ...rest } = actor;
+  if (!configuration) return rest;
   if (!spec) {
     throw new GitopsError('NOT_FOUND', `${actor.kind} '${actor.name}': no connector specification was read, so its secrets cannot be told apart`, {
       hint: 'This is a bug in fetching the remote state; please report it.',
     });
   }
   const secrets = secretPaths(spec.connectionSpecification);
-  const configuration = structuredClone(actor.configuration);
   const origins: Record<string, ValueOrigin> = {};
   for (const [dotted, origin] of Object.entries(actor.origins)) {
-    const path = dotted.split('.');
-    const keepsTemplate = origin.template !== undefined && isSecretPath(secrets, path);
-    if (keepsTemplate && hasPath(configuration, path)) setAt(configuration, path, origin.template as string);
+    const keepsTemplate = origin.template !== undefined && isSecretPath(secrets, dotted.split('.'));
     origins[dotted] = keepsTemplate ? origin : resolvedOrigin(origin);
   }
-  for (const { path } of secretValues(actor.configuration, secrets)) {
-    const origin = actor.origins[path.join('.')];
-    if (origin?.template !== undefined) continue;
-    const loc = origin?.loc ?? actor.configurationLoc ?? actor.loc;
-    const message = `${actor.kind} '${actor.name}': configuration.${path.join('.')} is a secret written literally; a saved plan never holds secret values: write it as \${VAR} and set VAR in the environment`;
-    problems.push({ severity: 'error', file: loc.file, line: loc.line, col: loc.col, message });
+  for (const { path } of secretValues(configuration, secrets)) {
+    if (actor.origins[path.join('.')]?.template === undefined) problems.push(literalSecret(actor, path));
   }
-  return { ...actor, configuration, origins };
+  // A literal secret is a problem (above), so the file is never written with the placeholder.
+  const saved = mapSecrets(configuration, (_, path) => actor.origins[path.join('.')]?.template ?? SENSITIVE) as JsonObject;
+  return { ...rest, configuration: saved, origins };
 }
 
-function withoutSecrets(change: Change, specs: Record<string, ConnectorSpec>, problems: Problem[]): Change {
-  if (change.kind === 'connection' || !change.desired) return change;
-  return { ...change, desired: templated(change.desired, specs[change.definitionId], problems) };
+function withoutSecrets(change: Change, specs: Record<string, ConnectorSpec>, problems: Problem[]): SavedActorChange | ConnectionChange {
+  if (change.kind === 'connection') return change;
+  return { ...change, desired: change.desired && templated(change.desired, specs[change.definitionId], problems) };
 }
 
 /** The file's content; throws SPEC_INVALID (file:line of each literal secret) when a secret could not be left out. */

@@ -1,20 +1,19 @@
 /**
- * The secret values a plan carries (at the connector spec's `airbyte_secret` paths), to keep out of every message.
- * Redacting them is util/redact.ts's job (the one rule for the client, `check` and `apply --check`).
+ * The secret values a plan carries, to keep out of every message: the client's redaction list. The plan holds
+ * each secret as a Secret (sealed where the plan was made), so no spec is needed to find them. Redacting them is
+ * secrets/redact.ts's job (the one rule for the client, `check` and `apply --check`).
  */
-import type { ConnectorSpec } from '../model/remote.js';
-import { secretPaths, secretValues } from '../secrets/paths.js';
-import type { ActorChange, Plan } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
+import { secretsIn } from '../secrets/seal.js';
 
-/** Every non-empty string at a secret path of a source or destination the plan sends. */
-export function planSecrets(plan: Plan, specs: Record<string, ConnectorSpec>): string[] {
+/** Every non-empty string secret of a source or destination the plan sends. */
+export function planSecrets(plan: Plan): string[] {
   const found = new Set<string>();
   for (const change of plan.changes) {
-    if (change.kind === 'connection') continue;
-    const configuration = (change as ActorChange).desired?.configuration;
-    const spec = specs[(change as ActorChange).definitionId];
-    if (!configuration || !spec) continue;
-    for (const { value } of secretValues(configuration, secretPaths(spec.connectionSpecification))) {
+    if (change.kind === 'connection' || !change.desired?.configuration) continue;
+    for (const secret of secretsIn(change.desired.configuration)) {
+      // Revealed only to be recognized, and replaced, in what the server sends back.
+      const value = secret.reveal();
       if (typeof value === 'string' && value !== '') found.add(value);
     }
   }

@@ -60,9 +60,9 @@ async function applyOnce(emulator: EmulatorHandle, file: string, parallelism: nu
   const client = createClient({ baseUrl: emulator.url, auth: { mode: 'none' }, maxConnections: 16 });
   try {
     const started = performance.now();
-    const { plan, remote } = await prepare(client, { paths: [file], env: {} });
+    const { plan } = await prepare(client, { paths: [file], env: {} });
     const planCalls = await requests(emulator);
-    const result = await executePlan(client, plan, { parallelism, secrets: planSecrets(plan, remote.specs) });
+    const result = await executePlan(client, plan, { parallelism, secrets: planSecrets(plan) });
     const wallMs = performance.now() - started;
     return { wallMs, planCalls, writes: plan.order.length, discoveries: sourcesToDiscover(plan), calls: await requests(emulator), status: result.status };
   } finally {

@@ -5,6 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { GitopsError } from '../errors.js';
+import { redact } from '../secrets/redact.js';
 import { errorCode, type FailureClass } from './retry.js';
 import type { AuthMode } from './types.js';
 
@@ -16,8 +17,12 @@ export interface ServerMessage {
   errorId: string | undefined;
 }
 
-function firstLine(text: string): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+/**
+ * The first line of `text`, cut to MAX_MESSAGE, with the known secrets redacted FIRST: a secret cut in half at
+ * the limit (or at a line break inside it) would no longer be recognized, and its first half would be printed.
+ */
+function firstLine(text: string, secrets: Iterable<string>): string {
+  const line = redact(text, secrets).trim().split(/\r?\n/, 1)[0] ?? '';
   return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line;
 }
 
@@ -26,42 +31,45 @@ function stringField(body: Record<string, unknown>, key: string): string | undef
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-function describeJson(body: Record<string, unknown>): ServerMessage {
+function describeJson(body: Record<string, unknown>, secrets: Iterable<string>): ServerMessage {
   const errorId = stringField(body, 'errorId');
   const message = stringField(body, 'message') ?? stringField(body, 'error');
-  if (message !== undefined) return { message: firstLine(message), errorId };
+  if (message !== undefined) return { message: firstLine(message, secrets), errorId };
   // RFC 9457 problem JSON (schedule validation, locked connections, the public API).
   const title = stringField(body, 'title');
   const detail = stringField(body, 'detail');
   if (title !== undefined || detail !== undefined) {
-    return { message: firstLine([title, detail].filter((part) => part !== undefined).join(': ')), errorId };
+    return { message: firstLine([title, detail].filter((part) => part !== undefined).join(': '), secrets), errorId };
   }
   const noDetails = 'the server gave no details';
   return { message: errorId === undefined ? noDetails : `${noDetails}; error id ${errorId}`, errorId };
 }
 
-function describeHtml(text: string): string {
+function describeHtml(text: string, secrets: Iterable<string>): string {
   const heading = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(text)?.[1];
-  return heading === undefined || heading.trim() === '' ? 'an HTML page' : `an HTML page: ${firstLine(heading)}`;
+  return heading === undefined || heading.trim() === '' ? 'an HTML page' : `an HTML page: ${firstLine(heading, secrets)}`;
 }
 
-/** Reads an error body of any shape. */
-export function describeErrorBody(text: string): ServerMessage {
+/**
+ * Reads an error body of any shape, reduced to one short line with every known secret redacted (before it is
+ * shortened, so no part of a secret survives the cut).
+ */
+export function describeErrorBody(text: string, secrets: Iterable<string>): ServerMessage {
   const trimmed = text.trim();
   if (trimmed === '') return { message: 'an empty response', errorId: undefined };
   if (trimmed.startsWith('{')) {
     try {
       const parsed: unknown = JSON.parse(trimmed);
-      if (parsed !== null && typeof parsed === 'object') return describeJson(parsed as Record<string, unknown>);
+      if (parsed !== null && typeof parsed === 'object') return describeJson(parsed as Record<string, unknown>, secrets);
     } catch {
       // Not JSON after all: described as text below.
     }
   }
-  if (trimmed.startsWith('<')) return { message: describeHtml(trimmed), errorId: undefined };
-  return { message: firstLine(trimmed), errorId: undefined };
+  if (trimmed.startsWith('<')) return { message: describeHtml(trimmed, secrets), errorId: undefined };
+  return { message: firstLine(trimmed, secrets), errorId: undefined };
 }
 
-/** The client redacts with the project's one rule (see util/redact.ts); re-exported for the transport. */
+/** The client redacts with the project's one rule (see secrets/redact.ts); re-exported for the transport. */
 export { redact } from '../secrets/redact.js';
 
 /** The call and resource a failure belongs to, for messages and `meta`. */

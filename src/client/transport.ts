@@ -111,8 +111,7 @@ export class Transport {
 
   private failure(context: CallContext, outcome: Extract<Outcome, { ok: false }>, ambiguous: boolean, timeoutMs: number) {
     if (outcome.status === undefined) return networkError(context, outcome.failure, outcome.error, { timeoutMs, ambiguous });
-    const server = describeErrorBody(outcome.text ?? '');
-    return httpError(context, outcome.status, { ...server, message: redact(server.message, this.settings.secrets) }, ambiguous);
+    return httpError(context, outcome.status, describeErrorBody(outcome.text ?? '', this.settings.secrets), ambiguous);
   }
 
   private log(line: string): void {

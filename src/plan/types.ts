@@ -3,15 +3,14 @@
  * re-diffs. Everything apply needs is resolved here (definition ids, source/destination references, the exact
  * connection patch), so apply only chooses API calls by `action` and follows `order`.
  */
-import type { AirbyteCatalog, ConnectionUpdate, Json, JsonObject } from '../api/types.js';
+import type { AirbyteCatalog, ConnectionUpdate, JsonObject } from '../api/types.js';
 import type { ActorKind, DesiredActor, DesiredConnection, ResourceKind } from '../model/desired.js';
+import type { SealedJson, SealedObject } from '../secrets/secret.js';
 
 /** The closed set of actions. `replace` = delete, then create (a definition or a connection endpoint changed). */
 export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op';
 export const ACTIONS: readonly Action[] = ['create', 'update', 'replace', 'delete', 'no-op'];
 
-/** Shown instead of a secret value, on both sides of a field. */
-export const SENSITIVE = '(sensitive)';
 /**
  * Shown for a value that exists only once apply ran: the id of a source or destination created in the same apply,
  * which a new connection will use (its streams are checked and its catalog discovered only then).
@@ -22,15 +21,24 @@ export const KNOWN_AFTER_APPLY = '(known after apply)';
  * One changed field. `path` is `name`, `definition`, `configuration.<dotted path>`, a connection field
  * (`source` / `destination` by name, `scheduleType`, `prefix`, ...) or `streams[namespace.name]` /
  * `streams[namespace.name].syncMode`. `before` is null when the field is absent remotely, `after` null when it goes
- * away. Values are safe to print (secrets are `SENSITIVE`) and never ids. Renderers and the JSON contract read these.
+ * away. Values are never ids. A secret value (either side) is a Secret, which prints as `(sensitive)` however it
+ * is printed; renderers and the JSON contract read these.
  */
 export interface FieldChange {
   path: string;
-  before: Json;
-  after: Json;
+  before: SealedJson;
+  after: SealedJson;
 }
 
-/** Fields every change has. All of them are safe to print or save (no secret values). */
+/**
+ * A declared source or destination as the plan holds it: its configuration has each value at a secret path of the
+ * connector spec wrapped in a Secret, so printing or serializing it never shows a secret value.
+ */
+export interface PlannedActor extends Omit<DesiredActor, 'configuration'> {
+  configuration?: SealedObject;
+}
+
+/** Fields every change has. All of them are safe to print or save (a secret value in `fields` is a Secret). */
 interface ChangeBase {
   kind: ResourceKind;
   /** The desired name (the remote name for deletes). */
@@ -57,10 +65,10 @@ export interface ActorChange extends ChangeBase {
    */
   definitionId: string;
   /**
-   * The declared actor, with its configuration holding REAL SECRET VALUES: apply sends it on create and update
-   * (a full replacement). Null for deletes. Never render or serialize it.
+   * The declared actor, its secrets sealed: apply sends its configuration (revealed) on create and update (a full
+   * replacement). Null for deletes.
    */
-  desired: DesiredActor | null;
+  desired: PlannedActor | null;
   /**
    * For an update: every top-level configuration key the pipeline does not set, exactly as read. An update is a
    * full replacement (omitted keys are deleted), so apply sends `{ ...preserved, ...desired.configuration }` to keep

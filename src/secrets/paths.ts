@@ -3,12 +3,14 @@
  * emulator (to mask like the real server), by the diff (to never compare a mask) and by export.
  */
 import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
+import { Secret, type SealedJson, type SealedObject } from './secret.js';
 
 /** A path below the configuration root, as keys. Array items are matched by the `[]` segment. */
 export type ConfigPath = string[];
 
 function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  // A Secret is a leaf: its own properties are not configuration keys.
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
 }
 
 /**
@@ -43,9 +45,11 @@ export function isSecretPath(secrets: ConfigPath[], path: ConfigPath): boolean {
 }
 
 /** Values at each secret path that exists in `config` (array wildcards expanded), with their concrete paths. */
-export function secretValues(config: JsonObject, secrets: ConfigPath[]): { path: ConfigPath; value: Json }[] {
-  const out: { path: ConfigPath; value: Json }[] = [];
-  const walk = (node: Json | undefined, pattern: ConfigPath, concrete: ConfigPath): void => {
+export function secretValues(config: JsonObject, secrets: ConfigPath[]): { path: ConfigPath; value: Json }[];
+export function secretValues(config: SealedObject, secrets: ConfigPath[]): { path: ConfigPath; value: SealedJson }[];
+export function secretValues(config: SealedObject, secrets: ConfigPath[]): { path: ConfigPath; value: SealedJson }[] {
+  const out: { path: ConfigPath; value: SealedJson }[] = [];
+  const walk = (node: SealedJson | undefined, pattern: ConfigPath, concrete: ConfigPath): void => {
     if (node === undefined) return;
     if (pattern.length === 0) {
       out.push({ path: concrete, value: node });

@@ -6,6 +6,8 @@ import { renderJson } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { renderText } from '../../src/plan/render/text.js';
 import type { ActorChange, Change } from '../../src/plan/types.js';
+import { revealSecrets } from '../../src/secrets/seal.js';
+import { Secret } from '../../src/secrets/secret.js';
 import { plain } from '../../src/util/color.js';
 import {
   MYSQL,
@@ -75,7 +77,7 @@ describe('diff: sources and destinations', () => {
     const clean = JSON.parse(JSON.stringify(stored)) as JsonObject;
     const change = planSource(desired as JsonObject, clean);
     expect(change.action).toBe('update');
-    expect(change.fields).toEqual([{ path, before: null, after: '(sensitive)' }]);
+    expect(change.fields).toEqual([{ path, before: null, after: expect.any(Secret) }]);
   });
 
   test.each([
@@ -124,7 +126,7 @@ describe('diff: sources and destinations', () => {
     const change = planSource({ ...pgConfig, ...desiredExtra } as JsonObject, stored);
     expect(change.action).toBe('update');
     expect(change.fields).toEqual(fields);
-    expect(change.desired?.configuration).toEqual({ ...pgConfig, ...desiredExtra });
+    expect(revealSecrets(change.desired?.configuration ?? {})).toEqual({ ...pgConfig, ...desiredExtra });
   });
 
   test('an update keeps a stored top-level secret the YAML omits: the mask is sent back, without a warning', () => {
@@ -199,7 +201,7 @@ describe('diff: sources and destinations', () => {
   test('--rotate-secrets turns a matching resource with secrets into an update of its secrets', () => {
     const change = planSource(pgConfig, maskedPg, { rotateSecrets: true });
     expect(change.action).toBe('update');
-    expect(change.fields).toEqual([{ path: 'configuration.password', before: '(sensitive)', after: '(sensitive)' }]);
+    expect(change.fields).toEqual([{ path: 'configuration.password', before: expect.any(Secret), after: expect.any(Secret) }]);
   });
 
   test('a create lists every declared value, secrets as (sensitive), and resolves the definition', () => {
@@ -213,9 +215,9 @@ describe('diff: sources and destinations', () => {
       { path: 'configuration.port', before: null, after: 5432 },
       { path: 'configuration.database', before: null, after: 'shop' },
       { path: 'configuration.username', before: null, after: 'airbyte' },
-      { path: 'configuration.password', before: null, after: '(sensitive)' },
+      { path: 'configuration.password', before: null, after: expect.any(Secret) },
       { path: 'configuration.ssl_mode.mode', before: null, after: 'verify-ca' },
-      { path: 'configuration.ssl_mode.ca_certificate', before: null, after: '(sensitive)' },
+      { path: 'configuration.ssl_mode.ca_certificate', before: null, after: expect.any(Secret) },
     ]);
   });
 

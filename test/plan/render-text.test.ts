@@ -3,6 +3,7 @@ import { diff } from '../../src/plan/diff/index.js';
 import { renderChange, renderText } from '../../src/plan/render/text.js';
 import { summaryLine } from '../../src/plan/render/values.js';
 import type { ActorChange, Change, Plan } from '../../src/plan/types.js';
+import { Secret } from '../../src/secrets/secret.js';
 import { colors, plain } from '../../src/util/color.js';
 import { MYSQL, inSync, pgConfig } from './fixtures.js';
 
@@ -32,7 +33,7 @@ describe('text renderer', () => {
         id: null,
         fields: [
           { path: 'name', before: null, after: 'pg' },
-          { path: 'configuration.password', before: null, after: '(sensitive)' },
+          { path: 'configuration.password', before: null, after: new Secret('pw-Hunter2') },
         ],
       }),
       ["  + source 'pg' will be created", '      + name: "pg"', '      + configuration.password: (sensitive)'],
@@ -60,7 +61,7 @@ describe('text renderer', () => {
         rename: { from: 'old' },
         fields: [
           { path: 'name', before: 'old', after: 'pg' },
-          { path: 'configuration.password', before: '(sensitive)', after: '(sensitive)' },
+          { path: 'configuration.password', before: new Secret('**********'), after: new Secret('pw-Hunter2') },
         ],
       }),
       [

@@ -4,11 +4,12 @@
  */
 import type { JsonObject } from '../../api/types.js';
 import { secretPaths } from '../../secrets/paths.js';
+import { sealSecrets } from '../../secrets/seal.js';
 import { GitopsError } from '../../errors.js';
 import type { DesiredActor } from '../../model/desired.js';
 import type { RemoteActor, RemoteDefinition, RemoteState } from '../../model/remote.js';
 import { resolveDefinition } from '../checks/definition.js';
-import type { ActorChange, DiffOptions, FieldChange } from '../types.js';
+import type { ActorChange, DiffOptions, FieldChange, PlannedActor } from '../types.js';
 import { compareConfiguration, rotatedSecrets } from './config.js';
 import type { Match } from './match.js';
 import { preservedKeys, removalWarnings } from './preserve.js';
@@ -45,12 +46,18 @@ export function connectionsUsing(remote: RemoteState, actor: RemoteActor): strin
   return remote.connections.filter(uses).map((connection) => connection.name);
 }
 
-function base(actor: DesiredActor, definition: RemoteDefinition): Omit<ActorChange, 'action' | 'id' | 'fields'> {
+/** The actor as the plan holds it: each secret a Secret from here on, since the spec now says where they are. */
+function planned(actor: DesiredActor, spec: JsonObject): PlannedActor {
+  const { configuration, ...rest } = actor;
+  return configuration === undefined ? rest : { ...rest, configuration: sealSecrets(configuration, secretPaths(spec)) };
+}
+
+function base(actor: DesiredActor, definition: RemoteDefinition, spec: JsonObject): Omit<ActorChange, 'action' | 'id' | 'fields'> {
   return {
     kind: actor.kind,
     name: actor.name,
     definitionId: definition.definitionId,
-    desired: actor,
+    desired: planned(actor, spec),
     preserved: {},
     warnings: [],
     destructive: false,
@@ -83,7 +90,7 @@ function planReplace(
   const fields = creationFields(actor, definition, spec).filter((field) => field.path !== 'name' && field.path !== 'definition');
   const lost = takesDown.length === 0 ? '' : `; deletes its connections ${takesDown.map((n) => `'${n}'`).join(', ')} with their sync state`;
   return {
-    ...base(actor, definition),
+    ...base(actor, definition, spec),
     ...renaming.rename,
     action: 'replace',
     id: existing.id,
@@ -99,7 +106,7 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
   const definition = definitionOf(actor, remote.definitions);
   const spec = specFor(remote, definition.definitionId, actor);
   const existing = match.existing;
-  if (!existing) return { ...base(actor, definition), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
+  if (!existing) return { ...base(actor, definition, spec), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
 
   const renaming: Renaming =
     match.renameFrom === undefined
@@ -114,13 +121,13 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
     const listed = new Set(fields.map((field) => field.path));
     fields.push(...rotatedSecrets(desiredConfig, existing.configuration, secrets).filter((field) => !listed.has(field.path)));
   }
-  if (fields.length === 0) return { ...base(actor, definition), action: 'no-op', id: existing.id, fields, warnings: match.warnings };
+  if (fields.length === 0) return { ...base(actor, definition, spec), action: 'no-op', id: existing.id, fields, warnings: match.warnings };
   // The update replaces the whole configuration: what the pipeline does not set is sent back as read (masks too).
   const preserved = preservedKeys(desiredConfig, existing.configuration);
   const removed = removalWarnings(desiredConfig, existing.configuration, secrets);
   // Dropping a stored credential cannot be undone from the pipeline: unattended runs need --allow-destroy for it.
   return {
-    ...base(actor, definition),
+    ...base(actor, definition, spec),
     ...renaming.rename,
     action: 'update',
     id: existing.id,

@@ -1,15 +1,20 @@
 /**
  * Spec-aware comparison of a connector configuration: only what the pipeline sets is compared, a secret (by the
  * spec's `airbyte_secret` paths, never by key name) is never compared with the server's mask, and a value the
- * pipeline sets to the spec's default where the server stored nothing is no difference.
+ * pipeline sets to the spec's default where the server stored nothing is no difference. The desired side comes
+ * sealed (secrets are Secrets) and the remote side is sealed here, so every value a field change carries is safe
+ * to print as it is: no branch below has to remember to hide anything.
  */
 import equal from 'fast-deep-equal';
 import type { Json, JsonObject } from '../../api/types.js';
 import { isSecretPath, secretValues, type ConfigPath } from '../../secrets/paths.js';
-import { SENSITIVE, type FieldChange } from '../types.js';
+import { sealSecrets } from '../../secrets/seal.js';
+import { Secret, type SealedJson, type SealedObject } from '../../secrets/secret.js';
+import type { FieldChange } from '../types.js';
 
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isObject(value: SealedJson | undefined): value is SealedObject {
+  // A Secret is a leaf, never a configuration object to descend into.
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
 }
 
 /** The schema of one configuration node, with the oneOf branch the desired value selected (if any). */
@@ -28,7 +33,7 @@ function pinnedValue(node: JsonObject | undefined): Json | undefined {
 }
 
 /** The oneOf/anyOf branch whose pinned properties all match the desired object. */
-function selectBranch(node: JsonObject | undefined, desired: JsonObject): { branch: JsonObject | undefined; index: number } {
+function selectBranch(node: JsonObject | undefined, desired: SealedObject): { branch: JsonObject | undefined; index: number } {
   const branches = node?.['oneOf'] ?? node?.['anyOf'];
   if (!Array.isArray(branches)) return { branch: undefined, index: -1 };
   const index = branches.findIndex((branch) => {
@@ -52,21 +57,11 @@ function childSchema(node: JsonObject | undefined, branch: JsonObject | undefine
  * True when a value the server did not store is the spec's `default`, which the connector uses anyway. A
  * discriminator only counts as a default in the first branch: the one the connector and Airbyte's UI fall back to.
  */
-function isDefault(value: Json, at: SchemaAt): boolean {
+function isDefault(value: SealedJson, at: SchemaAt): boolean {
   const node = at.node;
   if (!node) return false;
   if (node['default'] === undefined || !equal(value, node['default'])) return false;
   return pinnedValue(node) === undefined || at.branchIndex <= 0;
-}
-
-/** A copy of `value` (found at `path`) with every secret below it replaced by `(sensitive)`. */
-export function redact(value: Json, path: ConfigPath, secrets: ConfigPath[]): Json {
-  if (value !== null && isSecretPath(secrets, path)) return SENSITIVE;
-  if (Array.isArray(value)) return value.map((item, i) => redact(item, [...path, String(i)], secrets));
-  if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, redact(child, [...path, key], secrets)]));
-  }
-  return value;
 }
 
 /** True when some secret path lies strictly below `path` (so an array there must be compared item by item). */
@@ -83,11 +78,12 @@ interface Walk {
 
 export const fieldPath = (path: ConfigPath) => ['configuration', ...path].join('.');
 
-function compareNode(desired: Json, remote: Json | undefined, path: ConfigPath, at: SchemaAt, walk: Walk): void {
+function compareNode(desired: SealedJson, remote: SealedJson | undefined, path: ConfigPath, at: SchemaAt, walk: Walk): void {
   const { secrets, out } = walk;
   if (isSecretPath(secrets, path)) {
     // A stored secret reads as the mask: it is never compared. Only a secret Airbyte does not hold is a change.
-    if (remote === undefined || remote === null) out.push({ path: fieldPath(path), before: null, after: SENSITIVE });
+    // (An explicit null the server lacks is listed as before: as a secret, whose value is not shown.)
+    if (remote === undefined || remote === null) out.push({ path: fieldPath(path), before: null, after: desired ?? new Secret(null) });
     return;
   }
   if (isObject(desired)) {
@@ -104,49 +100,50 @@ function compareNode(desired: Json, remote: Json | undefined, path: ConfigPath, 
     return;
   }
   if (remote === undefined) {
-    if (!isDefault(desired, at)) out.push({ path: fieldPath(path), before: null, after: redact(desired, path, secrets) });
+    if (!isDefault(desired, at)) out.push({ path: fieldPath(path), before: null, after: desired });
     return;
   }
-  if (!equal(desired, remote)) {
-    out.push({ path: fieldPath(path), before: redact(remote, path, secrets), after: redact(desired, path, secrets) });
-  }
+  if (!equal(desired, remote)) out.push({ path: fieldPath(path), before: remote, after: desired });
 }
 
-function compareArrayItems(desired: Json[], remote: Json[], path: ConfigPath, at: SchemaAt, walk: Walk): void {
+function compareArrayItems(desired: SealedJson[], remote: SealedJson[], path: ConfigPath, at: SchemaAt, walk: Walk): void {
   const items = isObject(at.node?.['items']) ? (at.node['items'] as JsonObject) : undefined;
   desired.forEach((item, i) => compareNode(item, remote[i], [...path, String(i)], { node: items, branchIndex: -1 }, walk));
   for (let i = desired.length; i < remote.length; i++) {
     const itemPath = [...path, String(i)];
-    walk.out.push({ path: fieldPath(itemPath), before: redact(remote[i] ?? null, itemPath, walk.secrets), after: null });
+    walk.out.push({ path: fieldPath(itemPath), before: remote[i] ?? null, after: null });
   }
 }
 
 /** Every leaf as a new value (a create shows all it sends, defaults included). */
-function flatten(value: Json, path: ConfigPath, walk: Walk): void {
-  if (isObject(value) && !isSecretPath(walk.secrets, path)) {
+function flatten(value: SealedJson, path: ConfigPath, walk: Walk): void {
+  if (isObject(value)) {
     for (const [key, child] of Object.entries(value)) flatten(child, [...path, key], walk);
     return;
   }
-  walk.out.push({ path: fieldPath(path), before: null, after: redact(value, path, walk.secrets) });
+  walk.out.push({ path: fieldPath(path), before: null, after: value });
 }
 
 /**
  * Field changes from the remote (masked) configuration to the desired one, paths `configuration.<dotted>`.
  * Keys only the server has (server defaults, server-only fields) are ignored. Pass `remote` null for a create.
+ * Both sides are sealed here, so a secret, a mask or a removed secret reads as `(sensitive)` in any output.
  */
-export function compareConfiguration(desired: JsonObject, remote: JsonObject | null, spec: JsonObject, secrets: ConfigPath[]): FieldChange[] {
+export function compareConfiguration(desired: SealedObject, remote: JsonObject | null, spec: JsonObject, secrets: ConfigPath[]): FieldChange[] {
   const walk: Walk = { secrets, out: [] };
+  // Sealing what is already sealed is harmless; a caller passing plain values still gets safe field changes.
+  const sealed = sealSecrets(desired, secrets);
   if (remote === null) {
-    flatten(desired, [], walk);
+    flatten(sealed, [], walk);
     return walk.out;
   }
-  compareNode(desired, remote, [], { node: spec, branchIndex: -1 }, walk);
+  compareNode(sealed, sealSecrets(remote, secrets), [], { node: spec, branchIndex: -1 }, walk);
   return walk.out;
 }
 
 /** True when `config` holds a non-null value at the concrete `path`. */
-export function hasValueAt(config: JsonObject, path: ConfigPath): boolean {
-  let node: Json | undefined = config;
+export function hasValueAt(config: SealedObject, path: ConfigPath): boolean {
+  let node: SealedJson | undefined = config;
   for (const segment of path) {
     if (Array.isArray(node)) node = node[Number(segment)];
     else if (isObject(node)) node = node[segment];
@@ -156,8 +153,11 @@ export function hasValueAt(config: JsonObject, path: ConfigPath): boolean {
 }
 
 /** `(sensitive) → (sensitive)` for every secret the pipeline sets that Airbyte already holds (--rotate-secrets). */
-export function rotatedSecrets(desired: JsonObject, remote: JsonObject, secrets: ConfigPath[]): FieldChange[] {
-  return secretValues(desired, secrets)
-    .filter(({ path }) => hasValueAt(remote, path))
-    .map(({ path }) => ({ path: fieldPath(path), before: SENSITIVE, after: SENSITIVE }));
+export function rotatedSecrets(desired: SealedObject, remote: JsonObject, secrets: ConfigPath[]): FieldChange[] {
+  const stored = new Map(secretValues(sealSecrets(remote, secrets), secrets).map(({ path, value }) => [path.join('.'), value]));
+  // Sealed here whatever the caller passed, like compareConfiguration: the values go into field changes.
+  return secretValues(sealSecrets(desired, secrets), secrets).flatMap(({ path, value }) => {
+    const before = stored.get(path.join('.'));
+    return before === undefined || before === null ? [] : [{ path: fieldPath(path), before, after: value }];
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type { Json } from '../../api/types.js';
 import type { ResourceKind } from '../../model/desired.js';
+import { hideSecrets } from '../../secrets/seal.js';
 import type { Action, Plan, Summary } from '../types.js';
 
 /** One change as CI tools see it. */
@@ -34,7 +35,8 @@ export function toJsonPlan(plan: Plan): JsonPlanV1 {
       name: change.name,
       action: change.action,
       id: change.id,
-      fields: change.fields.map((field) => ({ path: field.path, before: field.before, after: field.after })),
+      // A secret is `(sensitive)` in the contract: plain text, so a consumer in this process sees no Secret either.
+      fields: change.fields.map((field) => ({ path: field.path, before: hideSecrets(field.before), after: hideSecrets(field.after) })),
       warnings: [...change.warnings],
     })),
     unmanaged: plan.unmanaged.map((resource) => ({ kind: resource.kind, name: resource.name, id: resource.id })),

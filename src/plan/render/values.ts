@@ -1,13 +1,14 @@
 /**
  * Small shared pieces of the renderers: how a value and the summary line read. Values come from the plan, whose
- * fields are already safe (secrets are `(sensitive)`).
+ * secrets are Secrets: they print as `(sensitive)` whatever a renderer does with them.
  */
-import type { Json } from '../../api/types.js';
-import { SENSITIVE, type Change, type FieldChange, type Summary } from '../types.js';
+import { SENSITIVE, Secret, type SealedJson } from '../../secrets/secret.js';
+import type { Change, FieldChange, Summary } from '../types.js';
 
-/** A value as one line: strings quoted, `(sensitive)` bare, objects and arrays as compact JSON. */
-export function formatValue(value: Json): string {
-  if (value === SENSITIVE) return value;
+/** A value as one line: strings quoted, a secret as `(sensitive)` bare, objects and arrays as compact JSON. */
+export function formatValue(value: SealedJson): string {
+  // A saved plan read back holds the text `(sensitive)` where the plan held a Secret: shown the same way.
+  if (value instanceof Secret || value === SENSITIVE) return SENSITIVE;
   return JSON.stringify(value);
 }
 
