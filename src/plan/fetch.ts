@@ -17,6 +17,7 @@ import type {
 } from '../api/types.js';
 import type { ActorKind, DesiredConnection, DesiredPipeline } from '../model/desired.js';
 import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState, RemoteWorkspace } from '../model/remote.js';
+import { catalogHolds } from '../streams/identity.js';
 import { resolveDefinition } from './checks/definition.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
@@ -87,15 +88,9 @@ function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], 
   return needed;
 }
 
-function streamKey(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}\u0000${name}`;
-}
-
-/** True when every desired stream is already in the stored catalog (by namespace + name, or by name alone). */
+/** True when every desired stream is already in the stored catalog. */
 function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog): boolean {
-  const keys = new Set(stored.streams.map(({ stream }) => streamKey(stream.namespace, stream.name)));
-  const names = new Set(stored.streams.map(({ stream }) => stream.name));
-  return connection.streams.every((stream) => (stream.namespace === undefined ? names.has(stream.name) : keys.has(streamKey(stream.namespace, stream.name))));
+  return connection.streams.every((stream) => catalogHolds(stream, stored.streams));
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DesiredActor, DesiredConnection, DesiredPipeline } from '../model/
 import type { Problem } from '../model/problem.js';
 import type { RemoteActor, RemoteState } from '../model/remote.js';
 import { loadPipeline } from '../pipeline/load.js';
+import { streamKey } from '../streams/identity.js';
 import { didYouMean } from '../util/suggest.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
 import { diff } from './diff/index.js';
@@ -85,12 +86,11 @@ function existingSource(connection: DesiredConnection, desired: DesiredPipeline,
 function availableStreams(connection: DesiredConnection, desired: DesiredPipeline, remote: RemoteState): AirbyteStreamAndConfiguration[] | 'unknown' {
   const source = existingSource(connection, desired, remote);
   if (!source) return 'unknown';
-  const key = (s: AirbyteStreamAndConfiguration) => `${s.stream.namespace ?? ''}\u0000${s.stream.name}`;
   const streams = new Map<string, AirbyteStreamAndConfiguration>();
   for (const stored of remote.connections.filter((c) => c.sourceId === source.id)) {
-    for (const stream of stored.syncCatalog.streams) streams.set(key(stream), stream);
+    for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
   }
-  for (const stream of remote.discovered[source.id]?.streams ?? []) streams.set(key(stream), stream);
+  for (const stream of remote.discovered[source.id]?.streams ?? []) streams.set(streamKey(stream.stream), stream);
   return [...streams.values()];
 }
 

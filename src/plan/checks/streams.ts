@@ -6,7 +6,8 @@ import type { AirbyteStream, AirbyteStreamAndConfiguration, DestinationSyncMode 
 import type { DesiredConnection, DesiredStream } from '../../model/desired.js';
 import type { Problem } from '../../model/problem.js';
 import { didYouMean } from '../../util/suggest.js';
-import { matchStream, streamLabel } from './stream-match.js';
+import { streamLabel } from '../../streams/identity.js';
+import { matchStream } from './stream-match.js';
 import { isJsonObject } from '../../util/json.js';
 
 const DEDUP_MODES: readonly DestinationSyncMode[] = ['append_dedup', 'overwrite_dedup'];
