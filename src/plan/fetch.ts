@@ -68,6 +68,23 @@ export function toRemoteConnection(read: ConnectionRead): RemoteConnection {
   return connection;
 }
 
+/** The resources of a workspace as the list calls return them, normalized: what the plan reads and a saved plan fingerprints. */
+export interface RemoteResources {
+  sources: RemoteActor[];
+  destinations: RemoteActor[];
+  /** Deleted (deprecated) connections left out. */
+  connections: RemoteConnection[];
+}
+
+/** The one normalization of list answers, shared by fetch and the saved plan's freshness check. */
+export function normalizeResources(sources: SourceRead[], destinations: DestinationRead[], connections: ConnectionRead[]): RemoteResources {
+  return {
+    sources: sources.map((read) => toRemoteActor('source', read)),
+    destinations: destinations.map((read) => toRemoteActor('destination', read)),
+    connections: connections.filter((read) => read.status !== 'deprecated').map(toRemoteConnection),
+  };
+}
+
 /** Finds a remote resource by the desired name, falling back to previous names (renames). */
 function byNameOrPrevious<T extends { name: string }>(items: T[], name: string, previousNames: string[]): T | undefined {
   return items.find((item) => item.name === name) ?? items.find((item) => previousNames.includes(item.name));
@@ -112,13 +129,9 @@ function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefiniti
 }
 
 /** What a workspace holds, read with one list call per kind (the same calls whatever the number of resources). */
-export interface Inventory {
+export interface Inventory extends RemoteResources {
   workspace: RemoteWorkspace;
   definitions: RemoteDefinition[];
-  sources: RemoteActor[];
-  destinations: RemoteActor[];
-  /** Deleted (deprecated) connections left out. */
-  connections: RemoteConnection[];
 }
 
 /** The workspace (by name, slug or id; the only one if none is given), its definitions and its resources. */
@@ -153,9 +166,7 @@ export async function fetchInventory(
         dockerImageTag: d.dockerImageTag,
       })),
     ],
-    sources: sourceReads.map((read) => toRemoteActor('source', read)),
-    destinations: destinationReads.map((read) => toRemoteActor('destination', read)),
-    connections: connectionReads.filter((read) => read.status !== 'deprecated').map(toRemoteConnection),
+    ...normalizeResources(sourceReads, destinationReads, connectionReads),
   };
 }
 
