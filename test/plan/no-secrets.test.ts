@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
-import { diff } from '../../src/plan/diff/index.js';
 import { renderJson } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { renderGraph } from '../../src/plan/render/mermaid.js';
 import { renderText } from '../../src/plan/render/text.js';
 import type { DiffOptions } from '../../src/plan/types.js';
 import { plain } from '../../src/util/color.js';
-import { MYSQL, connection, desiredStream, destination, maskedPg, maskedS3, pipeline, remoteActor, remoteState, source } from './fixtures.js';
+import { MYSQL, connection, desiredStream, destination, maskedPg, maskedS3, pipeline, remoteActor, remoteState, source, planFor } from './fixtures.js';
 
 const API = 'a0a0a0a0-0000-4000-8000-000000000001';
 const apiSpec: JsonObject = {
@@ -88,7 +87,7 @@ describe('no output ever contains a secret value', () => {
     ['--prune', { prune: true }],
   ])('%s: text, JSON, Markdown and graph', (_, options) => {
     const { desired, remote } = build();
-    const plan = diff(desired, remote, options);
+    const plan = planFor(desired, remote, options);
     expect(plan.changes.map((c) => c.action)).toEqual(['create', 'update', 'replace', 'update', 'update', 'create']);
     const outputs = [renderText(plan, plain), renderJson(plan), renderMarkdown(plan, desired), renderGraph(desired, plan)];
     for (const output of outputs) for (const secret of SECRETS) expect(output).not.toContain(secret);
@@ -97,7 +96,7 @@ describe('no output ever contains a secret value', () => {
 
   test('secrets inside array items are compared item by item and shown as (sensitive)', () => {
     const { desired, remote } = build();
-    const api = diff(desired, remote).changes.find((c) => c.name === 'api');
+    const api = planFor(desired, remote).changes.find((c) => c.name === 'api');
     expect(api?.fields).toEqual([
       { path: 'configuration.accounts.1.label', before: 'c', after: 'b' },
       { path: 'configuration.accounts.2', before: { label: 'd', token: '(sensitive)' }, after: null },
@@ -108,7 +107,7 @@ describe('no output ever contains a secret value', () => {
 
   test('the plan keeps the real values only where apply needs them (the desired actor), never in fields', () => {
     const { desired, remote } = build();
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     const fieldsOnly = JSON.stringify(plan.changes.map((c) => [c.fields, c.warnings]));
     for (const secret of SECRETS) expect(fieldsOnly).not.toContain(secret);
     expect(plan.changes[0]?.kind === 'source' && plan.changes[0].desired?.configuration?.['password']).toBe(pgPassword);
