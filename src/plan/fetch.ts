@@ -116,8 +116,9 @@ function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatal
  */
 function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefinition[], sources: RemoteActor[], connections: RemoteConnection[]): Set<string> {
   const ids = new Set<string>();
+  const declaredSources = new Map(desired.sources.map((s) => [s.name, s]));
   for (const connection of desired.connections) {
-    const declared = desired.sources.find((s) => s.name === connection.source);
+    const declared = declaredSources.get(connection.source);
     const source = byNameOrPrevious(sources, connection.source, declared?.previousNames ?? []);
     if (!source) continue;
     if (declared?.definition !== undefined && definitionIdOf(definitions, 'source', declared.definition) !== source.definitionId) continue;
@@ -197,9 +198,10 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   );
 
   const discovered: Record<string, AirbyteCatalog> = {};
+  const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   await Promise.all(
     [...sourcesToDiscover(desired, definitions, sources, connections)].map(async (sourceId) => {
-      const name = sources.find((s) => s.id === sourceId)?.name ?? sourceId;
+      const name = sourceNames.get(sourceId) ?? sourceId;
       const read = await reader.discoverSourceSchema({ sourceId }, `source '${name}'`);
       discovered[sourceId] = read.catalog ?? { streams: [] };
     }),
