@@ -7,7 +7,7 @@
  */
 import { GitopsError } from '../errors.js';
 import { runCheck, type CheckClient, type CheckRequest } from '../operate/check-call.js';
-import { mapBounded } from '../operate/parallel.js';
+import { mapLimit } from '../util/pool.js';
 import type { ActorChange, Plan } from '../plan/types.js';
 import { redact } from '../secrets/redact.js';
 import { revealSecrets } from '../secrets/seal.js';
@@ -36,7 +36,7 @@ function actorsToCheck(plan: Plan): ActorChange[] {
 export async function checkConnections(client: CheckClient, plan: Plan, secrets: readonly string[], parallelism: number): Promise<number> {
   const changes = actorsToCheck(plan);
   const failures: string[] = [];
-  await mapBounded(changes, Math.max(1, parallelism), async (change) => {
+  await mapLimit(changes, Math.max(1, parallelism), async (change) => {
     const request = checkRequestFor(change, plan.workspace.workspaceId);
     if (request === undefined) return;
     const result = await runCheck(client, request);

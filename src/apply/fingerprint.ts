@@ -7,7 +7,7 @@ import type { Json } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import type { ResourceKind } from '../model/desired.js';
 import type { RemoteActor, RemoteConnection } from '../model/remote.js';
-import { toRemoteActor, toRemoteConnection } from '../plan/fetch.js';
+import { normalizeResources, type RemoteResources } from '../plan/fetch.js';
 import type { Plan } from '../plan/types.js';
 import type { ApplyClient } from './types.js';
 
@@ -30,11 +30,7 @@ function canonical(value: unknown): string {
 const hash = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex');
 
 /** Remote objects as the plan read them. */
-export interface ReadState {
-  sources: RemoteActor[];
-  destinations: RemoteActor[];
-  connections: RemoteConnection[];
-}
+export type ReadState = RemoteResources;
 
 export function fingerprintsOf(state: ReadState): Fingerprints {
   const of = (items: (RemoteActor | RemoteConnection)[]) => Object.fromEntries(items.map((item) => [item.id, { name: item.name, hash: hash(item) }]));
@@ -48,11 +44,7 @@ async function readState(client: ApplyClient, workspaceId: string): Promise<Read
     client.listDestinations(workspaceId),
     client.listConnections(workspaceId),
   ]);
-  return {
-    sources: sources.map((read) => toRemoteActor('source', read)),
-    destinations: destinations.map((read) => toRemoteActor('destination', read)),
-    connections: connections.filter((read) => read.status !== 'deprecated').map(toRemoteConnection),
-  };
+  return normalizeResources(sources, destinations, connections);
 }
 
 /** What changed between the saved fingerprints and now, as phrases; empty when nothing the plan relies on did. */

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import * as ajvFormats from 'ajv-formats';
 import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
 import { invalidInput } from './errors.js';
+import { isJsonObject } from '../util/json.js';
 
 type FormatsPlugin = (ajv: Ajv) => Ajv;
 // ajv-formats is CommonJS; under NodeNext its default export arrives one level deeper.
@@ -21,10 +22,6 @@ function validatorFor(schema: JsonObject): ValidateFunction {
     compiled.set(schema, validate);
   }
   return validate;
-}
-
-export function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(error: ErrorObject): string {
@@ -52,22 +49,22 @@ function matches(schema: JsonObject, value: JsonObject): boolean {
  * validates against, so a mask sent for a branch the user switched to is stored literally, as the server does.
  */
 export function copySecrets(stored: Json | undefined, incoming: Json, schema: Json | undefined): Json {
-  if (!isObject(stored) || !isObject(incoming) || !isObject(schema)) return incoming;
+  if (!isJsonObject(stored) || !isJsonObject(incoming) || !isJsonObject(schema)) return incoming;
   let result: JsonObject = { ...incoming };
   for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
     const branches = schema[combinator];
     if (!Array.isArray(branches)) continue;
     for (const branch of branches) {
-      if (isObject(branch) && matches(branch, result)) result = copySecrets(stored, result, branch) as JsonObject;
+      if (isJsonObject(branch) && matches(branch, result)) result = copySecrets(stored, result, branch) as JsonObject;
     }
   }
   const properties = schema['properties'];
-  if (!isObject(properties)) return result;
+  if (!isJsonObject(properties)) return result;
   for (const [key, property] of Object.entries(properties)) {
-    if (!(key in result) || !(key in stored) || !isObject(property)) continue;
+    if (!(key in result) || !(key in stored) || !isJsonObject(property)) continue;
     const value = result[key] as Json;
     if (property['airbyte_secret'] === true && value === SECRET_MASK) result[key] = stored[key] as Json;
-    else if (isObject(value)) result[key] = copySecrets(stored[key], value, property);
+    else if (isJsonObject(value)) result[key] = copySecrets(stored[key], value, property);
   }
   return result;
 }
@@ -77,7 +74,7 @@ export function deepMerge(stored: JsonObject, incoming: JsonObject): JsonObject 
   const result: JsonObject = structuredClone(stored);
   for (const [key, value] of Object.entries(incoming)) {
     const existing = result[key];
-    result[key] = isObject(existing) && isObject(value) ? deepMerge(existing, value) : structuredClone(value);
+    result[key] = isJsonObject(existing) && isJsonObject(value) ? deepMerge(existing, value) : structuredClone(value);
   }
   return result;
 }

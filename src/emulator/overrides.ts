@@ -6,18 +6,15 @@ import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { AirbyteStream, JsonObject, SyncMode } from '../api/types.js';
 import { GitopsError } from '../errors.js';
+import { isJsonObject } from '../util/json.js';
 
 /** Source name → streams. Empty when no file was given. */
 export type CatalogOverrides = Map<string, AirbyteStream[]>;
 
 const SYNC_MODES: SyncMode[] = ['full_refresh', 'incremental'];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function streamProblem(value: unknown): string | undefined {
-  if (!isPlainObject(value)) return 'a stream must be a mapping with at least "name"';
+  if (!isJsonObject(value)) return 'a stream must be a mapping with at least "name"';
   if (typeof value['name'] !== 'string' || value['name'] === '') return 'a stream needs a "name" (string)';
   const modes = value['supportedSyncModes'];
   if (modes !== undefined && (!Array.isArray(modes) || modes.some((mode) => !SYNC_MODES.includes(mode as SyncMode)))) {

@@ -6,13 +6,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonObject } from '../api/types.js';
 import type { AuthFailure, Authenticator } from './auth.js';
-import { isObject } from './config.js';
 import { ApiError, renderError } from './errors.js';
 import type { Fault, FaultInjector } from './faults.js';
 import { dropConnection, readBody, sendJson, sendText, sleep } from './http.js';
 import { serveIntrospection, type RequestCounters } from './introspection.js';
 import { SaveError } from './state.js';
 import type { Context, Reply, Route, RouteTable } from './types.js';
+import { isJsonObject } from '../util/json.js';
 
 const API_PREFIX = '/api/v1/';
 
@@ -40,7 +40,7 @@ function parseBody(text: string): JsonObject {
   } catch {
     throw new ApiError('malformed', 'Malformed JSON in request body');
   }
-  if (!isObject(parsed as JsonObject)) throw new ApiError('malformed', 'The request body must be a JSON object');
+  if (!isJsonObject(parsed as JsonObject)) throw new ApiError('malformed', 'The request body must be a JSON object');
   return parsed as JsonObject;
 }
 

@@ -21,7 +21,7 @@ import { redact } from '../secrets/redact.js';
 import { didYouMean } from '../util/suggest.js';
 import { runCheck, type CheckCall, type CheckRequest } from './check-call.js';
 import type { CheckState } from './check-state.js';
-import { mapBounded } from './parallel.js';
+import { mapLimit } from '../util/pool.js';
 
 export type { CheckCall } from './check-call.js';
 
@@ -119,5 +119,5 @@ async function checkOne(client: AirbyteClient, actor: DesiredActor, state: Check
 /** Checks every declared source and destination, at most CHECK_PARALLELISM at a time; rows in pipeline order. */
 export function runChecks(client: AirbyteClient, pipeline: DesiredPipeline, state: CheckState): Promise<CheckRow[]> {
   const secrets: string[] = [];
-  return mapBounded([...pipeline.sources, ...pipeline.destinations], CHECK_PARALLELISM, (actor) => checkOne(client, actor, state, secrets));
+  return mapLimit([...pipeline.sources, ...pipeline.destinations], CHECK_PARALLELISM, (actor) => checkOne(client, actor, state, secrets));
 }

@@ -7,6 +7,7 @@ import type { ActorKind, DesiredActor, DesiredConnection, DesiredStream, SourceL
 import type { Problem } from '../model/problem.js';
 import { readSchedule } from './schedule.js';
 import { childPointer, type LocatedDocument } from './parse.js';
+import { streamKey, streamLabel } from '../streams/identity.js';
 
 /** What one file declares. */
 export interface FileResources {
@@ -109,11 +110,10 @@ class FileBuilder {
     (Array.isArray(value) ? value : []).forEach((item, index) => {
       const stream = this.stream(item, childPointer(pointer, index), owner);
       if (stream === undefined) return;
-      const key = `${stream.namespace ?? ''}\u0000${stream.name}`;
+      const key = streamKey(stream);
       const first = seen.get(key);
       if (first !== undefined) {
-        const label = stream.namespace === undefined ? stream.name : `${stream.namespace}.${stream.name}`;
-        const message = `stream '${label}' is listed twice in ${owner}: here and at ${first.loc.file}:${first.loc.line}:${first.loc.col}`;
+        const message = `stream '${streamLabel(stream)}' is listed twice in ${owner}: here and at ${first.loc.file}:${first.loc.line}:${first.loc.col}`;
         this.problems.push({ severity: 'error', ...stream.loc, message });
         return;
       }

@@ -6,30 +6,23 @@ import equal from 'fast-deep-equal';
 import type { AirbyteCatalog, AirbyteStream, AirbyteStreamAndConfiguration, AirbyteStreamConfiguration, Json } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import type { DesiredStream } from '../model/desired.js';
+import { lookupStream, streamKey, streamLabel } from '../streams/identity.js';
 import { didYouMean } from '../util/suggest.js';
 import type { FieldChange } from './types.js';
 
-/** `namespace.name`, or `name` for a stream without namespace: the key in field paths and warnings. */
-export function streamKey(stream: { name: string; namespace?: string | undefined }): string {
-  return stream.namespace ? `${stream.namespace}.${stream.name}` : stream.name;
-}
-
 /**
- * The available stream a declared one means: same namespace and name; a declared stream without namespace matches
- * by name alone when exactly one available stream has that name.
+ * The available stream a declared one means (the rule is streams/identity.ts's). The checks have already refused
+ * missing and ambiguous streams; this throws only for a catalog they did not see.
  */
-export function findStream<T extends { stream: AirbyteStream }>(wanted: DesiredStream, available: readonly T[]): T | undefined {
-  if (wanted.namespace !== undefined) {
-    return available.find(({ stream }) => stream.name === wanted.name && (stream.namespace ?? '') === wanted.namespace);
-  }
-  const sameName = available.filter(({ stream }) => stream.name === wanted.name);
-  if (sameName.length > 1) {
-    const keys = sameName.map(({ stream }) => `'${streamKey(stream)}'`).join(', ');
+function findStream<T extends { stream: AirbyteStream }>(wanted: DesiredStream, available: readonly T[]): T | undefined {
+  const found = lookupStream(wanted, available);
+  if (found.kind === 'ambiguous') {
+    const keys = found.candidates.map(({ stream }) => `'${streamLabel(stream)}'`).join(', ');
     throw new GitopsError('CONFLICT', `${wanted.loc.file}:${wanted.loc.line}:${wanted.loc.col}: stream '${wanted.name}' is ambiguous: ${keys}`, {
       hint: 'Add its namespace to the stream.',
     });
   }
-  return sameName[0];
+  return found.kind === 'found' ? found.entry : undefined;
 }
 
 const sourceDefinesCursor = (stream: AirbyteStream) => stream.sourceDefinedCursor === true;
@@ -60,10 +53,10 @@ export function buildSyncCatalog(desiredStreams: readonly DesiredStream[], avail
   for (const wanted of desiredStreams) {
     const found = findStream(wanted, available);
     if (!found) {
-      const names = available.map(({ stream }) => streamKey(stream));
+      const names = available.map(({ stream }) => streamLabel(stream));
       throw new GitopsError(
         'NOT_FOUND',
-        `${wanted.loc.file}:${wanted.loc.line}:${wanted.loc.col}: stream '${streamKey(wanted)}' is not in the source's catalog${didYouMean(streamKey(wanted), names)}`,
+        `${wanted.loc.file}:${wanted.loc.line}:${wanted.loc.col}: stream '${streamLabel(wanted)}' is not in the source's catalog${didYouMean(streamLabel(wanted), names)}`,
         { meta: { available: names } },
       );
     }
@@ -96,7 +89,7 @@ export interface StreamComparison {
 const sortedNames = (names: string[] | null) => (names === null ? null : [...names].sort());
 
 function compareOne(wanted: DesiredStream, stored: AirbyteStreamAndConfiguration, result: StreamComparison): void {
-  const key = streamKey(stored.stream);
+  const key = streamLabel(stored.stream);
   const push = (field: string, before: Json, after: Json) => result.fields.push({ path: `streams[${key}].${field}`, before, after });
   if (wanted.syncMode !== stored.config.syncMode) {
     push('syncMode', stored.config.syncMode, wanted.syncMode);
@@ -132,12 +125,12 @@ export function compareStreams(desiredStreams: readonly DesiredStream[], storedC
       matched.add(found);
       compareOne(wanted, found, result);
     } else {
-      result.fields.push({ path: `streams[${streamKey(wanted)}]`, before: null, after: streamSummary(wanted) });
+      result.fields.push({ path: `streams[${streamLabel(wanted)}]`, before: null, after: streamSummary(wanted) });
     }
   }
   for (const entry of stored) {
     if (matched.has(entry)) continue;
-    const key = streamKey(entry.stream);
+    const key = streamLabel(entry.stream);
     result.fields.push({ path: `streams[${key}]`, before: streamSummary(entry.config), after: null });
     result.warnings.push(`stream '${key}' is deselected: it stops syncing`);
   }
@@ -147,8 +140,6 @@ export function compareStreams(desiredStreams: readonly DesiredStream[], storedC
 /** The streams a catalog update may draw on: the discovered catalog where read, else what the connection stores. */
 export function availableStreams(stored: AirbyteCatalog, discovered: AirbyteCatalog | undefined): AirbyteStreamAndConfiguration[] {
   if (!discovered) return stored.streams;
-  const extra = stored.streams.filter(
-    ({ stream }) => !discovered.streams.some((d) => d.stream.name === stream.name && d.stream.namespace === stream.namespace),
-  );
-  return [...discovered.streams, ...extra];
+  const known = new Set(discovered.streams.map(({ stream }) => streamKey(stream)));
+  return [...discovered.streams, ...stored.streams.filter(({ stream }) => !known.has(streamKey(stream)))];
 }

@@ -17,6 +17,7 @@ import type {
 } from '../api/types.js';
 import type { ActorKind, DesiredConnection, DesiredPipeline } from '../model/desired.js';
 import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState, RemoteWorkspace } from '../model/remote.js';
+import { catalogHolds } from '../streams/identity.js';
 import { resolveDefinition } from './checks/definition.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
@@ -67,6 +68,23 @@ export function toRemoteConnection(read: ConnectionRead): RemoteConnection {
   return connection;
 }
 
+/** The resources of a workspace as the list calls return them, normalized: what the plan reads and a saved plan fingerprints. */
+export interface RemoteResources {
+  sources: RemoteActor[];
+  destinations: RemoteActor[];
+  /** Deleted (deprecated) connections left out. */
+  connections: RemoteConnection[];
+}
+
+/** The one normalization of list answers, shared by fetch and the saved plan's freshness check. */
+export function normalizeResources(sources: SourceRead[], destinations: DestinationRead[], connections: ConnectionRead[]): RemoteResources {
+  return {
+    sources: sources.map((read) => toRemoteActor('source', read)),
+    destinations: destinations.map((read) => toRemoteActor('destination', read)),
+    connections: connections.filter((read) => read.status !== 'deprecated').map(toRemoteConnection),
+  };
+}
+
 /** Finds a remote resource by the desired name, falling back to previous names (renames). */
 function byNameOrPrevious<T extends { name: string }>(items: T[], name: string, previousNames: string[]): T | undefined {
   return items.find((item) => item.name === name) ?? items.find((item) => previousNames.includes(item.name));
@@ -87,15 +105,9 @@ function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], 
   return needed;
 }
 
-function streamKey(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}\u0000${name}`;
-}
-
-/** True when every desired stream is already in the stored catalog (by namespace + name, or by name alone). */
+/** True when every desired stream is already in the stored catalog. */
 function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog): boolean {
-  const keys = new Set(stored.streams.map(({ stream }) => streamKey(stream.namespace, stream.name)));
-  const names = new Set(stored.streams.map(({ stream }) => stream.name));
-  return connection.streams.every((stream) => (stream.namespace === undefined ? names.has(stream.name) : keys.has(streamKey(stream.namespace, stream.name))));
+  return connection.streams.every((stream) => catalogHolds(stream, stored.streams));
 }
 
 /**
@@ -104,8 +116,9 @@ function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatal
  */
 function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefinition[], sources: RemoteActor[], connections: RemoteConnection[]): Set<string> {
   const ids = new Set<string>();
+  const declaredSources = new Map(desired.sources.map((s) => [s.name, s]));
   for (const connection of desired.connections) {
-    const declared = desired.sources.find((s) => s.name === connection.source);
+    const declared = declaredSources.get(connection.source);
     const source = byNameOrPrevious(sources, connection.source, declared?.previousNames ?? []);
     if (!source) continue;
     if (declared?.definition !== undefined && definitionIdOf(definitions, 'source', declared.definition) !== source.definitionId) continue;
@@ -117,13 +130,9 @@ function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefiniti
 }
 
 /** What a workspace holds, read with one list call per kind (the same calls whatever the number of resources). */
-export interface Inventory {
+export interface Inventory extends RemoteResources {
   workspace: RemoteWorkspace;
   definitions: RemoteDefinition[];
-  sources: RemoteActor[];
-  destinations: RemoteActor[];
-  /** Deleted (deprecated) connections left out. */
-  connections: RemoteConnection[];
 }
 
 /** The workspace (by name, slug or id; the only one if none is given), its definitions and its resources. */
@@ -158,9 +167,7 @@ export async function fetchInventory(
         dockerImageTag: d.dockerImageTag,
       })),
     ],
-    sources: sourceReads.map((read) => toRemoteActor('source', read)),
-    destinations: destinationReads.map((read) => toRemoteActor('destination', read)),
-    connections: connectionReads.filter((read) => read.status !== 'deprecated').map(toRemoteConnection),
+    ...normalizeResources(sourceReads, destinationReads, connectionReads),
   };
 }
 
@@ -191,9 +198,10 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   );
 
   const discovered: Record<string, AirbyteCatalog> = {};
+  const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   await Promise.all(
     [...sourcesToDiscover(desired, definitions, sources, connections)].map(async (sourceId) => {
-      const name = sources.find((s) => s.id === sourceId)?.name ?? sourceId;
+      const name = sourceNames.get(sourceId) ?? sourceId;
       const read = await reader.discoverSourceSchema({ sourceId }, `source '${name}'`);
       discovered[sourceId] = read.catalog ?? { streams: [] };
     }),

@@ -3,15 +3,10 @@
  * emulator (to mask like the real server), by the diff (to never compare a mask) and by export.
  */
 import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
-import { Secret, type SealedJson, type SealedObject } from './secret.js';
+import { isSealedObject, type SealedJson, type SealedObject } from './secret.js';
 
 /** A path below the configuration root, as keys. Array items are matched by the `[]` segment. */
 export type ConfigPath = string[];
-
-function isObject(value: unknown): value is JsonObject {
-  // A Secret is a leaf: its own properties are not configuration keys.
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
-}
 
 /**
  * Every path whose schema node carries `airbyte_secret` (as the server does for masking), including inside
@@ -20,10 +15,10 @@ function isObject(value: unknown): value is JsonObject {
 export function secretPaths(schema: JsonObject): ConfigPath[] {
   const found = new Map<string, ConfigPath>();
   const visit = (node: Json | undefined, path: ConfigPath, depth: number): void => {
-    if (!isObject(node) || depth > 32) return;
+    if (!isSealedObject(node) || depth > 32) return;
     if (path.length > 0 && node['airbyte_secret'] === true) found.set(path.join('\u0000'), path);
     const properties = node['properties'];
-    if (isObject(properties)) {
+    if (isSealedObject(properties)) {
       for (const [key, child] of Object.entries(properties)) visit(child, [...path, key], depth + 1);
     }
     for (const combinator of ['oneOf', 'anyOf', 'allOf'] as const) {
@@ -31,7 +26,7 @@ export function secretPaths(schema: JsonObject): ConfigPath[] {
       if (Array.isArray(branches)) for (const branch of branches) visit(branch, path, depth + 1);
     }
     const items = node['items'];
-    if (isObject(items)) visit(items, [...path, '[]'], depth + 1);
+    if (isSealedObject(items)) visit(items, [...path, '[]'], depth + 1);
   };
   visit(schema, [], 0);
   return [...found.values()];
@@ -60,7 +55,7 @@ export function secretValues(config: SealedObject, secrets: ConfigPath[]): { pat
       if (Array.isArray(node)) node.forEach((item, i) => walk(item, rest, [...concrete, String(i)]));
       return;
     }
-    if (isObject(node) && Object.prototype.hasOwnProperty.call(node, head)) walk(node[head], rest, [...concrete, head]);
+    if (isSealedObject(node) && Object.prototype.hasOwnProperty.call(node, head)) walk(node[head], rest, [...concrete, head]);
   };
   for (const secret of secrets) walk(config, secret, []);
   return out;

@@ -59,3 +59,8 @@ export type SealedJson = null | boolean | number | string | Secret | SealedJson[
 export interface SealedObject {
   [key: string]: SealedJson;
 }
+
+/** True for a configuration object to descend into: a plain object that is not a Secret (a Secret is a leaf). */
+export function isSealedObject(value: SealedJson | undefined): value is SealedObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
+}

@@ -25,7 +25,8 @@ const RANK: Record<string, number> = {
   client: 3, // the HTTP client
   secrets: 2, // secret paths, the Secret type, redaction
   model: 2, // desired / remote / problem types
-  api: 1, // wire types
+  streams: 1, // stream identity (namespace + name)
+  api: 0, // wire types
   util: 1,
   '(root)': 0,
 };

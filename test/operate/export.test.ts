@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKSPACE_ID } from '../../src/emulator/index.js';
 import { diff } from '../../src/plan/diff/index.js';
+import { validate } from '../../src/plan/validate.js';
 import { fetchRemoteState } from '../../src/plan/fetch.js';
 import { loadPipeline } from '../../src/pipeline/load.js';
 import { cli, pgConfig, PG_PASSWORD, POSTGRES_SOURCE, S3_SECRET, seedWorkspace, startEnv, type Env } from './helpers.js';
@@ -35,7 +36,8 @@ async function seeded(): Promise<Env> {
 async function planOf(env: Env, paths: string[]) {
   const { pipeline, problems } = loadPipeline(paths, variableEnv);
   expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-  return diff(pipeline, await fetchRemoteState(env.client, pipeline));
+  const remote = await fetchRemoteState(env.client, pipeline);
+  return diff(validate(pipeline, remote).validated, remote);
 }
 
 describe('export', () => {

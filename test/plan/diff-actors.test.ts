@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
 import { GitopsError } from '../../src/errors.js';
-import { diff } from '../../src/plan/diff/index.js';
+import { formatProblem } from '../../src/model/problem.js';
+import { resolveReferences } from '../../src/plan/validate.js';
 import { renderJson } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { renderText } from '../../src/plan/render/text.js';
@@ -23,12 +24,14 @@ import {
   remoteActor,
   remoteConnection,
   remoteState,
+  s3Config,
   source,
+  planFor,
 } from './fixtures.js';
 
 /** The plan of one source `pg` declared with `desired` against a remote `pg` holding `stored`. */
 function planSource(desired: JsonObject, stored: JsonObject, options = {}) {
-  const plan = diff(pipeline({ sources: [source('pg', desired)] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }), options);
+  const plan = planFor(pipeline({ sources: [source('pg', desired)] }), remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }), options);
   return plan.changes[0] as ActorChange;
 }
 
@@ -37,7 +40,7 @@ const find = (changes: Change[], kind: string, name: string) => changes.find((c)
 describe('diff: sources and destinations', () => {
   test('a pipeline Airbyte already holds (secrets masked) plans nothing', () => {
     const { desired, remote } = inSync();
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     expect(plan.changes.map((c) => [c.kind, c.name, c.action, c.id])).toEqual([
       ['source', 'pg', 'no-op', 'src-1'],
       ['destination', 'lake', 'no-op', 'dst-1'],
@@ -179,9 +182,9 @@ describe('diff: sources and destinations', () => {
         preserved: { jdbc_url_params: 'a=b', tunnel_method: stored['tunnel_method'] },
       });
       expect(planSource(pgConfig, stored)).toMatchObject({ action: 'no-op', preserved: {} });
-      const created = diff(pipeline({ sources: [source('pg', pgConfig)] }), remoteState({})).changes[0] as ActorChange;
+      const created = planFor(pipeline({ sources: [source('pg', pgConfig)] }), remoteState({})).changes[0] as ActorChange;
       expect(created.preserved).toEqual({});
-      const replaced = diff(
+      const replaced = planFor(
         pipeline({ sources: [source('pg', pgConfig, { definition: MYSQL })] }),
         remoteState({ sources: [remoteActor('source', 'src-1', 'pg', stored)] }),
       );
@@ -192,7 +195,7 @@ describe('diff: sources and destinations', () => {
       const { desired, remote } = inSync();
       desired.sources[0]!.configuration = { ...pgConfig, port: 5433 };
       remote.sources[0]!.configuration = { ...stored, jdbc_url_params: 'marker=preserved-77' };
-      const plan = diff(desired, remote);
+      const plan = planFor(desired, remote);
       expect((plan.changes[0] as ActorChange).preserved['jdbc_url_params']).toBe('marker=preserved-77');
       for (const output of [renderText(plan, plain), renderJson(plan), renderMarkdown(plan, desired)]) expect(output).not.toContain('preserved-77');
     });
@@ -205,7 +208,7 @@ describe('diff: sources and destinations', () => {
   });
 
   test('a create lists every declared value, secrets as (sensitive), and resolves the definition', () => {
-    const plan = diff(pipeline({ sources: [source('pg', { ...pgConfig, ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT' } })] }), remoteState({}));
+    const plan = planFor(pipeline({ sources: [source('pg', { ...pgConfig, ssl_mode: { mode: 'verify-ca', ca_certificate: 'CERT' } })] }), remoteState({}));
     const change = plan.changes[0] as ActorChange;
     expect(change).toMatchObject({ action: 'create', id: null, definitionId: 'decd338e-5647-4c0b-adf4-da0e75f5a750', destructive: false });
     expect(change.fields).toEqual([
@@ -234,7 +237,7 @@ describe('diff: sources and destinations', () => {
     ],
   ])('two remote %s with one name: CONFLICT naming both ids', (_, remote, message) => {
     const { desired } = inSync();
-    const attempt = () => diff(desired, remote);
+    const attempt = () => planFor(desired, remote);
     expect(attempt).toThrow(GitopsError);
     expect(attempt).toThrow(message);
     try {
@@ -246,14 +249,14 @@ describe('diff: sources and destinations', () => {
 
   test('a rename keeps the id and shows name old → new', () => {
     const desired = pipeline({ sources: [source('pg-shop', pgConfig, { previousNames: ['pg'] })] });
-    const change = diff(desired, remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] })).changes[0];
+    const change = planFor(desired, remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] })).changes[0];
     expect(change).toMatchObject({ action: 'update', id: 'src-1', rename: { from: 'pg' }, fields: [{ path: 'name', before: 'pg', after: 'pg-shop' }] });
   });
 
   test('no rename when the new name already exists: the old one stays unmanaged', () => {
     const desired = pipeline({ sources: [source('pg-shop', pgConfig, { previousNames: ['pg'] })] });
     const remote = remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg), remoteActor('source', 'src-2', 'pg-shop', maskedPg)] });
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     expect(plan.changes[0]).toMatchObject({ action: 'no-op', id: 'src-2' });
     expect(plan.changes[0]?.warnings[0]).toMatch(/previous name 'pg' still exists \(id src-1\)/);
     expect(plan.unmanaged).toEqual([{ kind: 'source', name: 'pg', id: 'src-1' }]);
@@ -262,7 +265,7 @@ describe('diff: sources and destinations', () => {
   test('a definition change replaces the source, takes its connection down and recreates it', () => {
     const { desired, remote } = inSync();
     desired.sources[0] = source('pg', pgConfig, { definition: MYSQL });
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     const replaced = find(plan.changes, 'source', 'pg') as ActorChange;
     expect(replaced).toMatchObject({ action: 'replace', id: 'src-1', definitionId: MYSQL, destructive: true, takesDown: ['pg-to-lake'] });
     expect(replaced.fields[0]).toEqual({ path: 'definition', before: 'Postgres', after: 'MySQL' });
@@ -283,7 +286,7 @@ describe('diff: sources and destinations', () => {
     const { desired, remote } = inSync();
     desired.sources[0] = source('pg', pgConfig, { definition: MYSQL });
     remote.connections.push(remoteConnection('conn-9', 'adhoc', []));
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     expect(find(plan.changes, 'connection', 'adhoc')).toMatchObject({
       action: 'delete',
       id: 'conn-9',
@@ -303,7 +306,7 @@ describe('diff: sources and destinations', () => {
 
     test('without prune: listed as unmanaged, left alone; references are neither', () => {
       const { desired, remote } = build();
-      const plan = diff(desired, remote);
+      const plan = planFor(desired, remote);
       expect(plan.unmanaged).toEqual([
         { kind: 'source', name: 'legacy', id: 'src-9' },
         { kind: 'connection', name: 'legacy-to-lake', id: 'conn-9' },
@@ -314,7 +317,7 @@ describe('diff: sources and destinations', () => {
 
     test('with prune: deletes, the source after its connection; never the referenced source', () => {
       const { desired, remote } = build();
-      const plan = diff(desired, remote, { prune: true });
+      const plan = planFor(desired, remote, { prune: true });
       expect(plan.unmanaged).toEqual([]);
       const deletes = plan.changes.filter((c) => c.action === 'delete');
       expect(deletes.map((c) => [c.kind, c.name, c.id, c.destructive])).toEqual([
@@ -335,7 +338,7 @@ describe('diff: sources and destinations', () => {
       destinations: [destination('lake', {})],
       connections: [connection('crm-to-lake', [desiredStream('accounts')], { source: 'shared-crm' })],
     });
-    const plan = diff(desired, remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm', {})] }));
+    const plan = planFor(desired, remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm', {})] }));
     expect(plan.changes.map((c) => c.name)).toEqual(['lake', 'crm-to-lake']);
     expect(find(plan.changes, 'connection', 'crm-to-lake')).toMatchObject({ sourceRef: { id: 'src-8' }, destinationRef: { pending: 'lake' } });
   });
@@ -344,32 +347,56 @@ describe('diff: sources and destinations', () => {
     [
       'a declared reference',
       pipeline({ sources: [reference('source', 'shared-crm')] }),
-      /pipelines\/shop.yaml:30:5: source 'shared-crm' does not exist in Airbyte \(did you mean 'shared-crm2'\?\)/,
+      "pipelines/shop.yaml:30:5: error: source 'shared-crm' is referenced by name but does not exist in workspace 'Default Workspace' (did you mean 'shared-crm2'?); declare it with a definition and configuration, or create it first",
     ],
     [
-      'a connection endpoint',
-      pipeline({ connections: [connection('c', [], { source: 'shared-crm', destination: 'lake' })] }),
-      /pipelines\/shop.yaml:40:5: source 'shared-crm' does not exist/,
+      'a connection endpoint the pipeline does not declare',
+      pipeline({ destinations: [destination('lake', s3Config)], connections: [connection('c', [], { source: 'shared-crm', destination: 'lake' })] }),
+      "pipelines/shop.yaml:40:5: error: source 'shared-crm' is referenced by name but does not exist in workspace 'Default Workspace' (did you mean 'shared-crm2'?); declare it with a definition and configuration, or create it first",
     ],
     [
       'an unknown definition',
       pipeline({ sources: [source('pg', pgConfig, { definition: 'Postgress' })] }),
-      /source 'pg': unknown source definition 'Postgress' \(did you mean 'Postgres'\?\)/,
+      "pipelines/shop.yaml:2:5: error: source 'pg': unknown source definition 'Postgress' (did you mean 'Postgres'?)",
     ],
-  ])('NOT_FOUND for %s', (_, desired, message) => {
+  ])('validation, not the diff, reports %s', (_, desired, line) => {
     const remote = remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm2', {})] });
-    expect(() => diff(desired, remote)).toThrow(message);
+    const { problems } = resolveReferences(desired, remote);
+    expect(problems.map(formatProblem)).toEqual([line]);
+    expect(() => planFor(desired, remote)).toThrow(expect.objectContaining({ code: 'SPEC_INVALID' }));
+  });
+
+  test('every reference and definition problem is reported at once, in pipeline order', () => {
+    const desired = pipeline({
+      sources: [source('pg', pgConfig, { definition: 'Postgress' }), reference('source', 'shared-crm')],
+      destinations: [reference('destination', 'lake')],
+    });
+    const { problems } = resolveReferences(desired, remoteState({}));
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/^source 'pg': unknown source definition 'Postgress'/) }),
+      expect.objectContaining({ line: 30, message: expect.stringMatching(/^source 'shared-crm' is referenced by name but does not exist/) }),
+      expect.objectContaining({ line: 30, message: expect.stringMatching(/^destination 'lake' is referenced by name but does not exist/) }),
+    ]);
+  });
+
+  test('the diff takes what validation resolved: the definition, and the id a reference stands for', () => {
+    const desired = pipeline({ sources: [source('pg', pgConfig, { definition: PG.toUpperCase() }), reference('source', 'shared-crm')] });
+    const remote = remoteState({ sources: [remoteActor('source', 'src-8', 'shared-crm', {})] });
+    const { validated, problems } = resolveReferences(desired, remote);
+    expect(problems).toEqual([]);
+    expect(validated.managed.map(({ actor, definition }) => [actor.name, definition.definitionId])).toEqual([['pg', PG]]);
+    expect(validated.references).toEqual([{ kind: 'source', name: 'shared-crm', existing: remote.sources[0] }]);
   });
 
   test('a definition id is matched whatever its case, as the checks match it', () => {
-    const plan = diff(
+    const plan = planFor(
       pipeline({ sources: [source('pg', pgConfig, { definition: PG.toUpperCase() })] }),
       remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }),
     );
     expect(plan.changes[0]).toMatchObject({ action: 'no-op', definitionId: PG });
   });
 
-  test('a definition name shared by two definitions is a CONFLICT naming both ids, as the checks say', () => {
+  test('a definition name shared by two definitions is a problem naming both ids, as the checks say', () => {
     const remote = remoteState({});
     remote.definitions.push({
       kind: 'source',
@@ -378,15 +405,9 @@ describe('diff: sources and destinations', () => {
       dockerRepository: 'custom/pg',
       dockerImageTag: '1',
     });
-    const run = () => diff(pipeline({ sources: [source('pg', pgConfig)] }), remote);
-    expect(run).toThrow(
-      `pipelines/shop.yaml:2:5: source 'pg': source definition 'Postgres' is ambiguous: several definitions have that name (${PG}, aaaaaaaa-0000-4000-8000-000000000001); use the definition id`,
-    );
-    expect(() => run()).toThrow(GitopsError);
-    try {
-      run();
-    } catch (error) {
-      expect((error as GitopsError).code).toBe('CONFLICT');
-    }
+    const { problems } = resolveReferences(pipeline({ sources: [source('pg', pgConfig)] }), remote);
+    expect(problems.map(formatProblem)).toEqual([
+      `pipelines/shop.yaml:2:5: error: source 'pg': source definition 'Postgres' is ambiguous: several definitions have that name (${PG}, aaaaaaaa-0000-4000-8000-000000000001); use the definition id`,
+    ]);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { DesiredSchedule } from '../../src/model/desired.js';
 import type { RemoteConnection } from '../../src/model/remote.js';
-import { diff } from '../../src/plan/diff/index.js';
-import type { ConnectionChange } from '../../src/plan/types.js';
+import type { ConnectionChange, Plan } from '../../src/plan/types.js';
 import {
   connection,
   desiredStream,
@@ -16,9 +15,10 @@ import {
   destination,
   s3Config,
   storedStream,
+  planFor,
 } from './fixtures.js';
 
-function connectionChange(plan: ReturnType<typeof diff>): ConnectionChange {
+function connectionChange(plan: Plan): ConnectionChange {
   return plan.changes.find((c) => c.kind === 'connection') as ConnectionChange;
 }
 
@@ -27,7 +27,7 @@ function planWith(edit: (c: ReturnType<typeof inSync>['desired']['connections'][
   const { desired, remote } = inSync([desiredStream('customers'), desiredStream('orders')]);
   edit(desired.connections[0]!);
   remoteEdit(remote.connections[0]!);
-  return connectionChange(diff(desired, remote));
+  return connectionChange(planFor(desired, remote));
 }
 
 describe('diff: connections', () => {
@@ -175,7 +175,7 @@ describe('diff: connections', () => {
   ])('a source-defined %s: the declared one makes no diff', (_, declared, metadata, stored) => {
     const { desired, remote } = inSync([desiredStream('customers', { syncMode: 'incremental', destinationSyncMode: 'append', ...declared })]);
     remote.connections[0]!.syncCatalog.streams = [storedStream('customers', { syncMode: 'incremental', destinationSyncMode: 'append', ...stored }, metadata)];
-    expect(connectionChange(diff(desired, remote)).action).toBe('no-op');
+    expect(connectionChange(planFor(desired, remote)).action).toBe('no-op');
   });
 
   test('a declared cursor / primary key / field selection where the source defines none is compared', () => {
@@ -196,7 +196,7 @@ describe('diff: connections', () => {
     remote.sources.push(remoteActor('source', 'src-2', 'pg-replica', maskedPg));
     desired.connections[0]!.source = 'pg-replica';
     desired.sources.push(source('pg-replica', pgConfig));
-    const change = connectionChange(diff(desired, remote));
+    const change = connectionChange(planFor(desired, remote));
     expect(change).toMatchObject({ action: 'replace', id: 'conn-1', destructive: true, sourceRef: { id: 'src-2' }, patch: null });
     expect(change.fields).toEqual([{ path: 'source', before: 'pg', after: 'pg-replica' }]);
     expect(change.warnings).toEqual(['its source changes: the connection is deleted and created again, and its sync state is lost']);
@@ -209,7 +209,7 @@ describe('diff: connections', () => {
     desired.destinations.push(destination('bronze', s3Config));
     desired.connections[0]!.source = 'pg-replica';
     desired.connections[0]!.destination = 'bronze';
-    const change = connectionChange(diff(desired, remote));
+    const change = connectionChange(planFor(desired, remote));
     expect(change).toMatchObject({ action: 'replace', id: 'conn-1', sourceRef: { id: 'src-2' }, destinationRef: { pending: 'bronze' } });
     expect(change.fields).toEqual([
       { path: 'source', before: 'pg', after: 'pg-replica' },
@@ -223,7 +223,7 @@ describe('diff: connections', () => {
   test('a connection whose source is replaced under the same name shows no field, only why it is replaced', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.definition = 'MySQL';
-    const change = connectionChange(diff(desired, remote));
+    const change = connectionChange(planFor(desired, remote));
     expect(change).toMatchObject({ action: 'replace', sourceRef: { pending: 'pg' }, fields: [] });
     expect(change.warnings).toEqual(["its source 'pg' is replaced: the connection is deleted and created again, and its sync state is lost"]);
   });
@@ -234,7 +234,7 @@ describe('diff: connections', () => {
       destinations: [destination('lake', s3Config)],
       connections: [connection('pg-to-lake', [desiredStream('customers')], { schedule: { type: 'basic', units: 1, timeUnit: 'days' } })],
     });
-    const change = connectionChange(diff(desired, remoteState({})));
+    const change = connectionChange(planFor(desired, remoteState({})));
     expect(change).toMatchObject({
       action: 'create',
       id: null,
@@ -260,7 +260,7 @@ describe('diff: connections', () => {
     const { desired, remote } = inSync();
     remote.connections = [];
     remote.discovered['src-1'] = { streams: [storedStream('customers', { selected: false }), storedStream('orders', { selected: false })] };
-    const change = connectionChange(diff(desired, remote));
+    const change = connectionChange(planFor(desired, remote));
     expect(change.sourceRef).toEqual({ id: 'src-1' });
     expect(change.syncCatalog?.streams.map((s) => [s.stream.name, s.config.selected])).toEqual([
       ['customers', true],

@@ -5,6 +5,10 @@
 import type { AirbyteStreamAndConfiguration, JsonObject } from '../../src/api/types.js';
 import type { DesiredActor, DesiredConnection, DesiredPipeline, DesiredStream } from '../../src/model/desired.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../../src/model/remote.js';
+import { diff } from '../../src/plan/diff/index.js';
+import { specError } from '../../src/plan/prepare.js';
+import type { DiffOptions, Plan } from '../../src/plan/types.js';
+import { resolveReferences } from '../../src/plan/validate.js';
 
 export const PG = 'decd338e-5647-4c0b-adf4-da0e75f5a750';
 export const MYSQL = '435bb9a5-7887-4809-aa58-28c27df0d7ad';
@@ -192,4 +196,14 @@ export function inSync(streams: DesiredStream[] = [desiredStream('customers')]):
     ],
   });
   return { desired, remote };
+}
+
+/**
+ * The diff of these values after the part of validation it relies on (definitions, references; SPEC_INVALID with
+ * the problems otherwise). Configurations and streams go unchecked: these tests are about the diff.
+ */
+export function planFor(desired: DesiredPipeline, remote: RemoteState, options: DiffOptions = {}): Plan {
+  const { validated, problems } = resolveReferences(desired, remote);
+  if (problems.some((problem) => problem.severity === 'error')) throw specError(problems);
+  return diff(validated, remote, options);
 }

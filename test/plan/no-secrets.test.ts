@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
-import { diff } from '../../src/plan/diff/index.js';
 import { renderJson } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { renderGraph } from '../../src/plan/render/mermaid.js';
@@ -11,7 +10,7 @@ import type { ActorChange, DiffOptions } from '../../src/plan/types.js';
 import { revealSecrets } from '../../src/secrets/seal.js';
 import { Secret } from '../../src/secrets/secret.js';
 import { plain } from '../../src/util/color.js';
-import { MYSQL, connection, desiredStream, destination, maskedPg, maskedS3, pipeline, remoteActor, remoteState, source } from './fixtures.js';
+import { MYSQL, connection, desiredStream, destination, maskedPg, maskedS3, pipeline, remoteActor, remoteState, source, planFor } from './fixtures.js';
 
 const API = 'a0a0a0a0-0000-4000-8000-000000000001';
 const account = { type: 'object', properties: { label: { type: 'string' }, token: { type: 'string', airbyte_secret: true } } };
@@ -125,7 +124,7 @@ describe('no output ever contains a secret value', () => {
     ['--prune', { prune: true }],
   ])('%s: text, JSON, Markdown and graph', (_, options) => {
     const { desired, remote } = build();
-    const plan = diff(desired, remote, options);
+    const plan = planFor(desired, remote, options);
     expect(plan.changes.map((c) => c.action)).toEqual(['create', 'update', 'replace', 'update', 'update', 'update', 'create']);
     const outputs = [renderText(plan, plain), renderJson(plan), renderMarkdown(plan, desired), renderGraph(desired, plan)];
     for (const output of outputs) for (const secret of SECRETS) expect(output).not.toContain(secret);
@@ -134,7 +133,7 @@ describe('no output ever contains a secret value', () => {
 
   test('secrets inside array items are compared item by item and shown as (sensitive)', () => {
     const { desired, remote } = build();
-    const api = diff(desired, remote).changes.find((c) => c.name === 'api');
+    const api = planFor(desired, remote).changes.find((c) => c.name === 'api');
     expect(api?.fields).toEqual([
       { path: 'configuration.accounts.1.label', before: 'c', after: 'b' },
       { path: 'configuration.accounts.2', before: { label: 'd', token: expect.any(Secret) }, after: null },
@@ -145,7 +144,7 @@ describe('no output ever contains a secret value', () => {
 
   test('an added array or option group is shown whole, each secret in it as (sensitive)', () => {
     const { desired, remote } = build();
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     const text = renderText(plan, plain);
     expect(text).toContain('+ configuration.accounts: [{"label":"new","token":"(sensitive)"}]');
     expect(text).toContain('+ configuration.auth.grant.refresh_token: (sensitive)');
@@ -160,7 +159,7 @@ describe('no output ever contains a secret value', () => {
 
   test('the whole plan value, desired configurations included, prints and serializes without a secret', () => {
     const { desired, remote } = build();
-    const plan = diff(desired, remote, { rotateSecrets: true });
+    const plan = planFor(desired, remote, { rotateSecrets: true });
     for (const output of [JSON.stringify(plan), inspect(plan, { depth: null }), String(plan.changes.map((c) => JSON.stringify(c)))]) {
       for (const secret of SECRETS) expect(output).not.toContain(secret);
     }
@@ -168,7 +167,7 @@ describe('no output ever contains a secret value', () => {
 
   test('apply still gets the real values: revealing the desired configuration gives them back', () => {
     const { desired, remote } = build();
-    const plan = diff(desired, remote);
+    const plan = planFor(desired, remote);
     const byName = (name: string) => plan.changes.find((c): c is ActorChange => c.kind === 'source' && c.name === name);
     expect(byName('pg-new')?.desired?.configuration?.['password']).toBeInstanceOf(Secret);
     expect(revealSecrets(byName('pg-new')?.desired?.configuration ?? {})).toMatchObject({ password: pgPassword, ssl_mode: { ca_certificate: cert } });
@@ -177,6 +176,6 @@ describe('no output ever contains a secret value', () => {
 
   test("every secret the plan sends is on the client's redaction list, found by its type", () => {
     const { desired, remote } = build();
-    expect(planSecrets(diff(desired, remote)).sort()).toEqual([...SECRETS].sort());
+    expect(planSecrets(planFor(desired, remote)).sort()).toEqual([...SECRETS].sort());
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { applyOrder, diff } from '../../src/plan/diff/index.js';
+import { applyOrder } from '../../src/plan/diff/index.js';
+import type { Plan } from '../../src/plan/types.js';
 import {
   MYSQL,
   connection,
@@ -14,9 +15,10 @@ import {
   remoteState,
   s3Config,
   source,
+  planFor,
 } from './fixtures.js';
 
-const keys = (plan: ReturnType<typeof diff>) => plan.order.map((step) => [step.key, step.dependsOn]);
+const keys = (plan: Plan) => plan.order.map((step) => [step.key, step.dependsOn]);
 
 describe('apply order', () => {
   test('creates: actors first; a connection waits only for its own source and destination', () => {
@@ -25,7 +27,7 @@ describe('apply order', () => {
       destinations: [destination('lake', s3Config)],
       connections: [connection('pg-to-lake', [desiredStream('a')]), connection('crm-to-lake', [desiredStream('b')], { source: 'crm' })],
     });
-    const plan = diff(desired, remoteState({}));
+    const plan = planFor(desired, remoteState({}));
     expect(keys(plan)).toEqual([
       ['create:source:pg', []],
       ['create:source:crm', []],
@@ -41,7 +43,7 @@ describe('apply order', () => {
       destinations: [destination('lake', s3Config)],
       connections: [connection('c', [desiredStream('a')])],
     });
-    const plan = diff(desired, remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }));
+    const plan = planFor(desired, remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] }));
     expect(keys(plan)).toEqual([
       ['create:destination:lake', []],
       ['create:connection:c', ['create:destination:lake']],
@@ -52,7 +54,7 @@ describe('apply order', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.configuration = { ...pgConfig, port: 6543 };
     desired.connections[0]!.status = 'inactive';
-    expect(keys(diff(desired, remote))).toEqual([
+    expect(keys(planFor(desired, remote))).toEqual([
       ['update:source:pg', []],
       ['update:connection:pg-to-lake', ['update:source:pg']],
     ]);
@@ -61,7 +63,7 @@ describe('apply order', () => {
   test('a replace: connection delete, source delete, source create, connection create', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.definition = MYSQL;
-    expect(keys(diff(desired, remote))).toEqual([
+    expect(keys(planFor(desired, remote))).toEqual([
       ['delete:connection:conn-1', []],
       ['delete:source:src-1', ['delete:connection:conn-1']],
       ['create:source:pg', ['delete:source:src-1']],
@@ -73,7 +75,7 @@ describe('apply order', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.definition = MYSQL;
     remote.connections.push(remoteConnection('conn-7', 'other', [], { destinationId: 'dst-1' }));
-    const plan = diff(desired, remote, { prune: true });
+    const plan = planFor(desired, remote, { prune: true });
     expect(applyOrder(plan.changes)).toEqual(plan.order);
     const seen = new Set<string>();
     for (const step of plan.order) {

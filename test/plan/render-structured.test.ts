@@ -1,16 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { diff } from '../../src/plan/diff/index.js';
 import { renderJson, toJsonPlan } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { escapeMermaid, renderGraph } from '../../src/plan/render/mermaid.js';
-import { connection, desiredStream, inSync, MYSQL, pgConfig, pipeline, remoteActor, reference, remoteConnection, source, destination } from './fixtures.js';
+import {
+  connection,
+  desiredStream,
+  inSync,
+  MYSQL,
+  pgConfig,
+  pipeline,
+  remoteActor,
+  reference,
+  remoteConnection,
+  source,
+  destination,
+  planFor,
+} from './fixtures.js';
 
 describe('JSON plan, formatVersion 1', () => {
   test('exactly the contract: every declared resource once, no-op included; unmanaged; five summary keys', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.configuration = { ...pgConfig, port: 5433 };
     remote.sources.push(remoteActor('source', 'src-9', 'legacy', {}));
-    const json = JSON.parse(renderJson(diff(desired, remote))) as Record<string, unknown>;
+    const json = JSON.parse(renderJson(planFor(desired, remote))) as Record<string, unknown>;
     expect(json).toEqual({
       formatVersion: 1,
       workspace: { workspaceId: 'ws-1', name: 'Default Workspace' },
@@ -28,10 +40,10 @@ describe('JSON plan, formatVersion 1', () => {
     const { desired, remote } = inSync();
     desired.connections[0]!.streams[0]!.syncMode = 'incremental';
     desired.sources[0]!.definition = MYSQL;
-    const contract = toJsonPlan(diff(desired, remote));
+    const contract = toJsonPlan(planFor(desired, remote));
     expect(Object.keys(contract).sort()).toEqual(['changes', 'formatVersion', 'summary', 'unmanaged', 'workspace']);
     for (const change of contract.changes) expect(Object.keys(change).sort()).toEqual(['action', 'fields', 'id', 'kind', 'name', 'warnings']);
-    expect(renderJson(diff(desired, remote))).not.toMatch(/"(syncCatalog|desired|preserved|patch|order|dependsOn|definitionId|takesDown|destructive)"/);
+    expect(renderJson(planFor(desired, remote))).not.toMatch(/"(syncCatalog|desired|preserved|patch|order|dependsOn|definitionId|takesDown|destructive)"/);
   });
 });
 
@@ -46,7 +58,7 @@ describe('Markdown and graph', () => {
     desired.sources.push(reference('source', 'crm'));
     desired.connections.push(connection('crm "hot" path', [desiredStream('a')], { source: 'crm' }));
     remote.sources.push(remoteActor('source', 'src-8', 'crm', {}));
-    expect(renderGraph(desired, diff(desired, remote))).toBe(
+    expect(renderGraph(desired, planFor(desired, remote))).toBe(
       [
         'graph LR',
         '  src0["~ pg"]',
@@ -71,7 +83,7 @@ describe('Markdown and graph', () => {
     const { desired, remote } = inSync();
     expect(renderGraph(desired)).toBe('graph LR\n  src0["pg"]\n  conn0(["pg-to-lake"])\n  dst0["lake"]\n  src0 --> conn0\n  conn0 --> dst0\n');
     remote.connections.push(remoteConnection('conn-7', 'old', [], { sourceId: 'src-1' }));
-    const graph = renderGraph(desired, diff(desired, remote, { prune: true }));
+    const graph = renderGraph(desired, planFor(desired, remote, { prune: true }));
     expect(graph).toContain('  conn1(["- old"])');
     expect(graph).toContain('  src0 --> conn1');
     expect(graph).toContain('  class conn1 delete');
@@ -81,7 +93,7 @@ describe('Markdown and graph', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.definition = MYSQL;
     desired.destinations.push(destination('lake|<b>', {}));
-    const markdown = renderMarkdown(diff(desired, remote), desired);
+    const markdown = renderMarkdown(planFor(desired, remote), desired);
     expect(markdown).toContain('**Plan: 1 to create, 0 to update, 2 to replace, 0 to delete.**');
     expect(markdown).toContain('| Action | Kind | Name | Fields | Warnings |');
     expect(markdown).toContain('| ➕ create | destination | lake&#124;&#60;b&#62; | 2 |  |');
@@ -97,7 +109,7 @@ describe('Markdown and graph', () => {
 
   test('no changes', () => {
     const { desired, remote } = inSync();
-    const markdown = renderMarkdown(diff(desired, remote), desired);
+    const markdown = renderMarkdown(planFor(desired, remote), desired);
     expect(markdown).toContain('**No changes. Airbyte matches the pipeline.**');
     expect(markdown).not.toContain('<details>');
   });

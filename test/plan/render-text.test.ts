@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { diff } from '../../src/plan/diff/index.js';
 import { renderChange, renderText } from '../../src/plan/render/text.js';
 import { summaryLine } from '../../src/plan/render/values.js';
 import type { ActorChange, Change, Plan } from '../../src/plan/types.js';
 import { Secret } from '../../src/secrets/secret.js';
 import { colors, plain } from '../../src/util/color.js';
-import { MYSQL, inSync, pgConfig } from './fixtures.js';
+import { MYSQL, inSync, pgConfig, planFor } from './fixtures.js';
 
 function actor(overrides: Partial<ActorChange>): Change {
   return {
@@ -115,7 +114,7 @@ describe('text renderer', () => {
 
   test('an unchanged pipeline', () => {
     const { desired, remote } = inSync();
-    expect(renderText(diff(desired, remote), plain)).toBe("Airbyte workspace 'Default Workspace' (ws-1)\n\nNo changes. Airbyte matches the pipeline.\n");
+    expect(renderText(planFor(desired, remote), plain)).toBe("Airbyte workspace 'Default Workspace' (ws-1)\n\nNo changes. Airbyte matches the pipeline.\n");
   });
 
   test('a whole plan: changes, unmanaged, summary', () => {
@@ -123,7 +122,7 @@ describe('text renderer', () => {
     desired.sources[0]!.configuration = { ...pgConfig, port: 5433 };
     desired.connections[0]!.streams[0]!.syncMode = 'incremental';
     remote.destinations.push({ kind: 'destination', id: 'dst-9', name: 'old-lake', definitionId: 'x', configuration: {} });
-    expect(renderText(diff(desired, remote), plain)).toBe(
+    expect(renderText(planFor(desired, remote), plain)).toBe(
       [
         "Airbyte workspace 'Default Workspace' (ws-1)",
         '',
@@ -146,7 +145,7 @@ describe('text renderer', () => {
   test('colour only through the palette', () => {
     const { desired, remote } = inSync();
     desired.sources[0]!.definition = MYSQL;
-    const plan: Plan = diff(desired, remote);
+    const plan: Plan = planFor(desired, remote);
     expect(renderText(plan, plain)).not.toContain('\u001b[');
     expect(renderText(plan, colors)).toContain('\u001b[31m-/+\u001b[39m');
   });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '../../api/types.js';
 import { definitionOf } from '../catalog.js';
-import { copySecrets, deepMerge, isObject, validateConfiguration } from '../config.js';
+import { copySecrets, deepMerge, validateConfiguration } from '../config.js';
 import { badRequest } from '../errors.js';
 import { requireFields, requiredString } from '../request.js';
 import type { StoredActor } from '../state.js';
@@ -14,10 +14,11 @@ import { actorRead, actorsOf, DESTINATION, findActor, SOURCE, type ActorKind } f
 import { listActors } from './actor-list.js';
 import { synchronousJob } from './synchronous-job.js';
 import { workspaceOrThrow } from './workspaces.js';
+import { isJsonObject } from '../../util/json.js';
 
 function configurationOf(body: JsonObject): JsonObject {
   const configuration = body['connectionConfiguration'];
-  if (!isObject(configuration)) throw badRequest('connectionConfiguration must be an object');
+  if (!isJsonObject(configuration)) throw badRequest('connectionConfiguration must be an object');
   return configuration;
 }
 

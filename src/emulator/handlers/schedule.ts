@@ -3,8 +3,8 @@
  * scheduleType/scheduleData, and the validation whose failures come back as problem bodies (400).
  */
 import type { Json, JsonObject, ScheduleData, ScheduleType, TimeUnit } from '../../api/types.js';
-import { isObject } from '../config.js';
 import { badRequest, internal, invalidInput, problem } from '../errors.js';
+import { isJsonObject } from '../../util/json.js';
 
 /** What a connection stores about its schedule. */
 export interface ResolvedSchedule {
@@ -21,7 +21,7 @@ function cronProblem(kind: string, title: string, detail: string): Error {
 }
 
 function basicSchedule(value: Json | undefined): { timeUnit: TimeUnit; units: number } {
-  if (!isObject(value)) throw invalidInput('scheduleData.basicSchedule is required when scheduleType is basic');
+  if (!isJsonObject(value)) throw invalidInput('scheduleData.basicSchedule is required when scheduleType is basic');
   const { timeUnit, units } = value;
   if (timeUnit === undefined || units === undefined) throw badRequest('basicSchedule needs timeUnit and units');
   if (!TIME_UNITS.includes(timeUnit as TimeUnit)) throw invalidInput(`Invalid timeUnit '${String(timeUnit)}': expected one of ${TIME_UNITS.join(', ')}`);
@@ -40,7 +40,7 @@ function validTimeZone(zone: string): boolean {
 }
 
 function cronSchedule(value: Json | undefined): { cronExpression: string; cronTimeZone: string } {
-  if (!isObject(value)) throw cronProblem('missing-cron', 'Missing cron', 'scheduleData.cron is required when scheduleType is cron');
+  if (!isJsonObject(value)) throw cronProblem('missing-cron', 'Missing cron', 'scheduleData.cron is required when scheduleType is cron');
   const { cronExpression, cronTimeZone } = value;
   if (typeof cronExpression !== 'string' || typeof cronTimeZone !== 'string') {
     throw cronProblem('missing-cron', 'Missing cron', 'cron needs cronExpression and cronTimeZone');
@@ -58,7 +58,7 @@ function cronSchedule(value: Json | undefined): { cronExpression: string; cronTi
 /** Validates a current-model schedule. Shared by create and update. */
 function resolveTyped(scheduleType: Json | undefined, scheduleData: Json | undefined): ResolvedSchedule {
   if (!SCHEDULE_TYPES.includes(scheduleType as ScheduleType)) throw invalidInput(`Invalid scheduleType '${String(scheduleType)}'`);
-  const data = isObject(scheduleData) ? scheduleData : {};
+  const data = isJsonObject(scheduleData) ? scheduleData : {};
   if (scheduleType === 'basic') return { scheduleType, scheduleData: { basicSchedule: basicSchedule(data['basicSchedule']) } };
   if (scheduleType === 'cron') return { scheduleType, scheduleData: { cron: cronSchedule(data['cron']) } };
   return { scheduleType: 'manual' };

@@ -5,20 +5,21 @@
  */
 import type { Json, JsonObject } from '../../api/types.js';
 import { definitionOf } from '../catalog.js';
-import { isObject, validateConfiguration } from '../config.js';
+import { validateConfiguration } from '../config.js';
 import { badRequest } from '../errors.js';
 import { requireFields, requiredString } from '../request.js';
 import { ok, type Context, type Reply, type RouteTable } from '../types.js';
 import { DESTINATION, SOURCE, type ActorKind } from './actor-kind.js';
 import { synchronousJob } from './synchronous-job.js';
 import { workspaceOrThrow } from './workspaces.js';
+import { isJsonObject } from '../../util/json.js';
 
 function checkCoreConfig(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
   requireFields(body, [kind.definitionIdField, 'connectionConfiguration', 'workspaceId']);
   workspaceOrThrow(ctx, requiredString(body, 'workspaceId'));
   const definition = definitionOf(ctx, kind.kind, requiredString(body, kind.definitionIdField));
   const configuration = body['connectionConfiguration'];
-  if (!isObject(configuration)) throw badRequest('connectionConfiguration must be an object');
+  if (!isJsonObject(configuration)) throw badRequest('connectionConfiguration must be an object');
   validateConfiguration(definition.connectionSpecification, configuration);
   const result = definition.check(structuredClone(configuration));
   const jobInfo = synchronousJob(kind.checkConfigType, undefined, []) as unknown as Json;

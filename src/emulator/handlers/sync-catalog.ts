@@ -4,8 +4,8 @@
  * primary key where dedup needs one; reads return the stored streams as selected.
  */
 import type { AirbyteCatalog, AirbyteStream, AirbyteStreamAndConfiguration, AirbyteStreamConfiguration, DestinationSyncMode, Json } from '../../api/types.js';
-import { isObject } from '../config.js';
 import { badRequest, invalidInput } from '../errors.js';
+import { isJsonObject } from '../../util/json.js';
 
 const DEDUP_MODES: DestinationSyncMode[] = ['append_dedup', 'overwrite_dedup'];
 
@@ -14,7 +14,8 @@ function label(stream: AirbyteStream): string {
 }
 
 function checkedEntry(entry: Json): AirbyteStreamAndConfiguration {
-  if (!isObject(entry) || !isObject(entry['stream']) || !isObject(entry['config'])) throw badRequest('every syncCatalog stream needs stream and config');
+  if (!isJsonObject(entry) || !isJsonObject(entry['stream']) || !isJsonObject(entry['config']))
+    throw badRequest('every syncCatalog stream needs stream and config');
   const { stream, config } = entry;
   if (typeof stream['name'] !== 'string') throw badRequest('syncCatalog: stream.name is required');
   if (config['syncMode'] === undefined || config['destinationSyncMode'] === undefined) {
@@ -58,7 +59,7 @@ function validateConfig(stream: AirbyteStream, config: AirbyteStreamConfiguratio
 /** The catalog to store for a create or update; an absent catalog stores an empty one. */
 export function catalogToStore(incoming: Json | undefined, discovered: AirbyteCatalog, destinationModes: DestinationSyncMode[] | undefined): AirbyteCatalog {
   if (incoming === undefined || incoming === null) return { streams: [] };
-  if (!isObject(incoming) || !Array.isArray(incoming['streams'])) throw badRequest('syncCatalog.streams must be a list');
+  if (!isJsonObject(incoming) || !Array.isArray(incoming['streams'])) throw badRequest('syncCatalog.streams must be a list');
   const stored: AirbyteStreamAndConfiguration[] = [];
   const seen = new Set<string>();
   for (const entry of incoming['streams'].map(checkedEntry)) {

@@ -7,7 +7,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Json, JsonObject } from '../../api/types.js';
 import { didYouMean } from '../../util/suggest.js';
-import { branchesOf, chooseBranch, isObject, valueAt, type BranchChoice } from './schema.js';
+import { branchesOf, chooseBranch, valueAt, type BranchChoice } from './schema.js';
+import { isJsonObject } from '../../util/json.js';
 
 /** One mistake in a configuration. `path` is where to point (keys below `configuration`). */
 export interface ConfigFinding {
@@ -45,18 +46,18 @@ function groupSteps(root: JsonObject, error: ErrorObject): { steps: GroupStep[];
   for (let i = 0; i < schemaPath.length && node !== undefined;) {
     const keyword = schemaPath[i] as string;
     const next = schemaPath[i + 1];
-    if (keyword === 'properties' && next !== undefined && isObject(node['properties'])) {
+    if (keyword === 'properties' && next !== undefined && isJsonObject(node['properties'])) {
       const child: Json | undefined = node['properties'][next];
       instance.push(next);
-      node = isObject(child) ? child : undefined;
+      node = isJsonObject(child) ? child : undefined;
       i += 2;
     } else if ((keyword === 'oneOf' || keyword === 'anyOf' || keyword === 'allOf') && next !== undefined && Array.isArray(node[keyword])) {
       const index = Number(next);
       if (keyword !== 'allOf') steps.push({ id: `${schemaPath.slice(0, i).join('/')}@${instance.join('/')}`, node, instance: [...instance], index });
       const branch: Json | undefined = (node[keyword] as Json[])[index];
-      node = isObject(branch) ? branch : undefined;
+      node = isJsonObject(branch) ? branch : undefined;
       i += 2;
-    } else if (keyword === 'items' && isObject(node['items']) && instancePath[instance.length] !== undefined) {
+    } else if (keyword === 'items' && isJsonObject(node['items']) && instancePath[instance.length] !== undefined) {
       instance.push(instancePath[instance.length] as string);
       node = node['items'];
       i += 1;
@@ -134,11 +135,11 @@ function findingFor(error: ErrorObject, node: JsonObject | undefined, canSuggest
       return { ...atValue(), message: `must be ${formatValue(params['allowedValue'])}` };
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      const known = isObject(node?.['properties']) ? Object.keys(node['properties']) : [];
+      const known = isJsonObject(node?.['properties']) ? Object.keys(node['properties']) : [];
       return { path: [...path, key], labelPath: path, message: `unknown key '${key}'${didYouMean(key, known)}`, missing: false };
     }
     case 'pattern': {
-      const descriptor = isObject(error.parentSchema) ? error.parentSchema['pattern_descriptor'] : undefined;
+      const descriptor = isJsonObject(error.parentSchema) ? error.parentSchema['pattern_descriptor'] : undefined;
       const shape = typeof descriptor === 'string' ? descriptor : String(params['pattern']);
       return { ...atValue(), message: `must match the format '${shape}'` };
     }

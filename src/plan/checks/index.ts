@@ -2,5 +2,5 @@
 export { checkConfiguration, validatorFor, type ConfigurationCheck } from './configuration.js';
 export { coerceString, coerceWholeVars } from './coerce.js';
 export { checkStreams } from './streams.js';
-export { matchStream, streamLabel, type StreamMatch } from './stream-match.js';
+export { matchStream, type StreamMatch } from './stream-match.js';
 export { resolveDefinition, type DefinitionResolution } from './definition.js';

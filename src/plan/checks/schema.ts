@@ -4,23 +4,20 @@
  * does. Shared by type coercion and by error reporting, so both agree on which branch the user meant.
  */
 import type { Json, JsonObject } from '../../api/types.js';
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject } from '../../util/json.js';
 
 /** The branches of an option group: `oneOf`, else `anyOf`. */
 export function branchesOf(node: JsonObject): { keyword: 'oneOf' | 'anyOf'; branches: JsonObject[] } | undefined {
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = node[keyword];
-    if (Array.isArray(list)) return { keyword, branches: list.filter(isObject) };
+    if (Array.isArray(list)) return { keyword, branches: list.filter(isJsonObject) };
   }
   return undefined;
 }
 
 /** The single value a property schema pins: `const`, or an `enum` with exactly one value. */
 function pinnedValue(property: Json | undefined): Json | undefined {
-  if (!isObject(property)) return undefined;
+  if (!isJsonObject(property)) return undefined;
   if (property['const'] !== undefined) return property['const'];
   const values = property['enum'];
   return Array.isArray(values) && values.length === 1 ? values[0] : undefined;
@@ -38,11 +35,11 @@ export type BranchChoice =
 /** The discriminator key of an option group: present and pinned in every branch, with distinct values. */
 function discriminator(branches: JsonObject[]): { key: string; values: Json[] } | undefined {
   const first = branches[0]?.['properties'];
-  if (!isObject(first)) return undefined;
+  if (!isJsonObject(first)) return undefined;
   for (const key of Object.keys(first)) {
     const values = branches.map((branch) => {
       const properties = branch['properties'];
-      return isObject(properties) ? pinnedValue(properties[key]) : undefined;
+      return isJsonObject(properties) ? pinnedValue(properties[key]) : undefined;
     });
     const defined = values.filter((value): value is Json => value !== undefined);
     if (defined.length === branches.length && new Set(defined.map((v) => JSON.stringify(v))).size === defined.length) {
@@ -55,7 +52,7 @@ function discriminator(branches: JsonObject[]): { key: string; values: Json[] } 
 /** Which branch of `node`'s option group the configuration `value` selects. */
 export function chooseBranch(node: JsonObject, value: Json | undefined): BranchChoice {
   const group = branchesOf(node);
-  if (group === undefined || !isObject(value)) return { kind: 'none' };
+  if (group === undefined || !isJsonObject(value)) return { kind: 'none' };
   const found = discriminator(group.branches);
   if (found === undefined) return { kind: 'none' };
   const actual = value[found.key];
@@ -66,9 +63,9 @@ export function chooseBranch(node: JsonObject, value: Json | undefined): BranchC
 
 function propertyOf(node: JsonObject, key: string): JsonObject | undefined {
   const properties = node['properties'];
-  if (!isObject(properties)) return undefined;
+  if (!isJsonObject(properties)) return undefined;
   const child = properties[key];
-  return isObject(child) ? child : undefined;
+  return isJsonObject(child) ? child : undefined;
 }
 
 /**
@@ -77,7 +74,7 @@ function propertyOf(node: JsonObject, key: string): JsonObject | undefined {
  * branches is used only when they all agree on its type (otherwise the intended type is unknowable).
  */
 export function childSchema(node: JsonObject, value: Json | undefined, key: string): JsonObject | undefined {
-  const parts = [node, ...(Array.isArray(node['allOf']) ? node['allOf'].filter(isObject) : [])];
+  const parts = [node, ...(Array.isArray(node['allOf']) ? node['allOf'].filter(isJsonObject) : [])];
   for (const part of parts) {
     const own = propertyOf(part, key);
     if (own !== undefined) return own;
@@ -89,7 +86,7 @@ export function childSchema(node: JsonObject, value: Json | undefined, key: stri
     const branch = group.branches[choice.index];
     return branch === undefined ? undefined : childSchema(branch, value, key);
   }
-  const declared = group.branches.map((branch) => childSchema(branch, value, key)).filter(isObject);
+  const declared = group.branches.map((branch) => childSchema(branch, value, key)).filter(isJsonObject);
   const types = new Set(declared.map((schema) => JSON.stringify(schema['type'])));
   return types.size === 1 ? declared[0] : undefined;
 }
@@ -99,7 +96,7 @@ export function valueAt(root: Json, path: string[]): Json | undefined {
   let node: Json | undefined = root;
   for (const segment of path) {
     if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
+    else if (isJsonObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
     else return undefined;
   }
   return node;
@@ -113,7 +110,7 @@ export function schemaAt(root: JsonObject, config: JsonObject, path: string[]): 
     const here = valueAt(config, path.slice(0, depth));
     if (Array.isArray(here)) {
       const items: Json | undefined = node['items'];
-      node = isObject(items) ? items : undefined;
+      node = isJsonObject(items) ? items : undefined;
     } else {
       node = childSchema(node, here, segment);
     }

@@ -1,19 +1,15 @@
 /**
- * Finding a desired stream in a source's catalog. Streams are identified by namespace + name; a stream written
- * without a namespace matches by name when exactly one namespace has it.
+ * Finding a desired stream in a source's catalog, with what to tell the user when it is not there. Which stream a
+ * desired one means is streams/identity.ts's rule; this module only explains a miss.
  */
 import type { AirbyteStreamAndConfiguration } from '../../api/types.js';
 import type { DesiredStream } from '../../model/desired.js';
+import { lookupStream, namespaceOf, streamLabel } from '../../streams/identity.js';
 import { closest } from '../../util/suggest.js';
 
 /** The result of looking a desired stream up in a catalog. */
 export type StreamMatch =
   { kind: 'found'; entry: AirbyteStreamAndConfiguration } | { kind: 'ambiguous'; namespaces: string[] } | { kind: 'missing'; detail: string };
-
-/** How a stream is named in messages: `namespace.name`, or `name` when it has no namespace. */
-export function streamLabel(stream: { name: string; namespace?: string | undefined }): string {
-  return stream.namespace === undefined ? stream.name : `${stream.namespace}.${stream.name}`;
-}
 
 /** How many names an "available:" list shows before summarising the rest. */
 const LISTED = 20;
@@ -29,13 +25,13 @@ function missingDetail(stream: DesiredStream, catalog: AirbyteStreamAndConfigura
   if (catalog.length === 0) return 'the source reports no streams';
   const sameName = catalog.filter((entry) => entry.stream.name === stream.name);
   if (sameName.length > 0) {
-    const where = sameName.map((entry) => (entry.stream.namespace === undefined ? 'no namespace' : `namespace '${entry.stream.namespace}'`));
+    const where = sameName.map((entry) => (namespaceOf(entry.stream) === '' ? 'no namespace' : `namespace '${namespaceOf(entry.stream)}'`));
     return `it is in ${where.join(', ')}`;
   }
   // Within the namespace the user wrote, plain names read best; across namespaces only qualified names are exact.
-  const inNamespace = catalog.filter((entry) => stream.namespace !== undefined && entry.stream.namespace === stream.namespace);
+  const inNamespace = catalog.filter((entry) => stream.namespace !== undefined && namespaceOf(entry.stream) === stream.namespace);
   const pool = inNamespace.length > 0 ? inNamespace : catalog;
-  const namespaces = new Set(pool.map((entry) => entry.stream.namespace));
+  const namespaces = new Set(pool.map((entry) => namespaceOf(entry.stream)));
   const plain = namespaces.size === 1;
   const names = pool.map((entry) => (plain ? entry.stream.name : streamLabel(entry.stream)));
   const [best] = closest(plain ? stream.name : streamLabel(stream), names, 1);
@@ -45,14 +41,10 @@ function missingDetail(stream: DesiredStream, catalog: AirbyteStreamAndConfigura
 
 /** Looks `stream` up in `catalog`. */
 export function matchStream(stream: DesiredStream, catalog: AirbyteStreamAndConfiguration[]): StreamMatch {
-  const byName = catalog.filter((entry) => entry.stream.name === stream.name);
-  if (stream.namespace !== undefined) {
-    const exact = byName.find((entry) => entry.stream.namespace === stream.namespace);
-    if (exact !== undefined) return { kind: 'found', entry: exact };
-  } else if (byName.length === 1 && byName[0] !== undefined) {
-    return { kind: 'found', entry: byName[0] };
-  } else if (byName.length > 1) {
-    return { kind: 'ambiguous', namespaces: byName.map((entry) => entry.stream.namespace ?? '(none)') };
+  const found = lookupStream(stream, catalog);
+  if (found.kind === 'found') return found;
+  if (found.kind === 'ambiguous') {
+    return { kind: 'ambiguous', namespaces: found.candidates.map((entry) => (namespaceOf(entry.stream) === '' ? '(none)' : namespaceOf(entry.stream))) };
   }
   return { kind: 'missing', detail: missingDetail(stream, catalog) };
 }

@@ -6,7 +6,9 @@ import type { AirbyteStream, AirbyteStreamAndConfiguration, DestinationSyncMode 
 import type { DesiredConnection, DesiredStream } from '../../model/desired.js';
 import type { Problem } from '../../model/problem.js';
 import { didYouMean } from '../../util/suggest.js';
-import { matchStream, streamLabel } from './stream-match.js';
+import { streamLabel } from '../../streams/identity.js';
+import { matchStream } from './stream-match.js';
+import { isJsonObject } from '../../util/json.js';
 
 const DEDUP_MODES: readonly DestinationSyncMode[] = ['append_dedup', 'overwrite_dedup'];
 
@@ -24,7 +26,7 @@ function samePaths(left: string[][], right: string[][]): boolean {
 
 function topLevelFields(stream: AirbyteStream): string[] | undefined {
   const properties = stream.jsonSchema?.['properties'];
-  return typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : undefined;
+  return isJsonObject(properties) ? Object.keys(properties) : undefined;
 }
 
 function syncModeFindings(desired: DesiredStream, stream: AirbyteStream): string[] {

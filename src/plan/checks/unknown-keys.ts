@@ -6,7 +6,8 @@
  */
 import type { Json, JsonObject } from '../../api/types.js';
 import { closest } from '../../util/suggest.js';
-import { branchesOf, chooseBranch, childSchema, isObject } from './schema.js';
+import { branchesOf, chooseBranch, childSchema } from './schema.js';
+import { isJsonObject } from '../../util/json.js';
 
 /** A key the spec does not declare, at `path` (keys below `configuration`, the key last). */
 export interface UnknownKey {
@@ -47,17 +48,17 @@ function declared(node: JsonObject, value: JsonObject, depth: number): Declared 
   const properties = node['properties'];
   const patternProperties = node['patternProperties'];
   const result: Declared = {
-    keys: new Set(isObject(properties) ? Object.keys(properties) : []),
-    patterns: isObject(patternProperties)
+    keys: new Set(isJsonObject(properties) ? Object.keys(properties) : []),
+    patterns: isJsonObject(patternProperties)
       ? Object.keys(patternProperties)
           .map(pattern)
           .filter((p): p is RegExp => p !== undefined)
       : [],
-    map: isObject(node['additionalProperties']),
+    map: isJsonObject(node['additionalProperties']),
     closed: node['additionalProperties'] === false,
   };
   if (depth >= MAX_DEPTH) return { ...result, map: true };
-  for (const part of Array.isArray(node['allOf']) ? node['allOf'].filter(isObject) : []) merge(result, declared(part, value, depth + 1));
+  for (const part of Array.isArray(node['allOf']) ? node['allOf'].filter(isJsonObject) : []) merge(result, declared(part, value, depth + 1));
   const group = branchesOf(node);
   if (group === undefined) return result;
   const choice = chooseBranch(node, value);
@@ -77,10 +78,10 @@ function walk(node: JsonObject, value: Json, path: string[], found: UnknownKey[]
   if (depth >= MAX_DEPTH) return;
   if (Array.isArray(value)) {
     const items = node['items'];
-    if (isObject(items)) value.forEach((item, index) => walk(items, item, [...path, String(index)], found, depth + 1));
+    if (isJsonObject(items)) value.forEach((item, index) => walk(items, item, [...path, String(index)], found, depth + 1));
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   const fields = declared(node, value, depth);
   // A node that declares no fields at all is a free-form object: whatever the user writes there is meant.
   const checked = !fields.map && !fields.closed && (fields.keys.size > 0 || fields.patterns.length > 0);

@@ -1,44 +1,17 @@
 /**
- * The source / destination adapter: resolve the definition, match by name, compare the configuration against the
- * connector's spec, and decide create / update / replace / no-op.
+ * The source / destination adapter: with the definition validation resolved, compare the configuration against
+ * the connector's spec, and decide create / update / replace / no-op.
  */
 import type { JsonObject } from '../../api/types.js';
 import { secretPaths } from '../../secrets/paths.js';
 import { sealSecrets } from '../../secrets/seal.js';
-import { GitopsError } from '../../errors.js';
 import type { DesiredActor } from '../../model/desired.js';
 import type { RemoteActor, RemoteDefinition, RemoteState } from '../../model/remote.js';
-import { resolveDefinition } from '../checks/definition.js';
+import type { ResolvedActor } from '../../model/validated.js';
 import type { ActorChange, DiffOptions, FieldChange, PlannedActor } from '../types.js';
 import { compareConfiguration, rotatedSecrets } from './config.js';
 import type { Match } from './match.js';
 import { preservedKeys, removalWarnings } from './preserve.js';
-
-const where = (actor: DesiredActor) => `${actor.loc.file}:${actor.loc.line}:${actor.loc.col}: ${actor.kind} '${actor.name}'`;
-
-/**
- * The definition as written, resolved exactly as the checks resolve it (ids and names case-insensitively, an
- * ambiguous name refused), so what passed the checks always diffs.
- */
-export function definitionOf(actor: DesiredActor, definitions: RemoteDefinition[]): RemoteDefinition {
-  const resolved = resolveDefinition(actor.kind, actor.definition ?? '', definitions);
-  if ('definition' in resolved) return resolved.definition;
-  const ambiguous = definitions.filter((d) => d.kind === actor.kind && d.name.toLowerCase() === (actor.definition ?? '').trim().toLowerCase()).length > 1;
-  throw new GitopsError(ambiguous ? 'CONFLICT' : 'NOT_FOUND', `${where(actor)}: ${resolved.error}`, {
-    meta: { kind: actor.kind, name: actor.name, definition: actor.definition ?? '' },
-  });
-}
-
-/** The spec's JSON Schema for a definition; the fetcher must have read it. */
-export function specFor(remote: RemoteState, definitionId: string, actor: DesiredActor): JsonObject {
-  const spec = remote.specs[definitionId];
-  if (!spec) {
-    throw new GitopsError('NOT_FOUND', `${where(actor)}: no connector specification was read for definition ${definitionId}`, {
-      hint: 'This is a bug in fetching the remote state; please report it.',
-    });
-  }
-  return spec.connectionSpecification;
-}
 
 /** Names of the remote connections that use the actor (the server deletes them with it). */
 export function connectionsUsing(remote: RemoteState, actor: RemoteActor): string[] {
@@ -77,14 +50,12 @@ type Renaming = { fields: FieldChange[]; rename: { rename?: { from: string } } }
 
 /** A new definition: Airbyte cannot change it in place, so the actor (and the connections using it) go. */
 function planReplace(
-  actor: DesiredActor,
+  { actor, definition, spec }: ResolvedActor,
   existing: RemoteActor,
-  definition: RemoteDefinition,
   remote: RemoteState,
   renaming: Renaming,
   warnings: string[],
 ): ActorChange {
-  const spec = specFor(remote, definition.definitionId, actor);
   const oldName = remote.definitions.find((d) => d.definitionId === existing.definitionId)?.name ?? existing.definitionId;
   const takesDown = connectionsUsing(remote, existing);
   const fields = creationFields(actor, definition, spec).filter((field) => field.path !== 'name' && field.path !== 'definition');
@@ -102,9 +73,8 @@ function planReplace(
 }
 
 /** The change for one declared (non-reference) source or destination. */
-export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote: RemoteState, options: DiffOptions): ActorChange {
-  const definition = definitionOf(actor, remote.definitions);
-  const spec = specFor(remote, definition.definitionId, actor);
+export function planActor(resolved: ResolvedActor, match: Match<RemoteActor>, remote: RemoteState, options: DiffOptions): ActorChange {
+  const { actor, definition, spec } = resolved;
   const existing = match.existing;
   if (!existing) return { ...base(actor, definition, spec), action: 'create', id: null, fields: creationFields(actor, definition, spec) };
 
@@ -112,7 +82,7 @@ export function planActor(actor: DesiredActor, match: Match<RemoteActor>, remote
     match.renameFrom === undefined
       ? { fields: [], rename: {} }
       : { fields: [{ path: 'name', before: match.renameFrom, after: actor.name }], rename: { rename: { from: match.renameFrom } } };
-  if (existing.definitionId !== definition.definitionId) return planReplace(actor, existing, definition, remote, renaming, match.warnings);
+  if (existing.definitionId !== definition.definitionId) return planReplace(resolved, existing, remote, renaming, match.warnings);
 
   const secrets = secretPaths(spec);
   const desiredConfig = actor.configuration ?? {};

@@ -9,13 +9,8 @@ import equal from 'fast-deep-equal';
 import type { Json, JsonObject } from '../../api/types.js';
 import { isSecretPath, secretValues, type ConfigPath } from '../../secrets/paths.js';
 import { sealSecrets } from '../../secrets/seal.js';
-import { Secret, type SealedJson, type SealedObject } from '../../secrets/secret.js';
+import { isSealedObject, Secret, type SealedJson, type SealedObject } from '../../secrets/secret.js';
 import type { FieldChange } from '../types.js';
-
-function isObject(value: SealedJson | undefined): value is SealedObject {
-  // A Secret is a leaf, never a configuration object to descend into.
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
-}
 
 /** The schema of one configuration node, with the oneOf branch the desired value selected (if any). */
 interface SchemaAt {
@@ -37,18 +32,18 @@ function selectBranch(node: JsonObject | undefined, desired: SealedObject): { br
   const branches = node?.['oneOf'] ?? node?.['anyOf'];
   if (!Array.isArray(branches)) return { branch: undefined, index: -1 };
   const index = branches.findIndex((branch) => {
-    if (!isObject(branch) || !isObject(branch['properties'])) return false;
-    const pinned = Object.entries(branch['properties']).filter(([, prop]) => isObject(prop) && pinnedValue(prop) !== undefined);
+    if (!isSealedObject(branch) || !isSealedObject(branch['properties'])) return false;
+    const pinned = Object.entries(branch['properties']).filter(([, prop]) => isSealedObject(prop) && pinnedValue(prop) !== undefined);
     return pinned.length > 0 && pinned.every(([key, prop]) => equal(desired[key], pinnedValue(prop as JsonObject)));
   });
   const branch = branches[index];
-  return { branch: isObject(branch) ? branch : undefined, index };
+  return { branch: isSealedObject(branch) ? branch : undefined, index };
 }
 
 function childSchema(node: JsonObject | undefined, branch: JsonObject | undefined, key: string): JsonObject | undefined {
   for (const holder of [branch, node]) {
     const properties = holder?.['properties'];
-    if (isObject(properties) && isObject(properties[key])) return properties[key];
+    if (isSealedObject(properties) && isSealedObject(properties[key])) return properties[key];
   }
   return undefined;
 }
@@ -86,11 +81,11 @@ function compareNode(desired: SealedJson, remote: SealedJson | undefined, path: 
     if (remote === undefined || remote === null) out.push({ path: fieldPath(path), before: null, after: desired ?? new Secret(null) });
     return;
   }
-  if (isObject(desired)) {
+  if (isSealedObject(desired)) {
     if (remote === undefined && at.node?.['default'] !== undefined && equal(desired, at.node['default'])) return;
     const { branch, index } = selectBranch(at.node, desired);
     for (const [key, child] of Object.entries(desired)) {
-      const remoteChild = isObject(remote) ? remote[key] : undefined;
+      const remoteChild = isSealedObject(remote) ? remote[key] : undefined;
       compareNode(child, remoteChild, [...path, key], { node: childSchema(at.node, branch, key), branchIndex: index }, walk);
     }
     return;
@@ -107,7 +102,7 @@ function compareNode(desired: SealedJson, remote: SealedJson | undefined, path: 
 }
 
 function compareArrayItems(desired: SealedJson[], remote: SealedJson[], path: ConfigPath, at: SchemaAt, walk: Walk): void {
-  const items = isObject(at.node?.['items']) ? (at.node['items'] as JsonObject) : undefined;
+  const items = isSealedObject(at.node?.['items']) ? (at.node['items'] as JsonObject) : undefined;
   desired.forEach((item, i) => compareNode(item, remote[i], [...path, String(i)], { node: items, branchIndex: -1 }, walk));
   for (let i = desired.length; i < remote.length; i++) {
     const itemPath = [...path, String(i)];
@@ -117,7 +112,7 @@ function compareArrayItems(desired: SealedJson[], remote: SealedJson[], path: Co
 
 /** Every leaf as a new value (a create shows all it sends, defaults included). */
 function flatten(value: SealedJson, path: ConfigPath, walk: Walk): void {
-  if (isObject(value)) {
+  if (isSealedObject(value)) {
     for (const [key, child] of Object.entries(value)) flatten(child, [...path, key], walk);
     return;
   }
@@ -146,7 +141,7 @@ export function hasValueAt(config: SealedObject, path: ConfigPath): boolean {
   let node: SealedJson | undefined = config;
   for (const segment of path) {
     if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isObject(node)) node = node[segment];
+    else if (isSealedObject(node)) node = node[segment];
     else return false;
   }
   return node !== undefined && node !== null;

@@ -6,7 +6,8 @@ import equal from 'fast-deep-equal';
 import type { ConnectionUpdate, Json, ScheduleData, ScheduleType } from '../../api/types.js';
 import type { DesiredConnection, DesiredSchedule } from '../../model/desired.js';
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
-import { availableStreams, buildSyncCatalog, compareStreams, streamKey } from '../catalog.js';
+import { streamLabel } from '../../streams/identity.js';
+import { availableStreams, buildSyncCatalog, compareStreams } from '../catalog.js';
 import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
 
@@ -102,7 +103,7 @@ function settingsFields(desired: DesiredConnection, existing: RemoteConnection, 
 }
 
 function tableWarnings(desired: DesiredConnection, fields: FieldChange[]): string[] {
-  const streams = desired.streams.map((stream) => `'${streamKey(stream)}'`).join(', ');
+  const streams = desired.streams.map((stream) => `'${streamLabel(stream)}'`).join(', ');
   return fields
     .filter((field) => field.path === 'namespaceDefinition' || field.path === 'namespaceFormat' || field.path === 'prefix')
     .map(

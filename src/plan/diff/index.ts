@@ -2,10 +2,9 @@
  * `diff(desired, remote) → Plan`: pure, no I/O. Each kind has its adapter (actors.ts, connections.ts); this file
  * matches names, resolves references between kinds, and turns what is left over into unmanaged or deletes.
  */
-import { GitopsError } from '../../errors.js';
-import type { ActorKind, DesiredConnection, DesiredPipeline, SourceLocation } from '../../model/desired.js';
+import type { ActorKind, DesiredPipeline } from '../../model/desired.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../../model/remote.js';
-import { didYouMean } from '../../util/suggest.js';
+import type { ResolvedReference, ValidatedPipeline } from '../../model/validated.js';
 import {
   ACTIONS,
   type ActorChange,
@@ -33,47 +32,37 @@ interface Context {
   refs: Record<ActorKind, Map<string, ActorRef>>;
 }
 
-const at = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
-
-/** A name the pipeline only refers to must exist in Airbyte. */
-function referenced(ctx: Context, kind: ActorKind, name: string, loc: SourceLocation): ActorRef {
-  const found = ctx.actors[kind].find(name);
-  if (!found) {
-    throw new GitopsError('NOT_FOUND', `${at(loc)}: ${kind} '${name}' does not exist in Airbyte${didYouMean(name, ctx.actors[kind].names())}`, {
-      meta: { kind, name },
-      hint: `Declare it with a definition and configuration, or create it in Airbyte first.`,
-    });
-  }
+/** A name the pipeline only refers to (validation saw it exists): claimed, so it is never unmanaged nor pruned. */
+function claimReference(ctx: Context, reference: ResolvedReference): ActorRef {
+  // The index refuses a name that several remote resources share (CONFLICT), as it does for a declared one.
+  const found = ctx.actors[reference.kind].find(reference.name) ?? reference.existing;
   ctx.claimed.add(found.id);
   return { id: found.id };
 }
 
-function planActors(desired: DesiredPipeline, ctx: Context, options: DiffOptions): ActorChange[] {
-  const all = [...desired.sources, ...desired.destinations];
+function planActors(validated: ValidatedPipeline, ctx: Context, options: DiffOptions): ActorChange[] {
   // References first, so that no declaration's previousNames can claim a referenced resource.
-  for (const actor of all.filter((a) => a.definition === undefined)) ctx.refs[actor.kind].set(actor.name, referenced(ctx, actor.kind, actor.name, actor.loc));
-  return all
-    .filter((actor) => actor.definition !== undefined)
-    .map((actor) => {
-      const change = planActor(actor, matchDeclared(actor.name, actor.previousNames, ctx.actors[actor.kind], ctx.claimed), ctx.remote, options);
-      const pending = change.action === 'create' || change.action === 'replace';
-      ctx.refs[actor.kind].set(actor.name, pending || change.id === null ? { pending: actor.name } : { id: change.id });
-      return change;
-    });
+  for (const reference of validated.references) ctx.refs[reference.kind].set(reference.name, claimReference(ctx, reference));
+  return validated.managed.map((resolved) => {
+    const { actor } = resolved;
+    const change = planActor(resolved, matchDeclared(actor.name, actor.previousNames, ctx.actors[actor.kind], ctx.claimed), ctx.remote, options);
+    const pending = change.action === 'create' || change.action === 'replace';
+    ctx.refs[actor.kind].set(actor.name, pending || change.id === null ? { pending: actor.name } : { id: change.id });
+    return change;
+  });
 }
 
-function endpoint(ctx: Context, kind: ActorKind, name: string, connection: DesiredConnection): ActorRef {
-  const loc = (kind === 'source' ? connection.sourceLoc : connection.destinationLoc) ?? connection.loc;
-  return ctx.refs[kind].get(name) ?? referenced(ctx, kind, name, loc);
+/** Where a connection's source or destination is: validation resolved every endpoint name to an actor or reference. */
+function endpoint(ctx: Context, kind: ActorKind, name: string): ActorRef {
+  const ref = ctx.refs[kind].get(name);
+  if (ref === undefined) throw new Error(`diff: ${kind} '${name}' was not validated`);
+  return ref;
 }
 
 function planConnections(desired: DesiredPipeline, ctx: Context): ConnectionChange[] {
   return desired.connections.map((connection) => {
     const match = matchDeclared(connection.name, connection.previousNames, ctx.connections, ctx.claimed);
-    const ends = {
-      sourceRef: endpoint(ctx, 'source', connection.source, connection),
-      destinationRef: endpoint(ctx, 'destination', connection.destination, connection),
-    };
+    const ends = { sourceRef: endpoint(ctx, 'source', connection.source), destinationRef: endpoint(ctx, 'destination', connection.destination) };
     return planConnection(connection, match, ends, ctx.remote);
   });
 }
@@ -119,10 +108,11 @@ export function summarize(changes: readonly Change[]): Summary {
 }
 
 /**
- * The plan that makes `remote` match `desired`. Throws GitopsError for what no plan can be made of: two remote
- * resources sharing a name (CONFLICT), a name-only reference or a definition that does not exist (NOT_FOUND).
+ * The plan that makes `remote` match the validated pipeline. Mistakes in the pipeline were reported by validation;
+ * the one thing left to refuse is remote state no plan can be made of: two remote resources sharing a name the
+ * pipeline needs (CONFLICT).
  */
-export function diff(desired: DesiredPipeline, remote: RemoteState, options: DiffOptions = {}): Plan {
+export function diff(validated: ValidatedPipeline, remote: RemoteState, options: DiffOptions = {}): Plan {
   const ctx: Context = {
     remote,
     actors: { source: new NameIndex('source', remote.sources), destination: new NameIndex('destination', remote.destinations) },
@@ -130,8 +120,8 @@ export function diff(desired: DesiredPipeline, remote: RemoteState, options: Dif
     claimed: new Set(),
     refs: { source: new Map(), destination: new Map() },
   };
-  const actors = planActors(desired, ctx, options);
-  const connections = planConnections(desired, ctx);
+  const actors = planActors(validated, ctx, options);
+  const connections = planConnections(validated.pipeline, ctx);
   const { deletes, unmanaged } = leftovers(
     ctx,
     actors.filter((change) => change.action === 'replace'),

@@ -1,0 +1,178 @@
+/**
+ * The checks against the server, run once before the diff: every definition resolves, every name-only reference
+ * exists, every configuration fits its connector's spec, every stream is in its source's catalog. Problems are
+ * collected with file:line:col; what passes is a ValidatedPipeline, the only input the diff accepts.
+ */
+import type { AirbyteStreamAndConfiguration, DestinationSyncMode } from '../api/types.js';
+import { GitopsError } from '../errors.js';
+import type { ActorKind, DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
+import type { Problem } from '../model/problem.js';
+import type { RemoteActor, RemoteState } from '../model/remote.js';
+import type { ResolvedActor, ResolvedReference, ValidatedPipeline } from '../model/validated.js';
+import { streamKey } from '../streams/identity.js';
+import { didYouMean } from '../util/suggest.js';
+import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
+
+function at(loc: SourceLocation | undefined, message: string): Problem {
+  return loc ? { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message } : { severity: 'error', message };
+}
+
+/** Look-ups built once per run: remote actors and declared actors by kind and name. */
+interface Lookups {
+  remote: RemoteState;
+  remoteByName: Record<ActorKind, Map<string, RemoteActor>>;
+  declared: Record<ActorKind, Map<string, DesiredActor>>;
+}
+
+function byName<T extends { name: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  // The first of several wins, as a scan would find it; duplicate remote names are the diff's CONFLICT.
+  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
+  return map;
+}
+
+function lookups(desired: DesiredPipeline, remote: RemoteState): Lookups {
+  return {
+    remote,
+    remoteByName: { source: byName(remote.sources), destination: byName(remote.destinations) },
+    declared: { source: byName(desired.sources), destination: byName(desired.destinations) },
+  };
+}
+
+/** A spec fetch did not read: a bug in fetching, not in the pipeline, raised only when the pipeline has no errors. */
+function unreadSpec(actor: DesiredActor, definitionId: string): GitopsError {
+  const where = `${actor.loc.file}:${actor.loc.line}:${actor.loc.col}: ${actor.kind} '${actor.name}'`;
+  return new GitopsError('NOT_FOUND', `${where}: no connector specification was read for definition ${definitionId}`, {
+    hint: 'This is a bug in fetching the remote state; please report it.',
+  });
+}
+
+function missingReference(kind: ActorKind, name: string, loc: SourceLocation | undefined, known: Lookups): Problem {
+  const names = [...known.remoteByName[kind].keys()];
+  return at(
+    loc,
+    `${kind} '${name}' is referenced by name but does not exist in workspace '${known.remote.workspace.name}'${didYouMean(name, names)}; declare it with a definition and configuration, or create it first`,
+  );
+}
+
+/** Resolves one declared actor's definition, or checks that a name-only one exists; undefined when neither. */
+function resolveActor(actor: DesiredActor, known: Lookups, out: Validation): ResolvedActor | undefined {
+  if (actor.definition === undefined) {
+    const existing = known.remoteByName[actor.kind].get(actor.name);
+    if (existing) out.references.push({ kind: actor.kind, name: actor.name, existing });
+    else out.problems.push(missingReference(actor.kind, actor.name, actor.loc, known));
+    return undefined;
+  }
+  const resolved = resolveDefinition(actor.kind, actor.definition, known.remote.definitions);
+  if ('error' in resolved) {
+    out.problems.push(at(actor.definitionLoc ?? actor.loc, `${actor.kind} '${actor.name}': ${resolved.error}`));
+    return undefined;
+  }
+  const spec = known.remote.specs[resolved.definitionId];
+  if (!spec) {
+    out.unreadSpecs.push(unreadSpec(actor, resolved.definitionId));
+    return undefined;
+  }
+  return { actor, definition: resolved.definition, spec: spec.connectionSpecification };
+}
+
+/** A resolved actor with its configuration checked against its spec and coerced to the types the spec asks for. */
+function checkResolved(resolved: ResolvedActor, known: Lookups, out: Validation): ResolvedActor {
+  const spec = known.remote.specs[resolved.definition.definitionId];
+  if (!spec) return resolved;
+  const checked = checkConfiguration(resolved.actor, spec, resolved.definition.name);
+  out.problems.push(...checked.problems);
+  return { ...resolved, actor: { ...resolved.actor, configuration: checked.configuration } };
+}
+
+/** A connection endpoint the pipeline does not declare at all must exist too (the loader reports most of these). */
+function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Validation): void {
+  for (const kind of ['source', 'destination'] as const) {
+    const name = kind === 'source' ? connection.source : connection.destination;
+    if (known.declared[kind].has(name) || out.references.some((ref) => ref.kind === kind && ref.name === name)) continue;
+    const existing = known.remoteByName[kind].get(name);
+    const loc = (kind === 'source' ? connection.sourceLoc : connection.destinationLoc) ?? connection.loc;
+    if (existing) out.references.push({ kind, name, existing });
+    else out.problems.push(missingReference(kind, name, loc, known));
+  }
+}
+
+/** The remote source a connection will read from, unless it is created or replaced by this apply. */
+function existingSource(connection: DesiredConnection, known: Lookups): RemoteActor | undefined {
+  const declared = known.declared.source.get(connection.source);
+  const previous = declared?.previousNames ?? [];
+  const source = known.remoteByName.source.get(connection.source) ?? known.remote.sources.find((s) => previous.includes(s.name));
+  if (!source || declared?.definition === undefined) return source;
+  const resolved = resolveDefinition('source', declared.definition, known.remote.definitions);
+  return 'definitionId' in resolved && resolved.definitionId === source.definitionId ? source : undefined;
+}
+
+/** Streams known for a connection's source: the stored catalogs' (with their metadata) and any discovered ones. */
+function availableStreams(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
+  const source = existingSource(connection, known);
+  if (!source) return 'unknown';
+  const streams = new Map<string, AirbyteStreamAndConfiguration>();
+  for (const stored of known.remote.connections.filter((c) => c.sourceId === source.id)) {
+    for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
+  }
+  for (const stream of known.remote.discovered[source.id]?.streams ?? []) streams.set(streamKey(stream.stream), stream);
+  return [...streams.values()];
+}
+
+function destinationModes(connection: DesiredConnection, known: Lookups): DestinationSyncMode[] | undefined {
+  const declared = known.declared.destination.get(connection.destination);
+  let definitionId: string | undefined;
+  if (declared?.definition !== undefined) {
+    const resolved = resolveDefinition('destination', declared.definition, known.remote.definitions);
+    if ('definitionId' in resolved) definitionId = resolved.definitionId;
+  } else {
+    definitionId = known.remoteByName.destination.get(connection.destination)?.definitionId;
+  }
+  return definitionId === undefined ? undefined : known.remote.specs[definitionId]?.supportedDestinationSyncModes;
+}
+
+/** What validation collects on its way through the pipeline. */
+interface Validation {
+  managed: ResolvedActor[];
+  references: ResolvedReference[];
+  problems: Problem[];
+  unreadSpecs: GitopsError[];
+}
+
+/** Every actor in pipeline order, each resolved and then (when `deep`) checked before the next, so problems keep that order. */
+function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { validated: ValidatedPipeline; out: Validation } {
+  const out: Validation = { managed: [], references: [], problems: [], unreadSpecs: [] };
+  const visit = (actor: DesiredActor): DesiredActor => {
+    const resolved = resolveActor(actor, known, out);
+    if (resolved === undefined) return actor;
+    const checked = deep ? checkResolved(resolved, known, out) : resolved;
+    out.managed.push(checked);
+    return checked.actor;
+  };
+  const pipeline: DesiredPipeline = { ...desired, sources: desired.sources.map(visit), destinations: desired.destinations.map(visit) };
+  for (const connection of desired.connections) {
+    checkEndpoints(connection, known, out);
+    if (deep) out.problems.push(...checkStreams(connection, availableStreams(connection, known), destinationModes(connection, known)));
+  }
+  const [unread] = out.unreadSpecs;
+  if (unread && !out.problems.some((problem) => problem.severity === 'error')) throw unread;
+  return { validated: { pipeline, managed: out.managed, references: out.references }, out };
+}
+
+/**
+ * Checks the pipeline against the server. `problems` holds every error and warning, in pipeline order; when it
+ * holds no error, `validated` is what the diff takes. Throws only for a spec that fetch failed to read (a bug).
+ */
+export function validate(desired: DesiredPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
+  const { validated, out } = walk(desired, lookups(desired, remote), true);
+  return { validated, problems: out.problems };
+}
+
+/**
+ * Only what the diff relies on: definitions resolved, references existing. Configurations and streams are not
+ * checked; for tests of the diff on literal values, where the full checks would only add noise.
+ */
+export function resolveReferences(desired: DesiredPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
+  const { validated, out } = walk(desired, lookups(desired, remote), false);
+  return { validated, problems: out.problems };
+}
