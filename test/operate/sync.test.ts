@@ -1,9 +1,8 @@
-/** End to end: `sync` against the emulator (build first: npm run build). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** `sync` through the CLI (in-process) against the emulator. */
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
+import { tempDir } from '../temp.js';
 import { cli, seedWorkspace, startEnv, type Env } from './helpers.js';
 
 const ACTIVE = 'PostgreSQL → MinIO';
@@ -155,10 +154,8 @@ describe('sync', () => {
   });
 
   describe('on the embedded emulator (the README promise)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gitops-sync-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
     it("`sync 'PostgreSQL → MinIO' --wait --emulator` shows pending → succeeded with records and bytes", async () => {
+      const dir = tempDir('gitops-sync-');
       const seeding = await startEmulator({ port: 0, dataFile: join(dir, '.airbyte-emulator.json') });
       const { createClient } = await import('../../src/client/index.js');
       const client = createClient({ baseUrl: seeding.url, auth: { mode: 'none' } });
