@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // End-to-end tests spawn the built CLI; the machine has two cores.
+    // The end-to-end tier spawns dist/cli/main.js: build it first when the sources changed.
+    globalSetup: ['./test/global-setup.ts'],
+    // The machine has two cores.
     maxWorkers: 2,
     reporters: ['default', './test/summary-reporter.ts'],
   },

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
- * The airbyte-gitops command line. Each command lives in ./commands/<name>.ts and registers itself on the
- * program; errors are printed and mapped to exit codes in exactly one place (./run.ts).
+ * The airbyte-gitops command line. Each command lives in ../commands/<name>.ts and registers itself on the
+ * program; errors are printed and mapped to exit codes in exactly one place (./run.ts). This file is the only one
+ * that hands the real process (its streams, environment, working directory, exit code) to the program.
  */
-import { buildProgram } from './program.js';
 import { runProgram } from './run.js';
 
-await runProgram(buildProgram(), process.argv);
+process.exitCode = await runProgram(
+  { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+  process.argv,
+);

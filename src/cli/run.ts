@@ -1,12 +1,13 @@
-import { CommanderError, type Command } from 'commander';
+import { CommanderError } from 'commander';
 import { ExitCode, GitopsError } from '../errors.js';
 import { paletteFor } from '../util/color.js';
-import { takeExitStatus } from '../commands/exit-status.js';
-import { problemsOf, reportProblems } from '../pipeline/problems.js';
+import type { CommandIo, RunStatus } from '../commands/io.js';
+import { problemsOf, reportProblemsTo } from '../pipeline/problems.js';
+import { buildProgram } from './program.js';
 
 /** Prints a GitopsError the one way the tool prints errors: `error: message` then the hint. */
-function formatError(error: GitopsError, stream: NodeJS.WriteStream = process.stderr): string {
-  const palette = paletteFor(stream);
+function formatError(error: GitopsError, io: CommandIo): string {
+  const palette = paletteFor(io.stderr, io.env);
   const lines = [`${palette.red('error:')} ${error.message}`];
   if (error.hint) lines.push(`${palette.dim('hint:')} ${error.hint}`);
   return lines.join('\n') + '\n';
@@ -29,23 +30,24 @@ function exitCodeFor(error: GitopsError): number {
   }
 }
 
-export async function runProgram(program: Command, argv: string[]): Promise<void> {
+/**
+ * Runs the program once on `argv` (as in process.argv: node and script first) and returns its exit status.
+ * Errors are printed here and only here.
+ */
+export async function runProgram(io: CommandIo, argv: string[]): Promise<number> {
+  const status: RunStatus = { exitStatus: ExitCode.ok };
   try {
-    await program.parseAsync(argv);
-    process.exitCode = takeExitStatus();
+    await buildProgram(io, status).parseAsync(argv);
+    return status.exitStatus;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end with exitCode 0; usage errors were already printed by commander.
-      process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
-      return;
-    }
+    // --help and --version end with exitCode 0; usage errors were already printed by commander.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
     if (error instanceof GitopsError) {
-      reportProblems(problemsOf(error));
-      process.stderr.write(formatError(error));
-      process.exitCode = exitCodeFor(error);
-      return;
+      reportProblemsTo(io.stderr, problemsOf(error), io.env);
+      io.stderr.write(formatError(error, io));
+      return exitCodeFor(error);
     }
-    process.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = ExitCode.error;
+    io.stderr.write(`internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return ExitCode.error;
   }
 }

@@ -1,11 +1,31 @@
+/**
+ * `apply [paths...]` / `apply plan.json`: make the Airbyte workspace match the pipeline. The flow, top to bottom:
+ * flags → plan source → plan (from the pipeline, or a saved plan checked against Airbyte) → print → approve →
+ * connection checks (--check) → execute → result and exit status. User mistakes are thrown as GitopsError before
+ * anything is written.
+ */
 import { Option, type Command } from 'commander';
-import { guardSignals } from '../apply/signals.js';
-import { isSavedPlanFile } from '../apply/saved-plan.js';
-import { runApply, type ApplyFlags, type PlanSource } from '../apply/run.js';
-import { DEFAULT_PARALLELISM } from '../apply/executor.js';
-import { GitopsError } from '../errors.js';
+import { approve, destructiveNotice } from '../apply/approval.js';
+import { checkConnections } from '../apply/check.js';
+import { DEFAULT_PARALLELISM, executePlan } from '../apply/executor.js';
+import { assertFresh } from '../apply/fingerprint.js';
+import { fetchSpecs, materialize } from '../apply/materialize.js';
+import { progressLine, summaryText, toJsonResult } from '../apply/progress.js';
+import { isSavedPlanFile, readSavedPlan } from '../apply/saved-plan.js';
+import { planSecrets } from '../apply/secrets.js';
+import { guardSignals, type SignalGuard } from '../apply/signals.js';
+import type { ApplyResult } from '../apply/types.js';
+import { clientOptionsFromEnv, type AirbyteClient } from '../client/index.js';
+import { ExitCode, GitopsError } from '../errors.js';
+import type { Problem } from '../model/problem.js';
+import { reportProblemsTo } from '../pipeline/problems.js';
+import { prepare } from '../plan/prepare.js';
+import { renderText } from '../plan/render/index.js';
+import { hasChanges } from '../plan/render/values.js';
+import type { Plan } from '../plan/types.js';
+import { paletteFor } from '../util/color.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
-import { setExitStatus } from './exit-status.js';
+import type { CommandIo, RunStatus } from './io.js';
 
 interface ApplyOptions extends ConnectFlags {
   autoApprove?: boolean;
@@ -17,11 +37,125 @@ interface ApplyOptions extends ConnectFlags {
   json?: boolean;
 }
 
+/** The flags of `apply` besides the connection flags, checked. */
+export interface ApplyFlags {
+  autoApprove: boolean;
+  allowDestroy: boolean;
+  prune: boolean;
+  check: boolean;
+  rotateSecrets: boolean;
+  parallelism: number;
+  json: boolean;
+  workspace?: string;
+}
+
+/** Where the plan comes from: the pipeline files, or a saved plan file. */
+export type PlanSource = { paths: string[] } | { savedPlan: string };
+
 function parallelismOf(text: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 64) {
     throw new GitopsError('USAGE', `--parallelism must be a whole number from 1 to 64, got '${text}'`);
   }
   return Number(text);
+}
+
+function flagsOf(options: ApplyOptions): ApplyFlags {
+  return {
+    autoApprove: options.autoApprove === true,
+    allowDestroy: options.allowDestroy === true,
+    prune: options.prune === true,
+    check: options.check === true,
+    rotateSecrets: options.rotateSecrets === true,
+    parallelism: parallelismOf(options.parallelism),
+    json: options.json === true,
+    ...(options.workspace === undefined ? {} : { workspace: options.workspace }),
+  };
+}
+
+/** A single `.json` argument that is a saved plan means "apply exactly that plan". */
+function planSource(paths: string[], flags: ApplyFlags): PlanSource {
+  const [only] = paths;
+  const savedPlan = paths.find((path) => isSavedPlanFile(path));
+  if (paths.length > 1 && savedPlan !== undefined) {
+    throw new GitopsError('USAGE', `${savedPlan} is a saved plan: give it alone (apply ${savedPlan}), or give only pipeline files`, {
+      hint: 'a saved plan already names the pipeline files it was made from.',
+    });
+  }
+  // Pipelines are YAML: a lone .json argument is a saved plan (a broken one gets the saved-plan error, not YAML errors).
+  if (paths.length !== 1 || only === undefined || !(only.endsWith('.json') || isSavedPlanFile(only))) return { paths };
+  if (flags.prune || flags.rotateSecrets) {
+    throw new GitopsError('USAGE', '--prune and --rotate-secrets change what is planned; a saved plan is applied exactly as it was made', {
+      hint: 'pass them to plan --out instead.',
+    });
+  }
+  return { savedPlan: only };
+}
+
+interface Planned {
+  plan: Plan;
+  secrets: string[];
+  warnings: Problem[];
+}
+
+async function fromPipeline(client: AirbyteClient, paths: string[], flags: ApplyFlags, env: NodeJS.ProcessEnv): Promise<Planned> {
+  const prepared = await prepare(client, {
+    paths,
+    env,
+    ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
+    prune: flags.prune,
+    rotateSecrets: flags.rotateSecrets,
+  });
+  return { plan: prepared.plan, secrets: planSecrets(prepared.plan), warnings: prepared.warnings };
+}
+
+/** The saved plan, refused when stale, with its templates filled from the environment now. */
+async function fromSavedPlan(client: AirbyteClient, file: string, env: NodeJS.ProcessEnv): Promise<Planned> {
+  const saved = readSavedPlan(file);
+  await client.resolveWorkspace(saved.workspace.workspaceId);
+  await assertFresh(client, saved.fingerprints, saved.plan);
+  const specs = await fetchSpecs(client, saved.plan);
+  const { plan, warnings } = materialize(saved.plan, specs, env);
+  return { plan, secrets: planSecrets(plan), warnings };
+}
+
+function exitStatusOf(result: ApplyResult): number {
+  if (result.status === 'interrupted') return ExitCode.interrupted;
+  return result.status === 'applied' ? ExitCode.ok : ExitCode.error;
+}
+
+/** Runs apply with a connected client; returns the exit status. */
+export async function runApply(client: AirbyteClient, source: PlanSource, flags: ApplyFlags, io: CommandIo, guard: SignalGuard): Promise<number> {
+  // Spec problems travel in the error; the CLI prints them (file:line:col) in one place.
+  const planned = 'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io.env);
+  const { plan, secrets } = planned;
+  // Registered once, before the first call that could echo one (the connection checks come before the executor).
+  client.addSecrets(secrets);
+  reportProblemsTo(io.stderr, planned.warnings, io.env);
+  // Under --json, stdout holds only the result document.
+  const human = flags.json ? io.stderr : io.stdout;
+  const palette = paletteFor(human, io.env);
+  human.write(renderText(plan, palette));
+  if (!hasChanges(plan.summary)) {
+    if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, undefined), null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  human.write(destructiveNotice(plan, palette));
+  await approve(plan, { autoApprove: flags.autoApprove, allowDestroy: flags.allowDestroy, input: io.stdin, output: human });
+  if (flags.check) {
+    const checked = await checkConnections(client, plan, secrets, flags.parallelism);
+    human.write(`Connection checks passed (${checked}).\n`);
+  }
+  guard.executing();
+  human.write('\n');
+  const result = await executePlan(client, plan, {
+    parallelism: flags.parallelism,
+    signal: guard.signal,
+    createAttempts: clientOptionsFromEnv(io.env, {}).retry?.maxAttempts ?? 4,
+    onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
+  });
+  human.write(`\n${summaryText(result, palette)}`);
+  if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, result), null, 2)}\n`);
+  return exitStatusOf(result);
 }
 
 /** The --json document of an apply that stopped before writing anything (the error is printed to stderr too). */
@@ -35,27 +169,7 @@ function refusal(error: GitopsError): Record<string, unknown> {
   };
 }
 
-/** A single `.json` argument that is a saved plan means "apply exactly that plan". */
-function planSource(paths: string[], options: ApplyOptions): PlanSource {
-  const [only] = paths;
-  const savedPlan = paths.find((path) => isSavedPlanFile(path));
-  if (paths.length > 1 && savedPlan !== undefined) {
-    throw new GitopsError('USAGE', `${savedPlan} is a saved plan: give it alone (apply ${savedPlan}), or give only pipeline files`, {
-      hint: 'a saved plan already names the pipeline files it was made from.',
-    });
-  }
-  // Pipelines are YAML: a lone .json argument is a saved plan (a broken one gets the saved-plan error, not YAML errors).
-  if (paths.length !== 1 || only === undefined || !(only.endsWith('.json') || isSavedPlanFile(only))) return { paths };
-  if (options.prune || options.rotateSecrets) {
-    throw new GitopsError('USAGE', '--prune and --rotate-secrets change what is planned; a saved plan is applied exactly as it was made', {
-      hint: 'pass them to plan --out instead.',
-    });
-  }
-  return { savedPlan: only };
-}
-
-/** `apply [paths...]` / `apply plan.json`: make the Airbyte workspace match the pipeline. */
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo, status: RunStatus): void {
   const command = program
     .command('apply')
     .description('make Airbyte match the pipeline: plan, ask for approval, then create, update and delete in dependency order')
@@ -67,31 +181,22 @@ export function register(program: Command): void {
     .option('--rotate-secrets', "push the pipeline's secret values to every source and destination that has them")
     .addOption(new Option('--parallelism <n>', 'operations in flight at once').default(String(DEFAULT_PARALLELISM)))
     .option('--json', 'print the result as JSON on stdout (progress and plan go to stderr)');
-  addConnectOptions(command)
+  addConnectOptions(command, io)
     .addHelpText(
       'after',
       '\nExit status: 0 applied (or no changes), 1 error or a failed operation, 130 interrupted (Ctrl-C / SIGTERM).\n' +
         'Re-running apply after a failure or an interrupt finishes the work without creating duplicates.',
     )
     .action(async (paths: string[], options: ApplyOptions) => {
-      const flags: ApplyFlags = {
-        autoApprove: options.autoApprove === true,
-        allowDestroy: options.allowDestroy === true,
-        prune: options.prune === true,
-        check: options.check === true,
-        rotateSecrets: options.rotateSecrets === true,
-        parallelism: parallelismOf(options.parallelism),
-        json: options.json === true,
-        ...(options.workspace === undefined ? {} : { workspace: options.workspace }),
-      };
-      const guard = guardSignals(process.stderr);
+      const flags = flagsOf(options);
+      // Signals belong to the process; the guard is removed when this run ends, however it ends.
+      const guard = guardSignals(io.stderr);
       try {
-        const source = planSource(paths, options);
-        const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-        setExitStatus(await withClient(options, (client) => runApply(client, source, flags, io, guard)));
+        const source = planSource(paths, flags);
+        status.exitStatus = await withClient(io, options, (client) => runApply(client, source, flags, io, guard));
       } catch (error) {
         // Under --json, stdout always holds one document, also when apply stops before any write.
-        if (flags.json && error instanceof GitopsError) process.stdout.write(`${JSON.stringify(refusal(error), null, 2)}\n`);
+        if (flags.json && error instanceof GitopsError) io.stdout.write(`${JSON.stringify(refusal(error), null, 2)}\n`);
         throw error;
       } finally {
         guard.dispose();

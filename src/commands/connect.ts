@@ -2,9 +2,10 @@
  * What every command that talks to Airbyte shares: the connection flags, a client (against a real server or the
  * embedded emulator), and closing it afterwards so the process ends promptly.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { GitopsError } from '../errors.js';
 import { clientOptionsFromEnv, createClient, type AirbyteClient } from '../client/index.js';
+import type { CommandIo } from './io.js';
 
 /** Flags shared by the commands that talk to Airbyte. */
 export interface ConnectFlags {
@@ -14,28 +15,39 @@ export interface ConnectFlags {
   debug?: boolean;
 }
 
-export function addConnectOptions(command: Command): Command {
-  return command
-    .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
-    .addOption(new Option('--workspace <name>', 'workspace name, slug or id').env('AIRBYTE_WORKSPACE'))
-    .option('--emulator', 'run against the embedded emulator; its state is kept in ./.airbyte-emulator.json')
-    .option('--debug', 'log every API call (method, path, status, time) to stderr; credentials are never logged');
+const WORKSPACE_ENV = 'AIRBYTE_WORKSPACE';
+
+export function addConnectOptions(command: Command, io: CommandIo): Command {
+  return (
+    command
+      .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
+      // Read from io.env, not with commander's Option.env(), which reads process.env.
+      .option('--workspace <name>', `workspace name, slug or id (env: ${WORKSPACE_ENV})`)
+      .option('--emulator', 'run against the embedded emulator; its state is kept in ./.airbyte-emulator.json')
+      .option('--debug', 'log every API call (method, path, status, time) to stderr; credentials are never logged')
+      .hook('preAction', (self) => {
+        const fromEnv = io.env[WORKSPACE_ENV];
+        if (self.getOptionValue('workspace') === undefined && fromEnv !== undefined) self.setOptionValueWithSource('workspace', fromEnv, 'env');
+      })
+  );
 }
 
 /** Runs `work` with a connected client, then closes it (and the embedded emulator, if one was started). */
-export async function withClient<T>(flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>): Promise<T> {
   if (flags.emulator && flags.url !== undefined) {
     throw new GitopsError('USAGE', '--emulator and --url both name a server: give one of them', {
       hint: '--emulator runs against the embedded emulator (AIRBYTE_URL is ignored then); --url against a running Airbyte.',
     });
   }
   // The emulator is loaded only when asked for: commands against a real server do not pay for it.
-  const emulator = flags.emulator ? await (await import('../emulator/embedded.js')).startEmbeddedEmulator(process.cwd()) : undefined;
+  const emulator = flags.emulator ? await (await import('../emulator/embedded.js')).startEmbeddedEmulator(io.cwd) : undefined;
   try {
-    const options = clientOptionsFromEnv(process.env, {
+    const options = clientOptionsFromEnv(io.env, {
       ...(emulator ? { url: emulator.url } : flags.url === undefined ? {} : { url: flags.url }),
       ...(flags.debug ? { debug: true } : {}),
     });
+    // Debug lines go to this run's stderr (the client's default is the process's).
+    if (flags.debug) options.debug = (line) => io.stderr.write(`debug: ${line}\n`);
     // The embedded emulator has no auth: credentials meant for a real server are not sent to it.
     if (emulator) options.auth = { mode: 'none' };
     const client = createClient(options);

@@ -1,6 +1,97 @@
+/**
+ * `discover <source-name>`: the streams a source offers, as a table, JSON, or a ready-to-paste `streams:` block.
+ */
 import type { Command } from 'commander';
-import { discoverStreams, renderStreamsTable, streamJson, streamsYaml } from '../operate/discover.js';
+import type { AirbyteCatalog, AirbyteStream } from '../api/types.js';
+import type { AirbyteClient } from '../client/index.js';
+import { GitopsError } from '../errors.js';
+import { renderTable } from '../operate/format.js';
+import { findByName } from '../operate/resolve.js';
+import { toYaml } from '../operate/yaml.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import type { CommandIo } from './io.js';
+
+/** One stream in `discover --json`. */
+export interface StreamJson {
+  name: string;
+  namespace: string | null;
+  supportedSyncModes: string[];
+  sourceDefinedCursor: boolean;
+  defaultCursorField: string[];
+  sourceDefinedPrimaryKey: string[][];
+}
+
+export function streamJson(stream: AirbyteStream): StreamJson {
+  return {
+    name: stream.name,
+    namespace: stream.namespace ?? null,
+    supportedSyncModes: stream.supportedSyncModes ?? [],
+    sourceDefinedCursor: stream.sourceDefinedCursor === true,
+    defaultCursorField: stream.defaultCursorField ?? [],
+    sourceDefinedPrimaryKey: stream.sourceDefinedPrimaryKey ?? [],
+  };
+}
+
+const paths = (keys: string[][]) => keys.map((key) => key.join('.')).join(', ');
+
+export function renderStreamsTable(streams: readonly StreamJson[]): string {
+  if (streams.length === 0) return 'The source offers no streams.\n';
+  return renderTable(
+    ['STREAM', 'NAMESPACE', 'SYNC MODES', 'CURSOR', 'PRIMARY KEY'],
+    streams.map((stream) => [
+      stream.name,
+      stream.namespace ?? '-',
+      stream.supportedSyncModes.join(', '),
+      stream.sourceDefinedCursor
+        ? `${stream.defaultCursorField.join('.') || '(source-defined)'} (source-defined)`
+        : stream.defaultCursorField.length > 0
+          ? `${stream.defaultCursorField.join('.')} (suggested)`
+          : '-',
+      stream.sourceDefinedPrimaryKey.length > 0 ? paths(stream.sourceDefinedPrimaryKey) : '-',
+    ]),
+  );
+}
+
+/**
+ * The declaration of a stream with sensible modes: incremental + append when the stream supports it and a cursor
+ * field is known (the source's own, or its suggested default); otherwise full_refresh + overwrite. Append and overwrite
+ * are the two modes every destination supports; switch to append_dedup where the destination supports it and the
+ * stream has a primary key. The cursor and the source's primary key are always written out, so `validate` sees
+ * them (plan treats a source-defined value as no difference and never sends it).
+ */
+export function streamDeclaration(stream: StreamJson): Record<string, unknown> {
+  const declared: Record<string, unknown> = { name: stream.name };
+  if (stream.namespace !== null) declared['namespace'] = stream.namespace;
+  const incremental = stream.supportedSyncModes.includes('incremental') && stream.defaultCursorField.length > 0;
+  declared['syncMode'] = incremental ? 'incremental' : 'full_refresh';
+  declared['destinationSyncMode'] = incremental ? 'append' : 'overwrite';
+  if (incremental) declared['cursorField'] = stream.defaultCursorField;
+  if (stream.sourceDefinedPrimaryKey.length > 0) declared['primaryKey'] = stream.sourceDefinedPrimaryKey;
+  return declared;
+}
+
+/** A `streams:` block for a connection in a pipeline file. */
+export function streamsYaml(streams: readonly StreamJson[]): string {
+  return toYaml({ streams: streams.map(streamDeclaration) });
+}
+
+/** Discovers the catalog of the source named `name` (bypassing the server's cache: the user asked for now). */
+export async function discoverStreams(
+  client: AirbyteClient,
+  workspace: string | undefined,
+  name: string,
+): Promise<{ source: string; catalog: AirbyteCatalog }> {
+  const ws = await client.resolveWorkspace(workspace);
+  const source = findByName('source', name, await client.listSources(ws.workspaceId), (s) => s.sourceId, ws.name);
+  const read = await client.discoverSourceSchema({ sourceId: source.sourceId, disable_cache: true }, `source '${source.name}'`);
+  if (read.catalog === undefined || read.jobInfo.succeeded === false) {
+    const reason = read.jobInfo.failureReason?.externalMessage ?? 'the discover job failed without a message';
+    throw new GitopsError('CHECK_FAILED', `discovering the streams of source '${source.name}' failed: ${reason}`, {
+      hint: `check the source with 'airbyte-gitops check' or in Airbyte's UI`,
+    });
+  }
+  return { source: source.name, catalog: read.catalog };
+}
 
 interface DiscoverFlags extends ConnectFlags {
   json?: boolean;
@@ -16,22 +107,22 @@ Examples:
 Exit status: 0 on success; 1 when the source is unknown, discovery fails, or on API errors.`;
 
 /** `discover <source-name>`: the streams a source offers. */
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo): void {
   const command = program
     .command('discover')
     .description('show the streams a source offers (name, namespace, sync modes, cursor, primary key)')
     .argument('<source-name>', 'source name as in Airbyte')
     .option('--yaml', 'print a ready-to-paste `streams:` block with sensible modes')
     .option('--json', 'print {"source", "streams": [{name, namespace, supportedSyncModes, sourceDefinedCursor, defaultCursorField, sourceDefinedPrimaryKey}]}');
-  addConnectOptions(command)
+  addConnectOptions(command, io)
     .addHelpText('after', EXAMPLES)
     .action(async (name: string, flags: DiscoverFlags) => {
-      await withClient(flags, async (client) => {
+      await withClient(io, flags, async (client) => {
         const { source, catalog } = await discoverStreams(client, flags.workspace, name);
         const streams = catalog.streams.map(({ stream }) => streamJson(stream));
-        if (flags.json) process.stdout.write(JSON.stringify({ source, streams }, null, 2) + '\n');
-        else if (flags.yaml) process.stdout.write(streamsYaml(streams));
-        else process.stdout.write(renderStreamsTable(streams));
+        if (flags.json) io.stdout.write(JSON.stringify({ source, streams }, null, 2) + '\n');
+        else if (flags.yaml) io.stdout.write(streamsYaml(streams));
+        else io.stdout.write(renderStreamsTable(streams));
       });
     });
 }

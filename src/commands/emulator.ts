@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { startEmulator, type AuthOptions, type EmulatorOptions, type Flavor } from '../emulator/index.js';
 import { fractionFlag, integerFlag } from './flags.js';
+import type { CommandIo } from './io.js';
 
 interface EmulatorFlags {
   host: string;
@@ -39,12 +40,12 @@ function authFromEnvironment(mode: AuthOptions['mode'], tokenTtlSeconds: number,
   return { mode: 'none' };
 }
 
-function optionsFrom(flags: EmulatorFlags): EmulatorOptions {
+function optionsFrom(flags: EmulatorFlags, env: NodeJS.ProcessEnv): EmulatorOptions {
   return {
     host: flags.host,
     port: flags.port,
     flavor: flags.flavor,
-    auth: authFromEnvironment(flags.auth, flags.tokenTtl, process.env),
+    auth: authFromEnvironment(flags.auth, flags.tokenTtl, env),
     latencyMs: flags.latency,
     faultRate: flags.faultRate,
     seed: flags.seed,
@@ -67,9 +68,9 @@ function untilSignal(stop: () => Promise<void>): Promise<void> {
   });
 }
 
-async function run(flags: EmulatorFlags): Promise<void> {
-  const emulator = await startEmulator(optionsFrom(flags));
-  process.stdout.write(`Airbyte emulator listening on ${emulator.url}\n`);
+async function run(flags: EmulatorFlags, io: CommandIo): Promise<void> {
+  const emulator = await startEmulator(optionsFrom(flags, io.env));
+  io.stdout.write(`Airbyte emulator listening on ${emulator.url}\n`);
   await untilSignal(() => emulator.stop());
 }
 
@@ -83,7 +84,7 @@ Examples:
 
 Exit status: 0 after SIGINT / SIGTERM; 1 when a flag is invalid, the port is in use, or --data / --catalogs is unusable.`;
 
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('emulator')
     .description('serve an emulated Airbyte Config API (for quick starts, CI and tests) until interrupted')
@@ -103,5 +104,5 @@ export function register(program: Command): void {
     .option('--catalogs <file.yaml>', 'discovered catalogs per source name, overriding the connectors')
     .option('--job-duration <ms>', 'how long a sync takes from pending to succeeded', integerFlag('--job-duration', 0), 3000)
     .addHelpText('after', EXAMPLES)
-    .action(async (flags: EmulatorFlags) => run(flags));
+    .action(async (flags: EmulatorFlags) => run(flags, io));
 }

@@ -5,6 +5,7 @@ import { GitopsError } from '../errors.js';
 import { buildExport, DEFAULT_SCHEMA_URL, selectResources, type ExportResult } from '../operate/export.js';
 import { readForExport } from '../operate/export-read.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import type { CommandIo } from './io.js';
 
 interface ExportFlags extends ConnectFlags {
   out?: string;
@@ -46,14 +47,14 @@ Exit status: 0 on success; 1 when a name is unknown, a file exists (without --fo
  * The `$schema` line: the default points at the schema of the tool installed in the working directory, made
  * relative to the directory the files are written to (yaml-language-server resolves it from the file).
  */
-function schemaFor(flags: ExportFlags): string {
+function schemaFor(flags: ExportFlags, cwd: string): string {
   if (flags.schemaUrl !== DEFAULT_SCHEMA_URL || flags.out === undefined) return flags.schemaUrl;
-  const relativePath = relative(resolve(flags.out), resolve(DEFAULT_SCHEMA_URL)).split(sep).join('/');
+  const relativePath = relative(resolve(cwd, flags.out), resolve(cwd, DEFAULT_SCHEMA_URL)).split(sep).join('/');
   return relativePath.startsWith('.') ? relativePath : `./${relativePath}`;
 }
 
 /** `export [names...]`: the workspace as pipeline YAML. */
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo): void {
   const command = program
     .command('export')
     .description('write the existing workspace (or the named resources) as pipeline YAML that plan shows as no changes')
@@ -62,23 +63,23 @@ export function register(program: Command): void {
     .option('--force', 'with --out: overwrite existing files')
     .addOption(new Option('--schema-url <url>', 'the $schema written on the first line of each file').default(DEFAULT_SCHEMA_URL, DEFAULT_SCHEMA_URL))
     .option('--json', 'print {"workspace", "files": [{name, path, content}], "variables": [{name, kind, resource, path}], "warnings"}');
-  addConnectOptions(command)
+  addConnectOptions(command, io)
     .addHelpText('after', EXAMPLES)
     .action(async (names: string[], flags: ExportFlags) => {
-      await withClient(flags, async (client) => {
+      await withClient(io, flags, async (client) => {
         const input = selectResources(await readForExport(client, flags.workspace), names);
-        const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags) });
+        const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags, io.cwd) });
         const paths = flags.out === undefined ? undefined : writeFiles(flags.out, result, flags.force === true);
         if (flags.json) {
           const files = result.files.map((file, i) => ({ name: file.name, path: paths?.[i] ?? null, content: file.content }));
-          process.stdout.write(JSON.stringify({ workspace: input.workspace, files, variables: result.variables, warnings: result.warnings }, null, 2) + '\n');
+          io.stdout.write(JSON.stringify({ workspace: input.workspace, files, variables: result.variables, warnings: result.warnings }, null, 2) + '\n');
           return;
         }
-        for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+        for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
         if (paths === undefined) {
-          process.stdout.write(result.files.map((file) => file.content).join(''));
-          process.stderr.write(variablesText(result));
-        } else process.stdout.write(paths.map((path) => `Wrote ${path}\n`).join('') + variablesText(result));
+          io.stdout.write(result.files.map((file) => file.content).join(''));
+          io.stderr.write(variablesText(result));
+        } else io.stdout.write(paths.map((path) => `Wrote ${path}\n`).join('') + variablesText(result));
       });
     });
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { renderGraph } from '../plan/render/index.js';
 import { loadOrThrow } from '../plan/prepare.js';
-import { reportProblems } from '../pipeline/problems.js';
+import { reportProblemsTo } from '../pipeline/problems.js';
+import type { CommandIo } from './io.js';
 
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo): void {
   program
     .command('graph')
     .description('print the pipeline as a Mermaid diagram (sources → connections → destinations); needs no server')
@@ -17,9 +18,9 @@ Examples:
 Exit status: 0 success; 1 invalid pipeline (every problem is printed as file:line:col).`,
     )
     .action((paths: string[]) => {
-      const { pipeline, warnings } = loadOrThrow(paths, process.env, true);
-      reportProblems(warnings);
+      const { pipeline, warnings } = loadOrThrow(paths, io.env, true);
+      reportProblemsTo(io.stderr, warnings, io.env);
       const graph = renderGraph(pipeline);
-      process.stdout.write(graph.endsWith('\n') ? graph : `${graph}\n`);
+      io.stdout.write(graph.endsWith('\n') ? graph : `${graph}\n`);
     });
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { register as validate } from './validate.js';
 import { register as plan } from './plan.js';
 import { register as apply } from './apply.js';
@@ -10,6 +9,7 @@ import { register as jobs } from './jobs.js';
 import { register as cancel } from './cancel.js';
 import { register as exportCommand } from './export.js';
 import { register as emulator } from './emulator.js';
+import type { RegisterCommand } from './io.js';
 
 /** Every command registers itself on the program; the order here is the order of `--help`. */
-export const commands: ((program: Command) => void)[] = [validate, plan, apply, graph, check, discover, sync, jobs, cancel, exportCommand, emulator];
+export const commands: RegisterCommand[] = [validate, plan, apply, graph, check, discover, sync, jobs, cancel, exportCommand, emulator];

@@ -6,8 +6,8 @@ import { renderJson, renderMarkdown, renderText } from '../plan/render/index.js'
 import { hasChanges } from '../plan/render/values.js';
 import { paletteFor } from '../util/color.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
-import { reportProblems } from '../pipeline/problems.js';
-import { setExitStatus } from './exit-status.js';
+import { reportProblemsTo } from '../pipeline/problems.js';
+import type { CommandIo, RunStatus } from './io.js';
 
 interface PlanFlags extends ConnectFlags {
   json?: boolean;
@@ -18,7 +18,7 @@ interface PlanFlags extends ConnectFlags {
   detailedExitcode?: boolean;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo, status: RunStatus): void {
   const command = program
     .command('plan')
     .description('show what apply would change in Airbyte to match the pipeline (writes nothing)')
@@ -40,25 +40,25 @@ Examples:
 Exit status: 0 success (with --detailed-exitcode: no changes); 2 changes present (--detailed-exitcode only);
 1 invalid pipeline (every problem is printed as file:line:col), API or network error.`,
   );
-  addConnectOptions(command).action(async (paths: string[], flags: PlanFlags) => {
-    await withClient(flags, async (client) => {
+  addConnectOptions(command, io).action(async (paths: string[], flags: PlanFlags) => {
+    await withClient(io, flags, async (client) => {
       const prepared = await prepare(client, {
         paths,
-        env: process.env,
+        env: io.env,
         ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
         ...(flags.prune ? { prune: true } : {}),
         ...(flags.rotateSecrets ? { rotateSecrets: true } : {}),
       });
-      reportProblems(prepared.warnings);
+      reportProblemsTo(io.stderr, prepared.warnings, io.env);
       const { plan } = prepared;
-      if (flags.json) process.stdout.write(renderJson(plan));
-      else if (flags.markdown) process.stdout.write(renderMarkdown(plan, prepared.desired));
-      else process.stdout.write(renderText(plan, paletteFor(process.stdout)));
+      if (flags.json) io.stdout.write(renderJson(plan));
+      else if (flags.markdown) io.stdout.write(renderMarkdown(plan, prepared.desired));
+      else io.stdout.write(renderText(plan, paletteFor(io.stdout, io.env)));
       if (flags.out !== undefined) {
         writeSavedPlan(flags.out, prepared, paths);
-        process.stderr.write(`Saved the plan to ${flags.out}. Apply exactly this plan with: airbyte-gitops apply ${flags.out}\n`);
+        io.stderr.write(`Saved the plan to ${flags.out}. Apply exactly this plan with: airbyte-gitops apply ${flags.out}\n`);
       }
-      if (flags.detailedExitcode) setExitStatus(hasChanges(plan.summary) ? ExitCode.changes : ExitCode.ok);
+      if (flags.detailedExitcode) status.exitStatus = hasChanges(plan.summary) ? ExitCode.changes : ExitCode.ok;
     });
   });
 }

@@ -4,7 +4,7 @@ import { parseDuration } from '../operate/format.js';
 import { outcomeLine, progressLine, startLine, succeeded, syncJobJson, type JobWatch } from '../operate/sync-format.js';
 import { resolveConnections, triggerSync, waitForJobs, type WaitReporter } from '../operate/sync.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
-import { setExitStatus } from './exit-status.js';
+import type { CommandIo, RunStatus } from './io.js';
 
 interface SyncFlags extends ConnectFlags {
   wait?: boolean;
@@ -25,8 +25,8 @@ function durationFlag(flag: string, text: string): number {
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Progress to stdout: a live line on a terminal, plain lines otherwise; to stderr under --json. */
-function reporterFor(json: boolean): { reporter: WaitReporter; live: boolean; out: NodeJS.WriteStream } {
-  const out = json ? process.stderr : process.stdout;
+function reporterFor(json: boolean, io: CommandIo): { reporter: WaitReporter; live: boolean; out: NodeJS.WriteStream } {
+  const out = json ? io.stderr : io.stdout;
   const live = out.isTTY === true;
   const clear = () => live && out.write('\r\u001b[2K');
   const print = (watch: JobWatch) => {
@@ -45,21 +45,21 @@ function reporterFor(json: boolean): { reporter: WaitReporter; live: boolean; ou
   return { reporter, live, out };
 }
 
-async function run(names: string[], flags: SyncFlags): Promise<void> {
+async function run(names: string[], flags: SyncFlags, io: CommandIo, status: RunStatus): Promise<void> {
   const timeoutMs = durationFlag('--timeout', flags.timeout);
   const pollIntervalMs = durationFlag('--poll-interval', flags.pollInterval);
-  await withClient(flags, async (client) => {
+  await withClient(io, flags, async (client) => {
     const connections = await resolveConnections(client, flags.workspace, names);
     const watches = await Promise.all(connections.map((connection) => triggerSync(client, connection)));
-    const { reporter, live, out } = reporterFor(flags.json === true);
+    const { reporter, live, out } = reporterFor(flags.json === true, io);
     for (const watch of watches) out.write(startLine(watch) + '\n');
     if (flags.wait) {
       await waitForJobs(client, watches, { timeoutMs, pollIntervalMs, heartbeatMs: HEARTBEAT_MS, tickMs: live ? 1000 : Infinity, reporter });
       if (live) out.write('\r\u001b[2K');
       for (const watch of watches) out.write(outcomeLine(watch, nowSeconds(), flags.timeout) + '\n');
-      if (!watches.every(succeeded)) setExitStatus(ExitCode.error);
+      if (!watches.every(succeeded)) status.exitStatus = ExitCode.error;
     }
-    if (flags.json) process.stdout.write(JSON.stringify({ jobs: watches.map((watch) => syncJobJson(watch, nowSeconds())) }, null, 2) + '\n');
+    if (flags.json) io.stdout.write(JSON.stringify({ jobs: watches.map((watch) => syncJobJson(watch, nowSeconds())) }, null, 2) + '\n');
   });
 }
 
@@ -71,7 +71,7 @@ Examples:
 `;
 
 /** `sync <connection-name>... [--wait]`: trigger syncs, optionally follow them to the end. */
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo, status: RunStatus): void {
   const command = program
     .command('sync')
     .description('trigger a sync of one or more connections (by name); --wait follows the jobs to the end')
@@ -83,12 +83,12 @@ export function register(program: Command): void {
       '--json',
       'print {"jobs": [{connection, connectionId, jobId, attached, status, timedOut, startedAt, durationSeconds, records, bytes, failureReason}]}; progress goes to stderr',
     );
-  addConnectOptions(command)
+  addConnectOptions(command, io)
     .addHelpText(
       'after',
       EXAMPLES +
         '\nExit status: 0 when the syncs were started (with --wait: when every job succeeded); 1 when a job failed,\n' +
         'was cancelled or is still running at --timeout, a name is unknown, a connection is inactive, or on API errors.',
     )
-    .action((names: string[], flags: SyncFlags) => run(names, flags));
+    .action((names: string[], flags: SyncFlags) => run(names, flags, io, status));
 }

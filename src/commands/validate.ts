@@ -3,14 +3,14 @@ import { ExitCode } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
 import { githubAnnotations, renderJson, renderText } from '../pipeline/report.js';
 import { paletteFor } from '../util/color.js';
-import { setExitStatus } from './exit-status.js';
+import type { CommandIo, RunStatus } from './io.js';
 
 interface ValidateOptions {
   json?: boolean;
 }
 
 /** `validate [paths...]`: checks pipeline files without a server; exit 1 when any error is found. */
-export function register(program: Command): void {
+export function register(program: Command, io: CommandIo, status: RunStatus): void {
   program
     .command('validate')
     .description('check pipeline YAML files (schema, references, schedules, ${VAR}s) without contacting Airbyte')
@@ -22,14 +22,14 @@ export function register(program: Command): void {
         'With GITHUB_ACTIONS=true, problems are also printed as ::error / ::warning annotations.',
     )
     .action((paths: string[], options: ValidateOptions) => {
-      const result = loadPipeline(paths, process.env);
-      if (options.json) process.stdout.write(renderJson(result));
-      else process.stdout.write(renderText(result, paletteFor(process.stdout)));
-      if (process.env['GITHUB_ACTIONS'] === 'true') {
+      const result = loadPipeline(paths, io.env);
+      if (options.json) io.stdout.write(renderJson(result));
+      else io.stdout.write(renderText(result, paletteFor(io.stdout, io.env)));
+      if (io.env['GITHUB_ACTIONS'] === 'true') {
         // Annotations go to stderr under --json so stdout stays one JSON document; the runner reads both.
-        (options.json ? process.stderr : process.stdout).write(githubAnnotations(result.problems));
+        (options.json ? io.stderr : io.stdout).write(githubAnnotations(result.problems));
       }
       const failed = result.problems.some((problem) => problem.severity === 'error');
-      setExitStatus(failed ? ExitCode.error : ExitCode.ok);
+      status.exitStatus = failed ? ExitCode.error : ExitCode.ok;
     });
 }

@@ -8,7 +8,7 @@ import { githubAnnotations } from './report.js';
 import { paletteFor } from '../util/color.js';
 
 /** One line per problem, coloured when `stream` is a terminal (and `env` allows colour). */
-function formatProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): string {
+function formatProblems(problems: Problem[], stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): string {
   const palette = paletteFor(stream, env);
   return problems
     .map((problem) => {
@@ -20,15 +20,10 @@ function formatProblems(problems: Problem[], stream: NodeJS.WriteStream = proces
 }
 
 /** Writes problems to `stream` (a command's own stderr), with annotations when `env` says GitHub Actions runs it. */
-export function reportProblemsTo(stream: NodeJS.WriteStream, problems: Problem[], env: NodeJS.ProcessEnv = process.env): void {
+export function reportProblemsTo(stream: NodeJS.WriteStream, problems: Problem[], env: NodeJS.ProcessEnv): void {
   if (problems.length === 0) return;
   stream.write(formatProblems(problems, stream, env));
   if (env['GITHUB_ACTIONS'] === 'true') stream.write(githubAnnotations(problems));
-}
-
-/** Prints warnings (and, for SPEC_INVALID errors, every problem) to stderr; annotations under GitHub Actions. */
-export function reportProblems(problems: Problem[]): void {
-  reportProblemsTo(process.stderr, problems);
 }
 
 /** The problems a SPEC_INVALID error carries, printed before the error line itself. */

@@ -25,12 +25,13 @@ export const colors: Palette = {
 const identity = (text: string) => text;
 export const plain: Palette = { green: identity, yellow: identity, red: identity, cyan: identity, bold: identity, dim: identity };
 
-function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] === '0') return false;
   return stream.isTTY === true;
 }
 
-export function paletteFor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): Palette {
+/** The palette for text written to `stream` (a command's own stdout or stderr) under `env` (its environment). */
+export function paletteFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Palette {
   return useColor(stream, env) ? colors : plain;
 }

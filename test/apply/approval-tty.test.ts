@@ -2,30 +2,19 @@
  * The approval question on a real terminal: apply runs under `script`, which gives it a pseudo-terminal, and the
  * test answers at the prompt. Only 'yes' applies; anything else writes nothing.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, emulator, EXAMPLES, writes } from './helpers.js';
-
-const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+import { hasScript, runOnTerminal } from '../cli.js';
+import { emulator, EXAMPLES, writes } from './helpers.js';
 
 /** Runs apply on a pseudo-terminal and types `answer` once the question is shown. */
 function applyOnTerminal(url: string, answer: string): Promise<{ code: number | null; output: string }> {
-  const command = [process.execPath, CLI, 'apply', EXAMPLES, '--url', url].map(quote).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], {
-    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', TERM: 'dumb' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
   let answered = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+  return runOnTerminal(['apply', EXAMPLES, '--url', url], (output, type) => {
     if (!answered && output.includes("Only 'yes' will be accepted:")) {
       answered = true;
-      child.stdin.write(`${answer}\r`);
+      type(`${answer}\r`);
     }
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 
 describe.skipIf(!hasScript)('apply asks for approval on a terminal', () => {

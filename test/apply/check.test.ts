@@ -142,7 +142,7 @@ describe('apply --check against the emulator', () => {
       'sources:\n  - name: pg\n    definition: Postgres\n    configuration: { host: postgres, port: 5432, database: analytics, username: postgres, password: "${PG_PASSWORD}" }\n',
     );
     const before = await writes(server);
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve', '--check'], { PG_PASSWORD: 'pg-pass-31' });
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve', '--check'], { env: { PG_PASSWORD: 'pg-pass-31' } });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("connection check failed; nothing was changed in Airbyte:\n  source 'pg': Could not connect with provided SSH configuration.");
     expect(await writes(server)).toBe(before);

@@ -3,6 +3,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../cli.js';
 import { emulator, EXAMPLES, liveNames, runCli, tempDir, writes } from './helpers.js';
 
 const SECRETS = {
@@ -19,9 +20,10 @@ function copyExamples(): string {
 }
 
 describe('apply (end to end against the emulator)', () => {
+  // The real built CLI, as a user runs it: apply, then plan finds nothing to do.
   it('applies the examples with their secrets, which reach Airbyte and no output or log; a second run has no changes', async () => {
     const server = await emulator();
-    const first = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--debug'], SECRETS);
+    const first = await runBuiltCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--debug'], { env: SECRETS });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("✓ created source 'PostgreSQL - Ecommerce' (");
     expect(first.stdout).toContain('Apply complete: 8 created, 0 updated, 0 deleted.');
@@ -34,14 +36,14 @@ describe('apply (end to end against the emulator)', () => {
     const connection = server.state.connections.find((c) => c.name === 'PostgreSQL → MinIO');
     expect(connection).toMatchObject({ scheduleType: 'basic', scheduleData: { basicSchedule: { units: 6, timeUnit: 'hours' } } });
     expect(connection?.syncCatalog.streams.map((s) => s.stream.name).sort()).toEqual(['customers', 'orders']);
-    const planned = await runCli(['plan', EXAMPLES, '--url', server.url, '--detailed-exitcode'], SECRETS);
+    const planned = await runBuiltCli(['plan', EXAMPLES, '--url', server.url, '--detailed-exitcode'], { env: SECRETS });
     expect(planned.stdout).toContain('No changes. Airbyte matches the pipeline.');
     expect(planned.code).toBe(0);
-    const second = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--rotate-secrets', '--debug'], SECRETS);
+    const second = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--rotate-secrets', '--debug'], { env: SECRETS });
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/✓ updated source 'PostgreSQL - Ecommerce'/);
     for (const value of Object.values(SECRETS)) expect(second.stdout + second.stderr).not.toContain(value);
-    const third = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve'], SECRETS);
+    const third = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve'], { env: SECRETS });
     expect(third.code).toBe(0);
     expect(third.stdout).toContain('No changes. Airbyte matches the pipeline.');
   });
@@ -93,7 +95,7 @@ describe('apply (end to end against the emulator)', () => {
 
   it('--check stops before any write when a new source fails its check, naming it and the message', async () => {
     const server = await emulator();
-    const run = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--check'], { PG_PASSWORD: 'wrong-password' });
+    const run = await runCli(['apply', EXAMPLES, '--url', server.url, '--auto-approve', '--check'], { env: { PG_PASSWORD: 'wrong-password' } });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("source 'PostgreSQL - Ecommerce':");
     expect(run.stderr).toMatch(/connection check failed/);

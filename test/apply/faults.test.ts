@@ -7,7 +7,7 @@ describe('apply under faults and interrupts (end to end)', () => {
   it('applies 100 sources + 100 destinations + 100 connections at a 20% fault rate: exactly the pipeline, no duplicates', async () => {
     const server = await emulator({ faultRate: 0.2, seed: 42 });
     const file = generatePipeline(tempDir(), 100);
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], RETRY_ENV);
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: RETRY_ENV });
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('Apply complete: 300 created, 0 updated, 0 deleted.');

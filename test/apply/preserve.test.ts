@@ -21,7 +21,7 @@ async function setUp(): Promise<{ server: EmulatorHandle; file: string }> {
   const server = await emulator();
   const file = join(tempDir(), 'ecommerce.yaml');
   writeFileSync(file, readFileSync(join(EXAMPLES, 'ecommerce.yaml'), 'utf8'));
-  const first = await runCli(['apply', file, '--url', server.url, '--auto-approve'], SECRETS);
+  const first = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: SECRETS });
   expect(first.code, first.stderr).toBe(0);
   const sourceId = server.state.sources.find((source) => source.name === NAME)?.id;
   const edit = await fetch(`${server.url}/sources/partial_update`, {
@@ -37,7 +37,7 @@ async function setUp(): Promise<{ server: EmulatorHandle; file: string }> {
 describe('apply keeps the settings the pipeline does not set (sources/update is a full replacement)', () => {
   it('the plan shows only the port; apply changes it and keeps jdbc_url_params and the password', async () => {
     const { server, file } = await setUp();
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], SECRETS);
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: SECRETS });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('~ configuration.port: 5432 → 5433');
     expect(run.stdout).not.toContain('jdbc_url_params');
@@ -49,16 +49,18 @@ describe('apply keeps the settings the pipeline does not set (sources/update is 
   it('a saved plan carries what it keeps (and no secret), and --rotate-secrets keeps it too', async () => {
     const { server, file } = await setUp();
     const saved = join(tempDir(), 'plan.json');
-    const planned = await runCli(['plan', file, '--url', server.url, '--out', saved], SECRETS);
+    const planned = await runCli(['plan', file, '--url', server.url, '--out', saved], { env: SECRETS });
     expect(planned.code, planned.stderr).toBe(0);
     const text = readFileSync(saved, 'utf8');
     expect(text).toContain('"jdbc_url_params": "a=b"');
     for (const value of Object.values(SECRETS)) expect(text).not.toContain(value);
-    const applied = await runCli(['apply', saved, '--url', server.url, '--auto-approve'], SECRETS);
+    const applied = await runCli(['apply', saved, '--url', server.url, '--auto-approve'], { env: SECRETS });
     expect(applied.code, applied.stderr).toBe(0);
     expect((await storedSource(server))?.configuration).toMatchObject({ port: 5433, jdbc_url_params: 'a=b' });
 
-    const rotated = await runCli(['apply', file, '--url', server.url, '--auto-approve', '--rotate-secrets'], { ...SECRETS, PG_PASSWORD: 'pg-Rotated-8812' });
+    const rotated = await runCli(['apply', file, '--url', server.url, '--auto-approve', '--rotate-secrets'], {
+      env: { ...SECRETS, PG_PASSWORD: 'pg-Rotated-8812' },
+    });
     expect(rotated.code, rotated.stderr).toBe(0);
     expect((await storedSource(server))?.configuration).toMatchObject({ port: 5433, jdbc_url_params: 'a=b', password: 'pg-Rotated-8812' });
   });
@@ -81,7 +83,7 @@ describe('apply keeps the settings the pipeline does not set (sources/update is 
     expect(edit.status).toBe(200);
     writeFileSync(file, readFileSync(file, 'utf8').replace('host: postgres', 'host: postgres-replica'));
 
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], SECRETS);
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: SECRETS });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('~ configuration.host: "postgres" → "postgres-replica"');
     expect(run.stdout + run.stderr).not.toContain('tunnel');
@@ -94,11 +96,11 @@ describe('apply keeps the settings the pipeline does not set (sources/update is 
   it('an old saved plan without what its update keeps is refused before any write', async () => {
     const { server, file } = await setUp();
     const saved = join(tempDir(), 'plan.json');
-    expect((await runCli(['plan', file, '--url', server.url, '--out', saved], SECRETS)).code).toBe(0);
+    expect((await runCli(['plan', file, '--url', server.url, '--out', saved], { env: SECRETS })).code).toBe(0);
     const old = JSON.parse(readFileSync(saved, 'utf8')) as { plan: { changes: Record<string, unknown>[] } };
     for (const change of old.plan.changes) delete change['preserved'];
     writeFileSync(saved, JSON.stringify(old));
-    const run = await runCli(['apply', saved, '--url', server.url, '--auto-approve'], SECRETS);
+    const run = await runCli(['apply', saved, '--url', server.url, '--auto-approve'], { env: SECRETS });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`source '${NAME}': the saved plan does not say which stored settings its update keeps`);
     expect(run.stderr).toContain('run plan --out again');

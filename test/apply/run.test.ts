@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runApply, type ApplyFlags, type ApplyIo } from '../../src/apply/run.js';
+import { runApply, type ApplyFlags } from '../../src/commands/apply.js';
+import type { CommandIo } from '../../src/commands/io.js';
 import { createClient, type AirbyteClient } from '../../src/client/index.js';
 import { emulator, EXAMPLES, tempDir } from './helpers.js';
 
@@ -10,7 +11,7 @@ const FLAGS: ApplyFlags = { autoApprove: true, allowDestroy: false, prune: false
 const PASSWORD = 'pg-Literal-4471';
 
 /** Streams that collect what apply writes (not terminals: no colour). */
-function io(env: NodeJS.ProcessEnv): ApplyIo & { err: () => string } {
+function io(env: NodeJS.ProcessEnv): CommandIo & { err: () => string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let err = '';
@@ -22,6 +23,7 @@ function io(env: NodeJS.ProcessEnv): ApplyIo & { err: () => string } {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     env,
+    cwd: tempDir(),
     err: () => err,
   };
 }

@@ -34,7 +34,7 @@ describe('saved plans', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await writes(server)).toBe(0);
 
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], SECRETS);
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: SECRETS });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Apply complete: 3 created, 0 updated, 0 deleted.');
     const source = server.state.sources.find((s) => s.name === 'PostgreSQL - Ecommerce');
@@ -56,7 +56,9 @@ describe('saved plans', () => {
     for (const value of Object.values(SECRETS)) expect(text).not.toContain(value);
 
     const rotated = 'pg-AtApply-6604';
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PG_PASSWORD: rotated, PGHOST: 'db-other.internal' });
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], {
+      env: { ...SECRETS, PG_PASSWORD: rotated, PGHOST: 'db-other.internal' },
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('+ configuration.host: "db-planned.internal"');
     const source = server.state.sources.find((s) => s.name === 'PostgreSQL - Ecommerce');
@@ -68,7 +70,7 @@ describe('saved plans', () => {
     const pipeline = join(tempDir(), 'pg.yaml');
     writeFileSync(pipeline, readFileSync(join(EXAMPLES, 'ecommerce.yaml'), 'utf8'));
     const file = await savePlan(server, [pipeline]);
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PG_PASSWORD: '**********' });
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: { ...SECRETS, PG_PASSWORD: '**********' } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password is '\*{10}', Airbyte's mask, not a secret value; set the real value \(e\.g\. with \$\{VAR\}\)/,
@@ -87,7 +89,7 @@ describe('saved plans', () => {
     desired.configuration['host'] = '${PGHOST}';
     desired.origins['host'] = { ...desired.origins['host'], template: '${PGHOST}', wholeVar: true };
     writeFileSync(file, JSON.stringify(saved));
-    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { ...SECRETS, PGHOST: 'db-now' });
+    const run = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: { ...SECRETS, PGHOST: 'db-now' } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /ecommerce\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.host: the saved plan holds \$\{PGHOST\} instead of the planned value .*run plan --out again/,
@@ -131,7 +133,7 @@ describe('saved plans', () => {
     const yaml = readFileSync(join(EXAMPLES, 'ecommerce.yaml'), 'utf8');
     writeFileSync(pipeline, yaml.replace('${PG_PASSWORD:-postgres}', '${PG_PASSWORD}'));
     const file = await savePlan(server, [pipeline]);
-    const missing = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { MINIO_ACCESS_KEY: 'a', MINIO_SECRET_KEY: 'b' });
+    const missing = await runCli(['apply', file, '--url', server.url, '--auto-approve'], { env: { MINIO_ACCESS_KEY: 'a', MINIO_SECRET_KEY: 'b' } });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(
       /pg\.yaml:\d+:\d+: error: source 'PostgreSQL - Ecommerce': configuration\.password: environment variable 'PG_PASSWORD' is not set/,

@@ -1,16 +1,16 @@
 /** Usage mistakes the CLI refuses up front, with one clear line and nothing written. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { runCli } from './cli.js';
+import { runCli } from '../cli.js';
+import { tempDir } from '../temp.js';
 
 let emulator: EmulatorHandle;
 let dir: string;
 beforeEach(async () => {
   emulator = await startEmulator({ port: 0, jobDurationMs: 100 });
-  dir = mkdtempSync(join(tmpdir(), 'usage-e2e-'));
+  dir = tempDir('usage-e2e-');
   cpSync('examples/pipelines', dir, { recursive: true });
 });
 afterEach(async () => {

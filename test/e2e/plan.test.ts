@@ -3,13 +3,13 @@
  * Airbyte through the API. Proves the README's promises: no changes when nothing changed (even with secrets), one
  * field changed gives exactly that field, problems found against the server point at file:line, nothing is written.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { runCli } from './cli.js';
+import { runCli } from '../cli.js';
+import { tempDir } from '../temp.js';
 import { seedThroughApi } from '../../src/bench/seed.js';
 
 const SECRETS = {
@@ -24,7 +24,7 @@ let dir: string;
 
 beforeEach(async () => {
   emulator = await startEmulator({ port: 0, jobDurationMs: 200 });
-  dir = mkdtempSync(join(tmpdir(), 'plan-e2e-'));
+  dir = tempDir('plan-e2e-');
   cpSync('examples/pipelines', dir, { recursive: true });
 });
 afterEach(async () => {

@@ -1,14 +1,12 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_STATE_FILE, startEmbeddedEmulator } from '../../src/emulator/embedded.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { GitopsError } from '../../src/errors.js';
 import { fixtureDefinitions } from './fixtures/definitions.js';
+import { tempDir } from '../temp.js';
 import { createActors, request, startTestEmulator } from './helpers.js';
-
-const tempDir = () => mkdtempSync(join(tmpdir(), 'emulator-test-'));
 
 describe('--data persistence', () => {
   it('saves after each write (temp file, then rename) and reads the state back after a restart', async () => {

@@ -1,33 +1,18 @@
 /**
  * The emulator refuses bad settings before it serves (one `error:` line, no stack trace), and a write it cannot
- * save to --data fails loudly instead of living on only in memory. CLI cases run the build (npm run build).
+ * save to --data fails loudly instead of living on only in memory.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { GitopsError } from '../../src/errors.js';
+import { runCli } from '../cli.js';
+import { tempDir } from '../temp.js';
 import { createActors, startTestEmulator } from './helpers.js';
 
-const MAIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;
-const tempDir = () => mkdtempSync(join(tmpdir(), 'emulator-startup-'));
-
-/** Runs `emulator` with `args`; every case here must exit by itself, before or instead of serving. */
-async function emulatorCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [MAIN, 'emulator', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
+/** Runs `emulator` with `args` in-process; every case here must end by itself, before or instead of serving. */
+const emulatorCli = (args: string[]) => runCli(['emulator', ...args]);
 
 describe('emulator flags are checked up front', () => {
   it.each([

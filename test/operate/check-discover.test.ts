@@ -72,7 +72,7 @@ describe('check', () => {
     await env.client.updateSource({ sourceId: env.emulator.state.sources[1]?.id ?? '', name: 'Broken PG', connectionConfiguration: pgConfig() });
     const result = await cli(['check', pipeline, '--json'], { url: env.emulator.url, env: { PG_PASSWORD } });
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     const { results, summary } = JSON.parse(result.stdout) as { results: Row[]; summary: unknown };
     expect(results.map(({ kind, name, status, call }) => [kind, name, status, call])).toEqual([
       ['source', 'PostgreSQL - Ecommerce', 'succeeded', 'check_connection_for_update'],
@@ -95,7 +95,7 @@ describe('check', () => {
   it('finds a wrong password in the pipeline before apply, and a broken existing source; exit 1', async () => {
     const env = await setup();
     const result = await cli(['check', pipeline], { url: env.emulator.url, env: { PG_PASSWORD: 'wrong-password', SAMPLES_PATH: '/tmp/samples' } });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^RESOURCE +STATUS +MESSAGE +TIME$/);
     expect(lines[1]).toMatch(/^source 'PostgreSQL - Ecommerce' +✗ failed +Incorrect username or password\..*password authentication failed.* +\d+\.\ds$/);
@@ -114,7 +114,7 @@ describe('check', () => {
   it('stops at pipeline errors before checking anything', async () => {
     const env = await setup();
     const result = await cli(['check', pipeline], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${pipeline}:10:17: error: environment variable 'PG_PASSWORD' is not set`);
     expect(result.stderr).toContain('error: the pipeline has 2 errors; nothing was changed in Airbyte');
     expect(result.stdout).toBe('');
@@ -126,7 +126,7 @@ describe('discover', () => {
     const env = await startEnv();
     await seedWorkspace(env.client);
     const table = await cli(['discover', 'PostgreSQL - Ecommerce'], { url: env.emulator.url });
-    expect(table.status).toBe(0);
+    expect(table.code).toBe(0);
     expect(table.stdout).toBe(
       [
         'STREAM       NAMESPACE  SYNC MODES                 CURSOR  PRIMARY KEY',
@@ -162,7 +162,7 @@ describe('discover', () => {
     const env = await startEnv();
     await seedWorkspace(env.client);
     const result = await cli(['discover', 'Postgres - Ecommerce'], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "error: unknown source 'Postgres - Ecommerce' in workspace 'Default Workspace' (did you mean 'PostgreSQL - Ecommerce'?)\n" +
         "hint: available sources: 'PostgreSQL - Ecommerce'\n",

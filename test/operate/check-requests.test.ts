@@ -56,7 +56,7 @@ describe('check reads no more than it needs', () => {
     const planned = await cli(['plan', withNewStream, '--debug'], { url: env.emulator.url, env: { PG_PASSWORD } });
     expect(planned.stderr).toContain('POST /api/v1/sources/discover_schema');
     const checked = await cli(['check', withNewStream, '--debug'], { url: env.emulator.url, env: { PG_PASSWORD } });
-    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stderr).toContain('POST /api/v1/sources/list 200');
     expect(checked.stderr).not.toContain('discover_schema');
     // One spec per definition the pipeline names (Postgres); MinIO is referenced by name: checked as stored.
@@ -70,7 +70,7 @@ describe('check prints pipeline problems once', () => {
   it('prints each error and warning exactly once, then the error line', async () => {
     const env = await startEnv();
     const result = await cli(['check', withNewStream], { url: env.emulator.url, env: { PG_DATABASE: '' } });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     const unset = `${withNewStream}:10:17: error: environment variable 'PG_PASSWORD' is not set`;
     const cursor = "warning: stream 'products' of connection 'PostgreSQL → MinIO' is incremental but has no 'cursorField'";
     expect(occurrences(result.stderr, unset)).toBe(1);
@@ -83,7 +83,7 @@ describe('check prints pipeline problems once', () => {
     const env = await startEnv();
     await seedWorkspace(env.client);
     const result = await cli(['check', withNewStream], { url: env.emulator.url, env: { PG_PASSWORD } });
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(occurrences(result.stderr, "stream 'products' of connection 'PostgreSQL → MinIO' is incremental")).toBe(1);
     expect(result.stdout).toContain('2 succeeded, 0 failed, 0 skipped');
   });
@@ -103,7 +103,7 @@ describe('check of an existing resource sends what apply would store', () => {
   it('keeps a stored key the pipeline does not set (an unreachable SSH tunnel fails the check, as it would after apply)', async () => {
     const env = await seededWithTunnel({ tunnel_method: 'SSH_PASSWORD_AUTH', tunnel_host: 'unreachable-bastion', tunnel_user_password: 'tunnel-pass-1' });
     const result = await cli(['check', changedDatabase, '--json'], { url: env.emulator.url, env: { PG_PASSWORD, PG_DATABASE: 'analytics' } });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     const [row] = (JSON.parse(result.stdout) as { results: { call: string; status: string; message: string }[] }).results;
     expect(row).toMatchObject({ call: 'check_connection_for_update', status: 'failed' });
     expect(row?.message).toMatch(/^Could not connect with provided SSH configuration\./);

@@ -53,7 +53,7 @@ describe('export and discover --yaml declare source-defined cursors and keys', (
     const env = await workspace();
     const out = freshDir();
     const exported = await cli(['export', '--out', out], { url: env.emulator.url });
-    expect(exported.status).toBe(0);
+    expect(exported.code).toBe(0);
     const sample = readFileSync(join(out, 'sample-data-staging.yaml'), 'utf8');
     // The emulated faker source defines updated_at as cursor and id as key; the server defaults to incremental + dedup.
     expect(sample).toContain(
@@ -71,12 +71,12 @@ describe('export and discover --yaml declare source-defined cursors and keys', (
     const validate = await cli(['validate', out], { env: variableEnv });
     expect(validate.stderr).toBe('');
     expect(validate.stdout).toMatch(/^✓ Valid: /);
-    expect(validate.status).toBe(0);
+    expect(validate.code).toBe(0);
 
     const plan = await cli(['plan', out], { url: env.emulator.url, env: variableEnv });
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toContain('No changes.');
-    expect(plan.status).toBe(0);
+    expect(plan.code).toBe(0);
   });
 
   it('a discover --yaml block pasted under a connection validates without warnings', async () => {
@@ -88,7 +88,7 @@ describe('export and discover --yaml declare source-defined cursors and keys', (
       ['PostgreSQL - Ecommerce', 'MinIO - Bronze', 'postgres.yaml'],
     ] as const) {
       const discovered = await cli(['discover', source, '--yaml'], { url: env.emulator.url });
-      expect(discovered.status).toBe(0);
+      expect(discovered.code).toBe(0);
       const block = discovered.stdout.replace(/^/gm, '    ').trimEnd();
       const references = ['sources:', `  - name: ${source}`, 'destinations:', `  - name: ${destination}`];
       const connection = [
@@ -109,6 +109,6 @@ describe('export and discover --yaml declare source-defined cursors and keys', (
     const validate = await cli(['validate', dir]);
     expect(validate.stderr).toBe('');
     expect(validate.stdout).toMatch(/^✓ Valid: /);
-    expect(validate.status).toBe(0);
+    expect(validate.code).toBe(0);
   });
 });

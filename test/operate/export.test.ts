@@ -44,16 +44,17 @@ describe('export', () => {
   it('writes one file per connection that loads back as the same workspace (every change a no-op)', async () => {
     const env = await seeded();
     const out = freshDir();
-    const result = await cli(['export', '--out', out], { url: env.emulator.url });
+    const cwd = freshDir();
+    const result = await cli(['export', '--out', out], { url: env.emulator.url, cwd });
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['paused-pg-minio.yaml', 'postgresql-minio.yaml', 'unconnected.yaml']);
     expect(result.stdout).toContain('Set these environment variables (the secrets Airbyte masks) before validate, plan or apply:\n');
     for (const name of VARIABLES) expect(result.stdout).toMatch(new RegExp(`^  ${name} +`, 'm'));
     for (const file of readdirSync(out)) {
       const text = readFileSync(join(out, file), 'utf8');
       // The default schema (the tool installed in the working directory) is made relative to the output directory.
-      const schema = relative(out, join(process.cwd(), 'node_modules/airbyte-gitops/schemas/pipeline.schema.json')).split(sep).join('/');
+      const schema = relative(out, join(cwd, 'node_modules/airbyte-gitops/schemas/pipeline.schema.json')).split(sep).join('/');
       expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${schema}`);
       expect(text).not.toContain(PG_PASSWORD);
       expect(text).not.toContain(S3_SECRET);
@@ -68,7 +69,7 @@ describe('export', () => {
   it('prints one document on stdout and the variables on stderr; the output passes validate', async () => {
     const env = await seeded();
     const result = await cli(['export'], { url: env.emulator.url });
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout.startsWith('# yaml-language-server: $schema=')).toBe(true);
     expect(result.stderr.split('\n')[0]).toBe('Set these environment variables (the secrets Airbyte masks) before validate, plan or apply:');
     const dir = freshDir();
@@ -76,14 +77,14 @@ describe('export', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'pipeline.yaml'), result.stdout);
     const validate = await cli(['validate', dir], { env: variableEnv });
-    expect(validate).toEqual({ status: 0, stdout: '✓ Valid: 2 sources, 1 destination, 2 connections in 1 file\n', stderr: '' });
+    expect(validate).toEqual({ code: 0, stdout: '✓ Valid: 2 sources, 1 destination, 2 connections in 1 file\n', stderr: '' });
     expect((await planOf(env, [dir])).summary['no-op']).toBe(5);
   });
 
   it('exports only the named resources (a connection brings its source and destination)', async () => {
     const env = await seeded();
     const result = await cli(['export', 'PostgreSQL → MinIO', '--json'], { url: env.emulator.url });
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as {
       files: { name: string; content: string }[];
       variables: { name: string; kind: string; resource: string; path: string }[];
@@ -100,29 +101,29 @@ describe('export', () => {
   it('names an unknown resource with a suggestion, and refuses to overwrite files without --force', async () => {
     const env = await seeded();
     const unknown = await cli(['export', 'Unused PGG'], { url: env.emulator.url });
-    expect(unknown.status).toBe(1);
+    expect(unknown.code).toBe(1);
     const available =
       "hint: available: sources 'PostgreSQL - Ecommerce', 'Unused PG'; destinations 'MinIO - Bronze'; connections 'Paused PG → MinIO', 'PostgreSQL → MinIO'\n";
     expect(unknown.stderr).toBe(`error: nothing is named 'Unused PGG' in workspace 'Default Workspace' (did you mean 'Unused PG'?)\n${available}`);
     const nope = await cli(['export', 'nope', 'PostgreSQL → MinIO', 'MinIO - Bronz'], { url: env.emulator.url });
-    expect(nope.status).toBe(1);
+    expect(nope.code).toBe(1);
     expect(nope.stderr).toBe(`error: nothing is named 'nope', 'MinIO - Bronz' (did you mean 'MinIO - Bronze'?) in workspace 'Default Workspace'\n${available}`);
     const out = freshDir();
-    expect((await cli(['export', '--out', out], { url: env.emulator.url })).status).toBe(0);
+    expect((await cli(['export', '--out', out], { url: env.emulator.url })).code).toBe(0);
     const again = await cli(['export', '--out', out], { url: env.emulator.url });
-    expect(again.status).toBe(1);
+    expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exist; nothing was written');
-    expect((await cli(['export', '--out', out, '--force'], { url: env.emulator.url })).status).toBe(0);
+    expect((await cli(['export', '--out', out, '--force'], { url: env.emulator.url })).code).toBe(0);
     expect(existsSync(join(out, 'unconnected.yaml'))).toBe(true);
   });
 
   it('round trip through the CLI: export, set the printed variables, plan → No changes.', async () => {
     const env = await seeded();
     const out = freshDir();
-    expect((await cli(['export', '--out', out], { url: env.emulator.url })).status).toBe(0);
+    expect((await cli(['export', '--out', out], { url: env.emulator.url })).code).toBe(0);
     const plan = await cli(['plan', out], { url: env.emulator.url, env: variableEnv });
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toContain('No changes.');
-    expect(plan.status).toBe(0);
+    expect(plan.code).toBe(0);
   });
 });

@@ -11,8 +11,8 @@ describe('ops --help', () => {
     ['cancel', 'airbyte-gitops cancel 12 --emulator'],
     ['export', "airbyte-gitops export 'PostgreSQL → MinIO' --out pipelines/ --force"],
   ])('%s', async (command, example) => {
-    const { status, stdout } = await cli([command, '--help']);
-    expect(status).toBe(0);
+    const { code, stdout } = await cli([command, '--help']);
+    expect(code).toBe(0);
     expect(stdout).toMatch(/\nExamples:\n {2}\$ airbyte-gitops /);
     expect(stdout).toContain(`  $ ${example}\n`);
     // Names with spaces and arrows are quoted in every example that takes one (check takes paths).
@@ -31,7 +31,7 @@ describe('ops --help', () => {
 
   it('rejects a bad --limit with one error line', async () => {
     expect(await cli(['jobs', 'x', '--limit', '0'])).toEqual({
-      status: 1,
+      code: 1,
       stdout: '',
       stderr: "error: --limit must be a whole number from 1 to 1000, got '0'\n",
     });

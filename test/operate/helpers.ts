@@ -1,12 +1,12 @@
 /**
- * End-to-end helpers: an emulator in the test process, a workspace built through the API client, and the built
- * CLI (dist/cli/main.js, run `npm run build` first) spawned asynchronously so the emulator keeps serving.
+ * Operate test helpers: an emulator in the test process, a workspace built through the API client, and the CLI run
+ * in-process (../cli.ts) against that emulator.
  */
-import { spawn } from 'node:child_process';
 import { afterEach } from 'vitest';
 import type { AirbyteCatalog, JsonObject } from '../../src/api/types.js';
 import { createClient, type AirbyteClient } from '../../src/client/index.js';
 import { DEFAULT_WORKSPACE_ID, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
+import { runCli, type CliOptions, type CliResult } from '../cli.js';
 
 export const POSTGRES_SOURCE = 'decd338e-5647-4c0b-adf4-da0e75f5a750';
 export const S3_DESTINATION = '4816b78f-1489-44c1-9060-4b19d5fa9362';
@@ -104,23 +104,8 @@ export async function seedWorkspace(client: AirbyteClient): Promise<{ sourceId: 
   return { sourceId: source.sourceId, destinationId: destination.destinationId, active: active.connectionId, paused: paused.connectionId };
 }
 
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI against `url` with a clean environment (plus `env`). */
-export function cli(args: string[], options: { url?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
-  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...(options.env ?? {}) };
-  const urlArgs = options.url === undefined ? [] : ['--url', options.url];
-  const child = spawn(process.execPath, [`${process.cwd()}/dist/cli/main.js`, ...args, ...urlArgs], { env, cwd: options.cwd ?? process.cwd() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+/** Runs the CLI in-process, against `url` when given (as --url, after the other arguments). */
+export function cli(args: string[], options: CliOptions & { url?: string } = {}): Promise<CliResult> {
+  const { url, ...rest } = options;
+  return runCli(url === undefined ? args : [...args, '--url', url], rest);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptRead, JobRead } from '../../src/api/types.js';
-import { cancelLine, parseJobId } from '../../src/operate/cancel.js';
+import { cancelLine, parseJobId } from '../../src/commands/cancel.js';
 import { durationSeconds, failureReason, jobCounts } from '../../src/operate/job-info.js';
-import { jobJson, renderJobsTable } from '../../src/operate/jobs.js';
+import { jobJson, renderJobsTable } from '../../src/commands/jobs.js';
 import { outcomeLine, progressLine, startLine, succeeded, syncJobJson, type JobWatch } from '../../src/operate/sync-format.js';
 
 const T0 = 1_764_130_000;

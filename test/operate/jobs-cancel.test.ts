@@ -12,7 +12,7 @@ describe('jobs', () => {
     await env.client.cancelJob(1);
     await env.client.syncConnection(seeded.active);
     const json = await cli(['jobs', ACTIVE, '--json'], { url: env.emulator.url });
-    expect(json.status).toBe(0);
+    expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
       jobs: [
         { id: 2, type: 'sync', status: 'pending', startedAt: null, durationSeconds: expect.any(Number), records: 0, bytes: 0 },
@@ -20,7 +20,7 @@ describe('jobs', () => {
       ],
     });
     const table = await cli(['jobs', ACTIVE, '--limit', '1'], { url: env.emulator.url });
-    expect(table.status).toBe(0);
+    expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
     expect(lines[0]).toBe('ID  TYPE  STATUS   STARTED  DURATION  RECORDS  BYTES');
     expect(lines).toHaveLength(2);
@@ -50,7 +50,7 @@ describe('jobs', () => {
     const env = await startEnv();
     await seedWorkspace(env.client);
     const result = await cli(['jobs', 'Postgres → MinIO'], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(`error: unknown connection 'Postgres → MinIO' in workspace 'Default Workspace' (did you mean '${ACTIVE}'?)`);
   });
 });
@@ -61,7 +61,7 @@ describe('cancel', () => {
     const seeded = await seedWorkspace(env.client);
     await env.client.syncConnection(seeded.active);
     const result = await cli(['cancel', '1'], { url: env.emulator.url });
-    expect(result).toEqual({ status: 0, stdout: '✓ job 1 cancelled (it was pending)\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✓ job 1 cancelled (it was pending)\n', stderr: '' });
     expect((await env.client.getJobWithoutLogs(1)).job.status).toBe('cancelled');
   });
 
@@ -71,13 +71,13 @@ describe('cancel', () => {
     await env.client.syncConnection(seeded.active);
     await env.client.cancelJob(1);
     const again = await cli(['cancel', '1', '--json'], { url: env.emulator.url });
-    expect(again.status).toBe(1);
+    expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout)).toEqual({ jobId: 1, cancelled: false, statusBefore: 'cancelled', status: 'cancelled' });
     const missing = await cli(['cancel', '99'], { url: env.emulator.url });
-    expect(missing.status).toBe(1);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toBe("error: job 99 does not exist\nhint: list a connection's jobs with 'airbyte-gitops jobs <connection-name>'\n");
     const malformed = await cli(['cancel', 'abc'], { url: env.emulator.url });
-    expect(malformed.status).toBe(1);
+    expect(malformed.code).toBe(1);
     expect(malformed.stderr).toBe("error: a job id is a whole number (as shown by 'airbyte-gitops jobs'), got 'abc'\n");
   });
 });

@@ -3,7 +3,7 @@ import type { JsonObject } from '../../src/api/types.js';
 import type { RemoteConnection } from '../../src/model/remote.js';
 import { renderCheckTable } from '../../src/operate/check-format.js';
 import { outcome } from '../../src/operate/check-call.js';
-import { streamDeclaration, streamJson } from '../../src/operate/discover.js';
+import { streamDeclaration, streamJson } from '../../src/commands/discover.js';
 import { buildExport, type ExportInput } from '../../src/operate/export.js';
 import { plain } from '../../src/util/color.js';
 import { MIN_REDACTED_LENGTH, redact } from '../../src/secrets/redact.js';

@@ -27,7 +27,7 @@ describe('a failed sync job', () => {
     const env = await failingWorkspace();
     const result = await cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms'], { url: env.emulator.url });
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`'${ACTIVE}': started job 1 (pending)`);
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^'${ACTIVE}': job 1 failed, \\d+s, 0 records, 0 B$`)));
@@ -36,7 +36,7 @@ describe('a failed sync job', () => {
     expect(reason).toBe(REASON);
 
     const json = await cli(['jobs', ACTIVE, '--json'], { url: env.emulator.url });
-    expect(json.status).toBe(0);
+    expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
       jobs: [
         {
@@ -51,7 +51,7 @@ describe('a failed sync job', () => {
       ],
     });
     const table = await cli(['jobs', ACTIVE], { url: env.emulator.url });
-    expect(table.status).toBe(0);
+    expect(table.code).toBe(0);
     const rows = table.stdout.trim().split('\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^1 +sync +failed +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ +\d+s +0 +0 B$/);
@@ -60,7 +60,7 @@ describe('a failed sync job', () => {
   it('`sync --wait --json` reports the failure reason and exits 1', async () => {
     const env = await failingWorkspace();
     const result = await cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms', '--json'], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     const { jobs } = JSON.parse(result.stdout) as { jobs: { jobId: number; status: string; timedOut: boolean; records: number; failureReason: string }[] };
     expect(jobs).toEqual([expect.objectContaining({ jobId: 1, status: 'failed', timedOut: false, records: 0, failureReason: REASON })]);
   });

@@ -1,9 +1,8 @@
-/** End to end: `sync` against the emulator (build first: npm run build). */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** `sync` through the CLI (in-process) against the emulator. */
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
+import { tempDir } from '../temp.js';
 import { cli, seedWorkspace, startEnv, type Env } from './helpers.js';
 
 const ACTIVE = 'PostgreSQL → MinIO';
@@ -30,7 +29,7 @@ describe('sync', () => {
     await seedWorkspace(env.client);
     const result = await cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms'], { url: env.emulator.url });
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`'${ACTIVE}': started job 1 (pending)`);
     expect(lines.some((line) => line.startsWith(`'${ACTIVE}': job 1 running`))).toBe(true);
@@ -45,7 +44,7 @@ describe('sync', () => {
     const env = await startEnv({ jobDurationMs: 60_000 });
     const seeded = await seedWorkspace(env.client);
     const result = await cli(['sync', ACTIVE, '--json'], { url: env.emulator.url });
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stderr).toBe(`'${ACTIVE}': started job 1 (pending)\n`);
     expect(JSON.parse(result.stdout)).toEqual({
       jobs: [
@@ -70,7 +69,7 @@ describe('sync', () => {
     const env = await startEnv();
     await seedWorkspace(env.client);
     const result = await cli(['sync', ACTIVE, PAUSED, '--wait'], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       `error: cannot sync '${PAUSED}' (inactive): Airbyte only syncs active connections (it answers an inactive one with a bare HTTP 500)\n` +
@@ -83,7 +82,7 @@ describe('sync', () => {
     const env = await startEnv();
     await seedWorkspace(env.client);
     const result = await cli(['sync', 'PostgreSQL -> MinIO'], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `error: unknown connection 'PostgreSQL -> MinIO' in workspace 'Default Workspace' (did you mean '${ACTIVE}'?)\n` +
         `hint: available connections: '${PAUSED}', '${ACTIVE}'\n`,
@@ -95,7 +94,7 @@ describe('sync', () => {
     const env = await startEnv({ jobDurationMs: 120_000 });
     await seedWorkspace(env.client);
     const result = await cli(['sync', ACTIVE, '--wait', '--timeout', '400ms', '--poll-interval', '100ms'], { url: env.emulator.url });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n').at(-1)).toBe(
       `✗ '${ACTIVE}': job 1 is still pending after the 400ms timeout; it keeps running in Airbyte. Cancel it with: airbyte-gitops cancel 1`,
     );
@@ -109,7 +108,7 @@ describe('sync', () => {
     const seeded = await seedWorkspace(env.client);
     const first = await env.client.syncConnection(seeded.active);
     const result = await cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms'], { url: env.emulator.url });
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(
       new RegExp(`^'${ACTIVE}': a sync was already running; following job ${first.job.id} \\((pending|running)\\)$`),
     );
@@ -126,7 +125,7 @@ describe('sync', () => {
     await until(() => Date.now() >= (env.emulator.state.jobs[0]?.createdAtMs ?? Infinity) + 2100, 'the job to run');
     expect((await env.client.cancelJob(1)).job.status).toBe('cancelled');
     const result = await running;
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stdout).toContain(`'${ACTIVE}': job 1 cancelled, `);
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(
       new RegExp(`^✗ '${ACTIVE}': job 1 cancelled after \\d+s: The sync was cancelled\\. \\(airbyte_platform, manual_cancellation\\)$`),
@@ -138,7 +137,7 @@ describe('sync', () => {
     const seeded = await seedWorkspace(env.client);
     await env.client.updateConnection({ connectionId: seeded.paused, status: 'active' });
     const result = await cli(['sync', ACTIVE, PAUSED, '--wait', '--poll-interval', '100ms', '--json'], { url: env.emulator.url });
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     const jobs = (JSON.parse(result.stdout) as { jobs: { connection: string; status: string; records: number }[] }).jobs;
     expect(jobs.map((job) => [job.connection, job.status])).toEqual([
       [ACTIVE, 'succeeded'],
@@ -150,15 +149,13 @@ describe('sync', () => {
 
   it('rejects a malformed --timeout', async () => {
     const result = await cli(['sync', ACTIVE, '--wait', '--timeout', 'soon'], { url: 'http://127.0.0.1:9' });
-    expect(result.status).toBe(1);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe("error: --timeout must be a duration such as 1h, 30m, 90s or 500ms, got 'soon'\n");
   });
 
   describe('on the embedded emulator (the README promise)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gitops-sync-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
     it("`sync 'PostgreSQL → MinIO' --wait --emulator` shows pending → succeeded with records and bytes", async () => {
+      const dir = tempDir('gitops-sync-');
       const seeding = await startEmulator({ port: 0, dataFile: join(dir, '.airbyte-emulator.json') });
       const { createClient } = await import('../../src/client/index.js');
       const client = createClient({ baseUrl: seeding.url, auth: { mode: 'none' } });
@@ -166,7 +163,7 @@ describe('sync', () => {
       await client.close();
       await seeding.stop();
       const result = await cli(['sync', ACTIVE, '--wait', '--emulator'], { cwd: dir });
-      expect(result.status).toBe(0);
+      expect(result.code).toBe(0);
       const lines = result.stdout.trim().split('\n');
       expect(lines[0]).toBe(`'${ACTIVE}': started job 1 (pending)`);
       expect(lines.at(-1)).toMatch(new RegExp(`^✓ '${ACTIVE}': job 1 succeeded in \\d+s: [\\d,]+ records, [\\d.]+ MB synced$`));

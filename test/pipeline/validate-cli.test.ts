@@ -1,23 +1,17 @@
-/**
- * End to end: the built CLI (dist/cli/main.js) as a child process. Run `npm run build` first.
- */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** `validate` through the CLI: in-process, and once as the built program in a working directory. */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runBuiltCli, runCli } from '../cli.js';
+import { tempDir } from '../temp.js';
 
-const CLI = 'dist/cli/main.js';
-
-function validate(args: string[], env: Record<string, string> = {}) {
-  const baseEnv: Record<string, string> = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
-  const result = spawnSync(process.execPath, [CLI, 'validate', ...args], { env: { ...baseEnv, ...env }, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+async function validate(args: string[], env: Record<string, string> = {}) {
+  const { code, stdout, stderr } = await runCli(['validate', ...args], { env });
+  return { status: code, stdout, stderr };
 }
 
 describe('airbyte-gitops validate', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'gitops-cli-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = tempDir('gitops-cli-');
   const broken = join(scratch, 'broken.yaml');
   writeFileSync(
     broken,
@@ -44,19 +38,19 @@ describe('airbyte-gitops validate', () => {
     `${broken}:11:30: warning: stream 's' of connection 'c' is incremental but has no 'cursorField': the source must define a cursor`,
   ];
 
-  it('prints a one-line summary for the examples and exits 0', () => {
-    const result = validate(['examples/pipelines']);
+  it('prints a one-line summary for the examples and exits 0', async () => {
+    const result = await validate(['examples/pipelines']);
     expect(result).toEqual({ status: 0, stdout: '✓ Valid: 2 sources, 3 destinations, 3 connections in 3 files\n', stderr: '' });
   });
 
-  it('prints every problem with file:line:col and exits 1', () => {
-    const result = validate([broken]);
+  it('prints every problem with file:line:col and exits 1', async () => {
+    const result = await validate([broken]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe([...expectedProblems, '✗ 4 errors, 1 warning', ''].join('\n'));
   });
 
-  it('prints JSON with --json', () => {
-    const result = validate([broken, '--json']);
+  it('prints JSON with --json', async () => {
+    const result = await validate([broken, '--json']);
     expect(result.status).toBe(1);
     const parsed = JSON.parse(result.stdout) as { valid: boolean; summary: Record<string, number>; problems: unknown[] };
     expect(parsed.valid).toBe(false);
@@ -70,26 +64,23 @@ describe('airbyte-gitops validate', () => {
     });
   });
 
-  it('adds GitHub annotations under GITHUB_ACTIONS=true', () => {
-    const result = validate([broken], { GITHUB_ACTIONS: 'true' });
+  it('adds GitHub annotations under GITHUB_ACTIONS=true', async () => {
+    const result = await validate([broken], { GITHUB_ACTIONS: 'true' });
     const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(5);
     expect(annotations[3]).toBe(`::error file=${broken},line=9,col=5::unknown key 'sheduel' in connection 'c' (did you mean 'schedule'?)`);
     expect(annotations[4]).toMatch(/^::warning file=.*,line=11,col=30::stream 's'/);
   });
 
-  it('never prints the value of a secret it substituted', () => {
-    const result = validate([broken, '--json'], { NOT_SET_ANYWHERE: 'hunter2-secret', GITHUB_ACTIONS: 'true' });
+  it('never prints the value of a secret it substituted', async () => {
+    const result = await validate([broken, '--json'], { NOT_SET_ANYWHERE: 'hunter2-secret', GITHUB_ACTIONS: 'true' });
     expect(result.stdout + result.stderr).not.toContain('hunter2-secret');
   });
 
-  it('uses the current directory when no path is given', () => {
-    const result = spawnSync(process.execPath, [join(process.cwd(), CLI), 'validate'], {
-      cwd: join(process.cwd(), 'examples/pipelines'),
-      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(0);
+  // The built program in a real working directory: relative paths resolve against the process's own.
+  it('uses the current directory when no path is given', async () => {
+    const result = await runBuiltCli(['validate'], { cwd: EXAMPLES });
+    expect(result.code).toBe(0);
     expect(result.stdout).toBe('✓ Valid: 2 sources, 3 destinations, 3 connections in 3 files\n');
   });
 });
