@@ -106,7 +106,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   const result = await executePlan(client, plan, {
     parallelism: flags.parallelism,
     signal: guard.signal,
-    createAttempts: clientOptionsFromEnv(io.env, {}).retry?.maxAttempts ?? 4,
+    createAttempts: clientOptionsFromEnv(io.env, {}).retry.maxAttempts,
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
   });
   human.write(`\n${summaryText(result, palette)}`);

@@ -128,7 +128,9 @@ function parseAnswer(context: CallContext, status: number, text: string, ambiguo
     // Typically the web app answering at a URL that is not the API root.
     const what = text.trim().startsWith('<') ? 'an HTML page' : 'something that is not JSON';
     throw new GitopsError('API_ERROR', `${context.call}: the server at ${context.baseUrl} answered HTTP ${status} with ${what}`, {
-      meta: { call: context.call, status, resource: context.resource, ambiguous },
+      meta: { call: context.call, resource: context.resource },
+      status,
+      ambiguous,
       hint: 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.',
     });
   }

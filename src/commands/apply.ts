@@ -26,7 +26,7 @@ function parallelismOf(text: string): number {
 
 /** The --json document of an apply that stopped before writing anything (the error is printed to stderr too). */
 function refusal(error: GitopsError): Record<string, unknown> {
-  const problems = error.meta['problems'];
+  const problems = error.problems;
   return {
     formatVersion: 1,
     status: 'refused',

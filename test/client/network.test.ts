@@ -39,7 +39,7 @@ describe('connection refused', () => {
     expect(error.message).toBe(`workspaces/list_by_organization_id: could not connect to Airbyte at http://127.0.0.1:${port}/api/v1 (connection refused)`);
     expect(error.hint).toContain('--url or AIRBYTE_URL');
     expect(error.hint).toContain('airbyte-gitops emulator');
-    expect(error.meta.ambiguous).toBe(false);
+    expect(error.ambiguous).toBe(false);
     expect(sleeps).toHaveLength(1); // refused means never sent, so it is retried
   });
 
