@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, testClient, useNock } from './helpers.js';
 
 useNock();
 
@@ -45,9 +45,7 @@ describe('connection refused', () => {
 
   it('retries a refused create: the server never saw it', async () => {
     api().post('/api/v1/connections/sync').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
-    api()
-      .post('/api/v1/connections/sync')
-      .reply(200, { job: { id: 1 }, attempts: [] });
+    api().post('/api/v1/connections/sync').reply(200, jobInfoRead(1));
     const { client, sleeps } = testClient();
     expect((await client.syncConnection('c1')).job.id).toBe(1);
     expect(sleeps).toHaveLength(1);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RETRY_RULES } from '../../src/client/index.js';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, sourceRead, testClient, useNock } from './helpers.js';
 
 useNock();
 
-const SOURCE = { sourceId: 's1', name: 'PostgreSQL - Ecommerce', connectionConfiguration: {} };
+const SOURCE = sourceRead('s1');
 const CREATE = { sourceDefinitionId: 'def', workspaceId: 'w', name: 'PostgreSQL - Ecommerce', connectionConfiguration: { host: 'db' } };
 
 describe('reads retry on 429 and 502/503/504, honouring Retry-After', () => {
@@ -102,7 +102,7 @@ describe('non-idempotent writes retry only when the server certainly did not act
   });
 
   it('marks a sync that timed out as ambiguous', async () => {
-    api().post('/api/v1/connections/sync').delay(2000).reply(200, {});
+    api().post('/api/v1/connections/sync').delay(2000).reply(200, jobInfoRead(1));
     const { client } = testClient({ timeoutMs: 20 });
     const error = await failure(client.syncConnection('c1'));
     expect(error.code).toBe('NETWORK');
