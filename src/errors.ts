@@ -3,10 +3,12 @@
  * connection, stale plan) is a GitopsError with a stable `code`; the CLI prints `message` (and `hint`) in exactly
  * one place and maps `code` to an exit status. Anything else that escapes is a bug and is printed with its stack.
  */
+import type { Problem } from './model/problem.js';
+
 export type ErrorCode =
   | 'USAGE' // wrong flags or arguments
-  | 'SPEC_INVALID' // the pipeline YAML has problems (meta.problems lists them)
-  | 'API_ERROR' // the server answered with an error status
+  | 'SPEC_INVALID' // the pipeline YAML has problems (`problems` lists them)
+  | 'API_ERROR' // the server answered with an error status, or with a 2xx of the wrong shape
   | 'AUTH_FAILED' // 401 / 403
   | 'NETWORK' // connection refused, reset, DNS, timeout
   | 'NOT_FOUND' // a named resource does not exist
@@ -15,19 +17,45 @@ export type ErrorCode =
   | 'CHECK_FAILED' // a connection check failed
   | 'INTERRUPTED'; // SIGINT / SIGTERM
 
+/** What a GitopsError may carry besides its message. The typed fields are the ones code branches on. */
+export interface GitopsErrorOptions {
+  /** Free-form details for --json output and tests; nothing should branch on them. Never secret values. */
+  meta?: Record<string, unknown>;
+  hint?: string;
+  cause?: unknown;
+  /** See `GitopsError.ambiguous`. */
+  ambiguous?: boolean;
+  /** See `GitopsError.status`. */
+  status?: number;
+  /** See `GitopsError.problems`. */
+  problems?: Problem[];
+}
+
 export class GitopsError extends Error {
   readonly code: ErrorCode;
-  /** Structured details for --json output and tests. Never holds secret values. */
+  /** Free-form details for --json output and tests. Never holds secret values; control flow reads the typed fields. */
   readonly meta: Record<string, unknown>;
   /** What the user can do about it, printed after the message. */
   readonly hint: string | undefined;
+  /**
+   * True when a call that is not idempotent (a create, a sync) failed in a way that leaves open whether the server
+   * acted on it: look (list by name) before sending it again. apply's no-duplicate guarantee rests on this.
+   */
+  readonly ambiguous: boolean;
+  /** The HTTP status the server answered with, when it answered at all. */
+  readonly status: number | undefined;
+  /** For SPEC_INVALID (and a refused saved plan): every problem found, each with its file:line:col. */
+  readonly problems: Problem[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { meta?: Record<string, unknown>; hint?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: GitopsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GitopsError';
     this.code = code;
     this.meta = options.meta ?? {};
     this.hint = options.hint;
+    this.ambiguous = options.ambiguous ?? false;
+    this.status = options.status;
+    this.problems = options.problems;
   }
 }
 

@@ -6,7 +6,7 @@ import { GitopsError } from '../errors.js';
 
 /** True for a client error that says the server may have acted on the call. */
 function isAmbiguous(error: unknown): boolean {
-  return error instanceof GitopsError && error.meta['ambiguous'] === true;
+  return error instanceof GitopsError && error.ambiguous;
 }
 
 /**

@@ -4,6 +4,7 @@
  * aborted nothing new starts, and the steps in flight finish. The plan is never diffed again.
  */
 import type { AirbyteCatalog } from '../api/types.js';
+import { DEFAULT_MAX_ATTEMPTS } from '../client/index.js';
 import { GitopsError } from '../errors.js';
 import type { Plan, Step } from '../plan/types.js';
 import { adapterFor, type AdapterContext } from './adapters.js';
@@ -11,7 +12,6 @@ import { createOrAdopt } from './adopt.js';
 import type { ApplyClient, ApplyCounts, ApplyResult, ApplyStatus, ExecuteOptions, StepOutcome } from './types.js';
 
 export const DEFAULT_PARALLELISM = 8;
-export const DEFAULT_CREATE_ATTEMPTS = 4;
 
 const label = (step: Pick<Step, 'kind' | 'name'>) => `${step.kind} '${step.name}'`;
 const refKey = (kind: string, name: string) => `${kind}:${name}`;
@@ -54,7 +54,7 @@ async function runStep(step: Step, plan: Plan, ctx: AdapterContext, created: Map
     const adapter = adapterFor(step.kind);
     let outcome: StepOutcome = base;
     if (step.op === 'create') {
-      const attempts = options.createAttempts ?? DEFAULT_CREATE_ATTEMPTS;
+      const attempts = options.createAttempts ?? DEFAULT_MAX_ATTEMPTS;
       const { id, adopted } = await createOrAdopt(
         () => adapter.create(change, ctx),
         () => adapter.findByName(step.name, ctx),

@@ -86,9 +86,9 @@ export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: 
   const problems: Problem[] = [];
   const changes = prepared.plan.changes.map((change) => withoutSecrets(change, prepared.remote.specs, problems));
   if (problems.length > 0) {
-    // The CLI prints each problem (file:line:col) from meta; the message only says what failed.
+    // The CLI prints each problem (file:line:col) from `problems`; the message only says what failed.
     throw new GitopsError('SPEC_INVALID', `cannot save the plan: ${problems.length} secret${problems.length === 1 ? ' is' : 's are'} written literally`, {
-      meta: { problems },
+      problems,
     });
   }
   return {

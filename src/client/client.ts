@@ -200,7 +200,7 @@ export class AirbyteClient {
       const last = pageItems.at(-1);
       if (last !== undefined && seen.has(id(last))) {
         throw new GitopsError('API_ERROR', `${call} returned the same page twice; the server ignored the pagination cursor`, {
-          meta: { call, ambiguous: false },
+          meta: { call },
         });
       }
       for (const item of pageItems) seen.add(id(item));

@@ -99,7 +99,7 @@ export class ApiCore {
     const token = (answer as Partial<AccessTokenResponse> | undefined)?.access_token;
     if (typeof token !== 'string' || token === '') {
       throw new GitopsError('AUTH_FAILED', 'applications/token answered without an access_token', {
-        meta: { call: 'applications/token', ambiguous: false },
+        meta: { call: 'applications/token' },
         hint: 'check that AIRBYTE_URL points at an Airbyte with authentication enabled.',
       });
     }
@@ -109,5 +109,5 @@ export class ApiCore {
 }
 
 function isUnauthorized(error: unknown): boolean {
-  return error instanceof GitopsError && error.code === 'AUTH_FAILED' && error.meta.status === 401;
+  return error instanceof GitopsError && error.code === 'AUTH_FAILED' && error.status === 401;
 }

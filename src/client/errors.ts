@@ -110,30 +110,26 @@ const AUTH_MODE_NAMES: Record<AuthMode, string> = {
 
 /** The error for an HTTP answer that is not a success. */
 export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean): GitopsError {
-  const meta = {
-    call: context.call,
-    status,
-    resource: context.resource,
-    serverMessage: server.message,
-    errorId: server.errorId,
-    ambiguous,
-  };
+  const meta = { call: context.call, resource: context.resource, serverMessage: server.message, errorId: server.errorId };
   const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
   if (status === 401 || status === 403) {
     const refused = status === 401 ? 'was not authenticated' : 'was forbidden';
     const hint = status === 403 ? 'the credentials are valid but may not grant access to this workspace or call; ' : '';
     return new GitopsError('AUTH_FAILED', `${subject(context)} ${refused} (${statusText}, using ${AUTH_MODE_NAMES[context.authMode]}): ${server.message}`, {
       meta,
+      status,
       hint: hint + AUTH_HINTS[context.authMode],
     });
   }
   if (ambiguous) {
     return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText} and may still have taken effect: ${server.message}`, {
       meta,
+      status,
+      ambiguous,
       hint: 'look before retrying: re-running apply finds what was created by name and adopts it.',
     });
   }
-  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta });
+  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta, status });
 }
 
 function duration(ms: number): string {
@@ -153,15 +149,7 @@ function networkProblem(failure: FailureClass, error: unknown, url: string, time
 
 /** The error for a call that got no HTTP answer at all. */
 export function networkError(context: CallContext, failure: FailureClass, cause: unknown, details: { timeoutMs: number; ambiguous: boolean }): GitopsError {
-  const meta = {
-    call: context.call,
-    status: undefined,
-    resource: context.resource,
-    serverMessage: undefined,
-    errorId: undefined,
-    ambiguous: details.ambiguous,
-    url: context.baseUrl,
-  };
+  const meta = { call: context.call, resource: context.resource, url: context.baseUrl };
   const where = `${subject(context)}: ${networkProblem(failure, cause, context.baseUrl, details.timeoutMs)}`;
   let hint: string;
   if (details.ambiguous) hint = 'the request may have been applied; re-running apply finds what was created by name and adopts it.';
@@ -172,5 +160,10 @@ export function networkError(context: CallContext, failure: FailureClass, cause:
       'is Airbyte running there? Set --url or AIRBYTE_URL to your Airbyte API (e.g. http://localhost:8000/api/v1), ' +
       'or start a local one with `airbyte-gitops emulator`.';
   }
-  return new GitopsError('NETWORK', details.ambiguous ? `${where}; it may still have taken effect` : where, { meta, hint, cause });
+  return new GitopsError('NETWORK', details.ambiguous ? `${where}; it may still have taken effect` : where, {
+    meta,
+    hint,
+    cause,
+    ambiguous: details.ambiguous,
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * The Airbyte Config API client every command uses. `clientOptionsFromEnv(process.env, flags)` then
- * `createClient(options)`; every failure is a GitopsError (API_ERROR, AUTH_FAILED or NETWORK) whose `meta` holds
- * `{ call, status, resource, serverMessage, errorId, ambiguous }`. `ambiguous: true` on a create means the server
- * may have acted: look (list by name) before trying again.
+ * `createClient(options)`; every failure is a GitopsError (API_ERROR, AUTH_FAILED or NETWORK) with a typed `status` (when the server
+ * answered) and `ambiguous`, and free-form `meta` `{ call, resource, serverMessage, errorId }`. `ambiguous: true`
+ * on a create means the server may have acted: look (list by name) before trying again.
  */
 import { AirbyteClient } from './client.js';
 import type { ClientOptions } from './types.js';
@@ -10,7 +10,7 @@ import type { ClientOptions } from './types.js';
 export { AirbyteClient, FOLLOW_UP_PAGE_SIZE } from './client.js';
 export type { RequestOptions } from './core.js';
 export { clientOptionsFromEnv, authFromEnv, normalizeBaseUrl, DEFAULT_URL } from './options.js';
-export { CALL_KINDS, RETRY_RULES, DEFAULT_RETRY, type Call, type CallKind, type FailureClass } from './retry.js';
+export { CALL_KINDS, RETRY_RULES, DEFAULT_RETRY, DEFAULT_MAX_ATTEMPTS, type Call, type CallKind, type FailureClass } from './retry.js';
 export type * from './types.js';
 
 /** A client for one Airbyte server. Call `close()` when done so kept-alive sockets do not hold the process. */

@@ -5,7 +5,7 @@
 import { GitopsError } from '../errors.js';
 import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { DEFAULT_RETRY } from './retry.js';
-import type { AuthConfig, ClientOptions } from './types.js';
+import type { AuthConfig, ClientOptions, RetryOptions } from './types.js';
 
 export const DEFAULT_URL = 'http://localhost:8000/api/v1';
 
@@ -83,8 +83,8 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
 }
 
 /** Options for `createClient` from the environment and the `--url` / `--debug` flags. */
-export function clientOptionsFromEnv(env: NodeJS.ProcessEnv, flags: { url?: string; debug?: boolean }): ClientOptions {
-  const options: ClientOptions = {
+export function clientOptionsFromEnv(env: NodeJS.ProcessEnv, flags: { url?: string; debug?: boolean }): ClientOptions & { retry: RetryOptions } {
+  const options: ClientOptions & { retry: RetryOptions } = {
     baseUrl: normalizeBaseUrl(flags.url ?? envValue(env, 'AIRBYTE_URL') ?? DEFAULT_URL),
     auth: authFromEnv(env),
     retry: {

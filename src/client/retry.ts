@@ -100,7 +100,13 @@ export const RETRY_RULES: Record<FailureClass, Record<CallKind, RetryAction>> = 
   'client-error': { read: 'fail', job: 'fail', idempotent: 'fail', unsafe: 'fail' },
 };
 
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
+/**
+ * Tries of one call, the first included, unless AIRBYTE_MAX_ATTEMPTS says otherwise. apply gives a create whose
+ * answer was lost the same number of tries (each after looking by name), so one setting bounds both.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 4;
+
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: DEFAULT_MAX_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 /** Longest Retry-After the client honours; a server asking for more gets retried after this long. */
 export const RETRY_AFTER_CAP_MS = 60_000;

@@ -5,6 +5,7 @@
  */
 import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
+import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
 import { describeErrorBody, httpError, networkError, redact } from './errors.js';
 import { backoffDelay, classifyNetworkError, classifyStatus, errorCode, parseRetryAfter, RETRY_RULES, type CallKind, type FailureClass } from './retry.js';
@@ -51,13 +52,17 @@ export class Transport {
     });
   }
 
-  /** Sends a call, retrying as the policy allows; resolves to the parsed JSON answer (undefined for 204). */
+  /** Sends a call, retrying as the policy allows; resolves to the parsed JSON answer (undefined for 204), its shape checked. */
   async send(call: string, body: unknown, options: SendOptions): Promise<unknown> {
     const context: CallContext = { call, resource: options.resource, baseUrl: this.settings.baseUrl, authMode: this.settings.authMode };
     const { maxAttempts } = this.settings.retry;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(call, body, options);
-      if (outcome.ok) return parseAnswer(context, outcome.status, outcome.text, options.kind === 'unsafe');
+      if (outcome.ok) {
+        const answer = parseAnswer(context, outcome.status, outcome.text, options.kind === 'unsafe');
+        checkAnswer(context, outcome.status, answer, options.kind === 'unsafe');
+        return answer;
+      }
       // A delete repeated after a lost answer finds the object gone: the first attempt did the work.
       if (outcome.status === 404 && attempt > 1 && call.endsWith('/delete')) return undefined;
       const action = RETRY_RULES[outcome.failure][options.kind];
@@ -127,7 +132,9 @@ function parseAnswer(context: CallContext, status: number, text: string, ambiguo
     // Typically the web app answering at a URL that is not the API root.
     const what = text.trim().startsWith('<') ? 'an HTML page' : 'something that is not JSON';
     throw new GitopsError('API_ERROR', `${context.call}: the server at ${context.baseUrl} answered HTTP ${status} with ${what}`, {
-      meta: { call: context.call, status, resource: context.resource, ambiguous },
+      meta: { call: context.call, resource: context.resource },
+      status,
+      ambiguous,
       hint: 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.',
     });
   }

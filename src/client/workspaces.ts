@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type ListCall = 'workspaces/list_by_organization_id' | 'workspaces/list';
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof GitopsError && error.meta.status === 404;
+  return error instanceof GitopsError && error.status === 404;
 }
 
 /** Lists the workspaces the caller can see, on any server version. */

@@ -150,7 +150,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   const result = await executePlan(client, plan, {
     parallelism: flags.parallelism,
     signal: guard.signal,
-    createAttempts: clientOptionsFromEnv(io.env, {}).retry?.maxAttempts ?? 4,
+    createAttempts: clientOptionsFromEnv(io.env, {}).retry.maxAttempts,
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
   });
   human.write(`\n${summaryText(result, palette)}`);
@@ -160,7 +160,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
 
 /** The --json document of an apply that stopped before writing anything (the error is printed to stderr too). */
 function refusal(error: GitopsError): Record<string, unknown> {
-  const problems = error.meta['problems'];
+  const problems = error.problems;
   return {
     formatVersion: 1,
     status: 'refused',

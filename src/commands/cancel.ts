@@ -34,7 +34,7 @@ async function getJob(client: AirbyteClient, id: number) {
   try {
     return await client.getJobWithoutLogs(id);
   } catch (error) {
-    if (error instanceof GitopsError && error.meta['status'] === 404) {
+    if (error instanceof GitopsError && error.status === 404) {
       throw new GitopsError('NOT_FOUND', `job ${id} does not exist`, {
         hint: "list a connection's jobs with 'airbyte-gitops jobs <connection-name>'",
         cause: error,

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { GitopsError } from '../errors.js';
 import { startEmulator } from './index.js';
+import { UnwritableStateError } from './state.js';
 
 /** File name of the embedded emulator's state, in the working directory (gitignored). */
 export const EMBEDDED_STATE_FILE = '.airbyte-emulator.json';
@@ -14,7 +15,7 @@ const EMBEDDED_JOB_DURATION_MS = 5000;
 
 /** The state file's directory is the working directory, so the generic --data hint would mislead. */
 function withEmbeddedHint(error: unknown): unknown {
-  if (!(error instanceof GitopsError) || error.meta['unwritable'] !== true) return error;
+  if (!(error instanceof UnwritableStateError)) return error;
   return new GitopsError(error.code, error.message, {
     meta: error.meta,
     hint: `--emulator keeps its state in ./${EMBEDDED_STATE_FILE}: run the command from a writable directory`,

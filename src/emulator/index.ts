@@ -9,7 +9,7 @@ import { GitopsError } from '../errors.js';
 import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { Authenticator } from './auth.js';
 import { builtInCatalog, fallbackSyncVolume } from './catalog.js';
-import { FaultInjector } from './faults.js';
+import { FaultInjector, type Fault } from './faults.js';
 import { actorRoutes } from './handlers/actors.js';
 import { connectionRoutes } from './handlers/connections.js';
 import { definitionRoutes } from './handlers/definitions.js';
@@ -25,6 +25,7 @@ import type { Context, EmulatorOptions, RouteTable } from './types.js';
 
 export type { AuthOptions, EmulatorOptions, Flavor, SyncVolume } from './types.js';
 export type { EmulatorData } from './state.js';
+export type { Fault } from './faults.js';
 export { DEFAULT_WORKSPACE_ID } from './state.js';
 
 /** A running emulator. `state` is the live, unmasked state (tests read it; do not mutate). */
@@ -33,6 +34,8 @@ export interface EmulatorHandle {
   url: string;
   stop(): Promise<void>;
   readonly state: EmulatorData;
+  /** The next call to `call` (e.g. `sources/create`) meets `fault`: a reset or 5xx before or after the server acts. */
+  injectFault(call: string, fault: Fault): void;
 }
 
 export const DEFAULT_JOB_DURATION_MS = 3000;
@@ -64,6 +67,7 @@ function contextFor(options: EmulatorOptions): Context {
     overrides: loadCatalogOverrides(options.catalogsFile),
     flavor: options.flavor ?? 'current',
     jobDurationMs: options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS,
+    listDeletedConnections: options.listDeletedConnections ?? false,
   };
 }
 
@@ -97,13 +101,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkOptions(options);
   const ctx = contextFor(options);
   const host = options.host ?? '127.0.0.1';
+  const faults = new FaultInjector(options.faultRate ?? 0, options.seed ?? 1);
   const server = createServer(
     { keepAliveTimeout: 5000 },
     requestListener({
       ctx,
       routes: routesFor(ctx),
       auth: new Authenticator(options.auth ?? { mode: 'none' }),
-      faults: new FaultInjector(options.faultRate ?? 0, options.seed ?? 1),
+      faults,
       counters: new RequestCounters(),
       latencyMs: options.latencyMs ?? 0,
     }),
@@ -117,5 +122,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return ctx.store.data;
     },
     stop: () => (stopped ??= close(server)),
+    injectFault: (call, fault) => faults.inject(call, fault),
   };
 }

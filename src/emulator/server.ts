@@ -103,7 +103,7 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
   pipeline.counters.record(path, route?.write === true);
   const text = await readBody(request);
   if (pipeline.latencyMs > 0) await sleep(pipeline.latencyMs);
-  const fault = pipeline.faults.next();
+  const fault = pipeline.faults.next(name);
   if (fault?.phase === 'before') return injectBefore(response, fault);
   const outcome = handleAndSave(pipeline, request, name, route, text);
   if (fault?.phase === 'after') return injectAfter(response, fault);

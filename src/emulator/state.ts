@@ -123,6 +123,13 @@ function loadData(file: string): EmulatorData {
   return data as EmulatorData;
 }
 
+/** The state file can never be saved where it was asked for (the embedded emulator words its own hint for it). */
+export class UnwritableStateError extends GitopsError {
+  constructor(message: string, options: { meta: Record<string, unknown>; hint: string }) {
+    super('USAGE', message, options);
+  }
+}
+
 /**
  * Refuses, before the server starts, a data file that could never be saved: otherwise every write would fail
  * later, one request at a time.
@@ -130,8 +137,8 @@ function loadData(file: string): EmulatorData {
 function checkWritable(file: string): void {
   const directory = dirname(resolve(file));
   const refuse = (reason: string) =>
-    new GitopsError('USAGE', `cannot keep emulator state in ${file}: ${reason}`, {
-      meta: { dataFile: file, unwritable: true },
+    new UnwritableStateError(`cannot keep emulator state in ${file}: ${reason}`, {
+      meta: { dataFile: file },
       hint: 'pass a --data path in an existing, writable directory',
     });
   let isDirectory: boolean;

@@ -41,6 +41,11 @@ export interface EmulatorOptions {
   syncVolume?: SyncVolume;
   /** How long a sync job takes from creation to success. */
   jobDurationMs?: number;
+  /**
+   * connections/list answers deleted (status `deprecated`) connections too, as connections/list_all does on every
+   * server version. Off by default, as on a real server; tests turn it on to prove the tool's own filters.
+   */
+  listDeletedConnections?: boolean;
 }
 
 /** What a handler sees: the live state and the fixed configuration of this emulator. */
@@ -51,6 +56,7 @@ export interface Context {
   overrides: CatalogOverrides;
   flavor: Flavor;
   jobDurationMs: number;
+  listDeletedConnections: boolean;
 }
 
 /** A handler's answer. `body` undefined means an empty body (204). */

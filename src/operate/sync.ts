@@ -42,7 +42,7 @@ export async function triggerSync(client: AirbyteClient, connection: ConnectionR
   try {
     return watchOf(connection, await client.syncConnection(connection.connectionId, `connection '${connection.name}'`), false);
   } catch (error) {
-    if (!(error instanceof GitopsError) || error.meta['status'] !== 409) throw error;
+    if (!(error instanceof GitopsError) || error.status !== 409) throw error;
     const jobId = await runningJob(client, connection.connectionId);
     if (jobId === undefined) throw error;
     return watchOf(connection, await client.getJobWithoutLogs(jobId), true);

@@ -28,5 +28,5 @@ export function reportProblemsTo(stream: NodeJS.WriteStream, problems: Problem[]
 
 /** The problems a SPEC_INVALID error carries, printed before the error line itself. */
 export function problemsOf(error: unknown): Problem[] {
-  return error instanceof GitopsError && error.code === 'SPEC_INVALID' && Array.isArray(error.meta['problems']) ? (error.meta['problems'] as Problem[]) : [];
+  return error instanceof GitopsError && error.code === 'SPEC_INVALID' ? (error.problems ?? []) : [];
 }

@@ -28,7 +28,7 @@ export function specError(problems: Problem[], offline = false): GitopsError {
   const errors = problems.filter((problem) => problem.severity === 'error');
   const nothingDone = offline ? '' : '; nothing was changed in Airbyte';
   return new GitopsError('SPEC_INVALID', `the pipeline has ${errors.length} error${errors.length === 1 ? '' : 's'}${nothingDone}`, {
-    meta: { problems },
+    problems,
   });
 }
 

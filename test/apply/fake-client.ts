@@ -44,11 +44,11 @@ export class FakeClient implements ApplyClient {
   private create<T extends Item>(call: string, list: T[], item: Omit<T, 'id'>): T {
     const fault = this.createFaults.get(item.name)?.shift();
     if (fault === 'rejected')
-      throw new GitopsError('API_ERROR', `${call} failed (422): The provided configuration does not fulfill the specification`, { meta: { ambiguous: false } });
-    if (fault === 'refused') throw new GitopsError('API_ERROR', `${call} failed (503)`, { meta: { ambiguous: true } });
+      throw new GitopsError('API_ERROR', `${call} failed (422): The provided configuration does not fulfill the specification`, { ambiguous: false });
+    if (fault === 'refused') throw new GitopsError('API_ERROR', `${call} failed (503)`, { ambiguous: true });
     const created = { ...item, id: `id-${this.next++}` } as T;
     list.push(created);
-    if (fault === 'lost') throw new GitopsError('NETWORK', `${call}: connection dropped`, { meta: { ambiguous: true } });
+    if (fault === 'lost') throw new GitopsError('NETWORK', `${call}: connection dropped`, { ambiguous: true });
     return created;
   }
 

@@ -1,4 +1,3 @@
-import type { Problem } from '../../src/model/problem.js';
 import type { GitopsError } from '../../src/errors.js';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,7 +146,7 @@ describe('saved plans', () => {
       (thrown: unknown) => thrown as GitopsError,
     );
     expect(error?.message).toBe('cannot save the plan: 1 secret is written literally');
-    const [problem] = error?.meta['problems'] as Problem[];
+    const [problem] = error?.problems ?? [];
     expect(problem).toMatchObject({ file: pipeline, line, severity: 'error' });
     expect(problem?.message).toMatch(/^source 'PostgreSQL - Ecommerce': configuration\.password is a secret written literally.*\$\{VAR\}/);
   });

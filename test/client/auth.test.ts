@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, sourceRead, testClient, useNock } from './helpers.js';
 
 useNock();
 
@@ -23,10 +23,7 @@ const health = (token: string) => api().get('/api/v1/health').matchHeader('autho
 
 describe('static auth modes', () => {
   it('sends a bearer token', async () => {
-    api()
-      .post('/api/v1/jobs/get', { id: 7 })
-      .matchHeader('authorization', 'Bearer tok-1')
-      .reply(200, { job: { id: 7 }, attempts: [] });
+    api().post('/api/v1/jobs/get', { id: 7 }).matchHeader('authorization', 'Bearer tok-1').reply(200, jobInfoRead(7));
     const { client } = testClient({ auth: { mode: 'bearer', token: 'tok-1' } });
     expect((await client.getJob(7)).job.id).toBe(7);
   });
@@ -83,7 +80,7 @@ describe('client credentials', () => {
     api().post('/api/v1/applications/token').reply(200, { access_token: 't1', expires_in: 900 });
     api().post('/api/v1/sources/create', create).matchHeader('authorization', 'Bearer t1').reply(401, '');
     api().post('/api/v1/applications/token').reply(200, { access_token: 't2', expires_in: 900 });
-    api().post('/api/v1/sources/create', create).matchHeader('authorization', 'Bearer t2').reply(200, { sourceId: 's1' });
+    api().post('/api/v1/sources/create', create).matchHeader('authorization', 'Bearer t2').reply(200, sourceRead('s1'));
     const { client } = testClient({ auth: credentials });
     expect((await client.createSource(create)).sourceId).toBe('s1');
   });

@@ -52,7 +52,7 @@ describe('every error body shape becomes one short line naming the call and the 
     const error = await failure(client.getSource('s1', RESOURCE));
     expect(error.code).toBe('API_ERROR');
     expect(error.message).toBe(expected);
-    expect(error.meta).toMatchObject({ call: 'sources/get', status, resource: RESOURCE, errorId });
+    expect(error).toMatchObject({ status, meta: { call: 'sources/get', resource: RESOURCE, errorId } });
     expect(error.message).not.toContain('Foo.java');
   });
 

@@ -66,3 +66,23 @@ export async function failure(promise: Promise<unknown>): Promise<GitopsError> {
   }
   throw new Error('expected the call to fail');
 }
+
+/** A SourceRead as the server sends it (the fields the answer check requires, and the usual others). */
+export function sourceRead(sourceId = 's1', name = 'PostgreSQL - Ecommerce') {
+  return { sourceId, name, sourceDefinitionId: 'def', workspaceId: 'w', sourceName: 'Postgres', connectionConfiguration: {}, createdAt: 1 };
+}
+
+/** A DestinationRead as the server sends it. */
+export function destinationRead(destinationId = 'd1', name = 'S3 Lake') {
+  return { destinationId, name, destinationDefinitionId: 'def', workspaceId: 'w', destinationName: 'S3', connectionConfiguration: {}, createdAt: 1 };
+}
+
+/** A ConnectionRead with an empty catalog. */
+export function connectionRead(connectionId = 'c1', name = 'pg-to-s3') {
+  return { connectionId, name, sourceId: 's1', destinationId: 'd1', status: 'active', breakingChange: false, syncCatalog: { streams: [] } };
+}
+
+/** A JobInfoRead of a sync job. */
+export function jobInfoRead(id = 7, status = 'running') {
+  return { job: { id, configType: 'sync', configId: 'c1', createdAt: 1, updatedAt: 1, status }, attempts: [] };
+}

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, testClient, useNock } from './helpers.js';
 
 useNock();
 
@@ -39,15 +39,13 @@ describe('connection refused', () => {
     expect(error.message).toBe(`workspaces/list_by_organization_id: could not connect to Airbyte at http://127.0.0.1:${port}/api/v1 (connection refused)`);
     expect(error.hint).toContain('--url or AIRBYTE_URL');
     expect(error.hint).toContain('airbyte-gitops emulator');
-    expect(error.meta.ambiguous).toBe(false);
+    expect(error.ambiguous).toBe(false);
     expect(sleeps).toHaveLength(1); // refused means never sent, so it is retried
   });
 
   it('retries a refused create: the server never saw it', async () => {
     api().post('/api/v1/connections/sync').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
-    api()
-      .post('/api/v1/connections/sync')
-      .reply(200, { job: { id: 1 }, attempts: [] });
+    api().post('/api/v1/connections/sync').reply(200, jobInfoRead(1));
     const { client, sleeps } = testClient();
     expect((await client.syncConnection('c1')).job.id).toBe(1);
     expect(sleeps).toHaveLength(1);

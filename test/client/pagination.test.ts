@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP_PAGE_SIZE } from '../../src/client/index.js';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, connectionRead, failure, testClient, useNock } from './helpers.js';
 
 useNock();
 
@@ -46,7 +46,11 @@ describe('sources/list and destinations/list pagination', () => {
 
   it('stops at an empty page after a full one', async () => {
     const destinations = (from: number, count: number) =>
-      sources(from, count).map(({ sourceId, ...rest }) => ({ ...rest, destinationId: sourceId.replace('src', 'dst') }));
+      sources(from, count).map(({ sourceId, sourceDefinitionId, ...rest }) => ({
+        ...rest,
+        destinationId: sourceId.replace('src', 'dst'),
+        destinationDefinitionId: sourceDefinitionId,
+      }));
     api()
       .post('/api/v1/destinations/list', { workspaceId: WORKSPACE })
       .reply(200, { destinations: destinations(0, 20), page_size: 20 });
@@ -74,7 +78,7 @@ describe('sources/list and destinations/list pagination', () => {
   it('lists connections in one call (never paginated)', async () => {
     api()
       .post('/api/v1/connections/list', { workspaceId: WORKSPACE })
-      .reply(200, { connections: [{ connectionId: 'c1', name: 'a' }] });
+      .reply(200, { connections: [connectionRead('c1', 'a')] });
     const { client } = testClient();
     expect((await client.listConnections(WORKSPACE)).map((c) => c.connectionId)).toEqual(['c1']);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RETRY_RULES } from '../../src/client/index.js';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, sourceRead, testClient, useNock } from './helpers.js';
 
 useNock();
 
-const SOURCE = { sourceId: 's1', name: 'PostgreSQL - Ecommerce', connectionConfiguration: {} };
+const SOURCE = sourceRead('s1');
 const CREATE = { sourceDefinitionId: 'def', workspaceId: 'w', name: 'PostgreSQL - Ecommerce', connectionConfiguration: { host: 'db' } };
 
 describe('reads retry on 429 and 502/503/504, honouring Retry-After', () => {
@@ -50,15 +50,15 @@ describe('reads retry on 429 and 502/503/504, honouring Retry-After', () => {
     const error = await failure(client.getSource('s1', "source 'PostgreSQL - Ecommerce'"));
     expect(sleeps).toHaveLength(3);
     expect(error.code).toBe('API_ERROR');
-    expect(error.meta).toMatchObject({ call: 'sources/get', status: 504, ambiguous: false });
+    expect(error).toMatchObject({ status: 504, ambiguous: false, meta: { call: 'sources/get' } });
   });
 
   it('does not retry a 500 or a 4xx', async () => {
     api().post('/api/v1/sources/get').reply(500, { errorId: 'x' });
     api().post('/api/v1/sources/get').reply(422, { message: 'bad' });
     const { client, sleeps } = testClient();
-    expect((await failure(client.getSource('s1'))).meta.status).toBe(500);
-    expect((await failure(client.getSource('s1'))).meta.status).toBe(422);
+    expect((await failure(client.getSource('s1'))).status).toBe(500);
+    expect((await failure(client.getSource('s1'))).status).toBe(422);
     expect(sleeps).toEqual([]);
   });
 
@@ -78,7 +78,7 @@ describe('non-idempotent writes retry only when the server certainly did not act
     const error = await failure(client.createSource(CREATE));
     expect(sleeps).toEqual([]);
     expect(error.code).toBe('API_ERROR');
-    expect(error.meta).toMatchObject({ call: 'sources/create', status: 502, ambiguous: true, resource: "source 'PostgreSQL - Ecommerce'" });
+    expect(error).toMatchObject({ status: 502, ambiguous: true, meta: { call: 'sources/create', resource: "source 'PostgreSQL - Ecommerce'" } });
     expect(error.message).toBe(
       "sources/create for source 'PostgreSQL - Ecommerce' failed with HTTP 502 Bad Gateway and may still have taken effect: an HTML page: 502 Bad Gateway",
     );
@@ -97,16 +97,16 @@ describe('non-idempotent writes retry only when the server certainly did not act
     const { client } = testClient();
     const error = await failure(client.createConnection({ sourceId: 's', destinationId: 'd', status: 'active', name: 'pg → s3' }));
     expect(error.code).toBe('NETWORK');
-    expect(error.meta).toMatchObject({ call: 'connections/create', ambiguous: true });
+    expect(error).toMatchObject({ ambiguous: true, meta: { call: 'connections/create' } });
     expect(error.message).toContain('may still have taken effect');
   });
 
   it('marks a sync that timed out as ambiguous', async () => {
-    api().post('/api/v1/connections/sync').delay(2000).reply(200, {});
+    api().post('/api/v1/connections/sync').delay(2000).reply(200, jobInfoRead(1));
     const { client } = testClient({ timeoutMs: 20 });
     const error = await failure(client.syncConnection('c1'));
     expect(error.code).toBe('NETWORK');
-    expect(error.meta).toMatchObject({ call: 'connections/sync', ambiguous: true });
+    expect(error).toMatchObject({ ambiguous: true, meta: { call: 'connections/sync' } });
     expect(error.message).toBe(
       'connections/sync for connection c1: no answer from Airbyte at http://airbyte.test:8000/api/v1 within 20ms; it may still have taken effect',
     );
@@ -115,7 +115,7 @@ describe('non-idempotent writes retry only when the server certainly did not act
   it('does not mark a rejected create (4xx) as ambiguous', async () => {
     api().post('/api/v1/sources/create').reply(422, { message: 'The provided configuration does not fulfill the specification.' });
     const { client } = testClient();
-    expect((await failure(client.createSource(CREATE))).meta.ambiguous).toBe(false);
+    expect((await failure(client.createSource(CREATE))).ambiguous).toBe(false);
   });
 });
 
@@ -139,7 +139,7 @@ describe('idempotent writes retry like reads', () => {
   it('reports a 404 on the first delete attempt', async () => {
     api().post('/api/v1/connections/delete').reply(404, { errorId: 'e' });
     const { client } = testClient();
-    expect((await failure(client.deleteConnection('c1'))).meta.status).toBe(404);
+    expect((await failure(client.deleteConnection('c1'))).status).toBe(404);
   });
 
   it('resolves a 204 delete', async () => {

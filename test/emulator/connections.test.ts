@@ -97,6 +97,20 @@ describe('connections: create, read, list, delete', () => {
     expect((await t.call('connections/get', { connectionId: '00000000-0000-4000-8000-00000000000f' })).status).toBe(404);
   });
 
+  it('list_all shows deleted connections as deprecated; with listDeletedConnections, so does list', async () => {
+    for (const listDeletedConnections of [false, true]) {
+      const t = await startTestEmulator({ listDeletedConnections });
+      const ids = await createActors(t);
+      await create(t, ids, { name: 'kept' });
+      const gone = await create(t, ids, { name: 'gone' });
+      await t.call('connections/delete', { connectionId: gone.body.connectionId });
+      const statuses = async (call: string) =>
+        (await t.call(call, { workspaceId: DEFAULT_WORKSPACE_ID })).body.connections.map((c: { name: string; status: string }) => `${c.name}:${c.status}`);
+      expect(await statuses('connections/list_all')).toEqual(['kept:active', 'gone:deprecated']);
+      expect(await statuses('connections/list')).toEqual(listDeletedConnections ? ['kept:active', 'gone:deprecated'] : ['kept:active']);
+    }
+  });
+
   it('update is a patch; a syncCatalog replaces the whole catalog', async () => {
     const { t, sourceId, destinationId } = await setup();
     const created = await create(

@@ -76,6 +76,19 @@ describe('fault injection', () => {
     expect(throttled?.headers.get('retry-after')).toBe('1');
   });
 
+  it('an injected fault meets the next call to its endpoint only: after acting keeps the write, before does not', async () => {
+    const t = await startTestEmulator();
+    t.emulator.injectFault('sources/create', { phase: 'after', effect: 'drop' });
+    t.emulator.injectFault('sources/create', { phase: 'before', effect: 'drop' });
+    expect((await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID })).status).toBe(200);
+    const outcomes = await runCreates(t, 3);
+    expect(outcomes).toEqual([
+      { phase: 'after', status: 0, persisted: true },
+      { phase: 'before', status: 0, persisted: false },
+      { phase: 'none', status: 200, persisted: true },
+    ]);
+  });
+
   it('never faults health or /_emulator/*', async () => {
     const t = await startTestEmulator({ faultRate: 1 });
     for (let i = 0; i < 10; i++) {

@@ -1,6 +1,7 @@
 /**
- * connections/create, update (patch-style), get, list (never paginated, hides deleted) and delete (soft: status
- * `deprecated`). connections/sync and reset live with the jobs.
+ * connections/create, update (patch-style), get, list (never paginated, hides deleted), list_all (shows deleted)
+ * and delete (soft: status `deprecated`, kept in state, still found by get). connections/sync and reset live with
+ * the jobs.
  */
 import { randomUUID } from 'node:crypto';
 import type { ConnectionStatus, Json, JsonObject, NamespaceDefinition, NonBreakingChangesPreference } from '../../api/types.js';
@@ -107,11 +108,16 @@ function get(ctx: Context, body: JsonObject): Reply {
   return ok(connectionRead(ctx, findConnection(ctx, requiredString(body, 'connectionId'))));
 }
 
-function list(ctx: Context, body: JsonObject): Reply {
+function listing(ctx: Context, body: JsonObject, includeDeleted: boolean): Reply {
   const workspace = workspaceOrThrow(ctx, requiredString(body, 'workspaceId'));
-  const visible = ctx.store.data.connections.filter((connection) => connection.workspaceId === workspace.workspaceId && connection.status !== 'deprecated');
+  const visible = ctx.store.data.connections.filter(
+    (connection) => connection.workspaceId === workspace.workspaceId && (includeDeleted || connection.status !== 'deprecated'),
+  );
   return ok({ connections: visible.map((connection) => connectionRead(ctx, connection)) });
 }
+
+const list = (ctx: Context, body: JsonObject) => listing(ctx, body, ctx.listDeletedConnections);
+const listAll = (ctx: Context, body: JsonObject) => listing(ctx, body, true);
 
 function remove(ctx: Context, body: JsonObject): Reply {
   findConnection(ctx, requiredString(body, 'connectionId')).status = 'deprecated';
@@ -123,5 +129,6 @@ export const connectionRoutes: RouteTable = {
   'connections/update': { handler: update, write: true },
   'connections/get': { handler: get, write: false },
   'connections/list': { handler: list, write: false },
+  'connections/list_all': { handler: listAll, write: false },
   'connections/delete': { handler: remove, write: true },
 };

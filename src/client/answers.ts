@@ -1,0 +1,96 @@
+/**
+ * The check at the boundary: an answer is data from outside, so its shape is checked where it enters, against the
+ * schemas in `answer-schemas.ts`. The rest of the code can then trust its types, and a wrong-shaped 200 (a proxy,
+ * the web app, another service at --url, an unsupported server version) is one clear error naming the call and
+ * the first field that is wrong, never a TypeError deep inside plan or apply.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { GitopsError } from '../errors.js';
+import { ANSWER_SCHEMAS } from './answer-schemas.js';
+import type { CallContext } from './errors.js';
+import type { Call } from './retry.js';
+
+// Built on first use, and each schema compiled on its first answer: a command pays only for the calls it makes.
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(call: string): ValidateFunction | undefined {
+  const known = compiled.get(call);
+  if (known !== undefined) return known;
+  const schema = ANSWER_SCHEMAS[call as Call];
+  if (schema === undefined) return undefined;
+  ajv ??= new Ajv({ allErrors: false });
+  const validate = ajv.compile(schema);
+  compiled.set(call, validate);
+  return validate;
+}
+
+/** `/sources/3/sourceId` → `sources[3].sourceId`; the root is "the answer". */
+function fieldPath(pointer: string): string {
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (segments.length === 0) return 'the answer';
+  return segments.map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function valueAt(answer: unknown, pointer: string): unknown {
+  let current = answer;
+  for (const segment of pointer.split('/').slice(1))
+    current = (current as Record<string, unknown> | undefined)?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return current;
+}
+
+/** What a wrong value is, in words: `null`, `a string`, `an array`, … */
+function describe(value: unknown): string {
+  if (value === undefined) return 'empty';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/** One phrase for the first thing wrong, e.g. `sources[3].sourceId is missing`. */
+function problem(error: ErrorObject, answer: unknown): string {
+  const where = error.instancePath;
+  const value = valueAt(answer, where);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return `${fieldPath(`${where}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`)} is missing`;
+    }
+    case 'type':
+      return `${fieldPath(where)} is ${describe(value)}, expected ${article(String((error.params as { type: string }).type))}`;
+    case 'enum':
+      return `${fieldPath(where)} is ${JSON.stringify(value)}, expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'minLength':
+      return `${fieldPath(where)} is an empty string`;
+    default:
+      return `${fieldPath(where)} ${error.message ?? 'is not valid'}`;
+  }
+}
+
+/**
+ * Throws API_ERROR when a success answer does not have the shape the product relies on. `ambiguous` is true for
+ * calls that are not idempotent: the server said it succeeded, so a create may have happened even though its
+ * answer is unreadable, and apply must look before sending it again.
+ */
+export function checkAnswer(context: CallContext, status: number, answer: unknown, ambiguous: boolean): void {
+  const validate = validatorFor(context.call);
+  if (validate === undefined || validate(answer)) return;
+  const [first] = validate.errors ?? [];
+  const what = first === undefined ? 'it is not valid' : problem(first, answer);
+  const subject = context.resource === undefined ? context.call : `${context.call} for ${context.resource}`;
+  throw new GitopsError('API_ERROR', `${subject} answered ${status} with an unexpected shape: ${what} — is --url pointing at the Airbyte Config API?`, {
+    meta: { call: context.call, resource: context.resource },
+    status,
+    ambiguous,
+    hint:
+      `--url / AIRBYTE_URL is ${context.baseUrl}; it should be the Config API root, e.g. http://localhost:8000/api/v1. ` +
+      (ambiguous ? 'The call may have taken effect: re-running plan shows what exists. ' : '') +
+      'If it is, this Airbyte version answers differently from the versions this tool knows: please report the message.',
+  });
+}

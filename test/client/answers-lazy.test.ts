@@ -1,0 +1,18 @@
+import { Ajv } from 'ajv';
+import { describe, expect, it, vi } from 'vitest';
+import { api, sourceRead, testClient, useNock } from './helpers.js';
+
+useNock();
+
+describe('answer schemas', () => {
+  it('are compiled on the first answer of their call, once, and never for calls not made', async () => {
+    const compile = vi.spyOn(Ajv.prototype, 'compile');
+    const { client } = testClient();
+    api().post('/api/v1/sources/get').twice().reply(200, sourceRead('s1'));
+    expect(compile).not.toHaveBeenCalled();
+    await client.getSource('s1');
+    await client.getSource('s1');
+    expect(compile).toHaveBeenCalledTimes(1);
+    expect(compile.mock.calls[0]?.[0]).toMatchObject({ required: expect.arrayContaining(['sourceId']) });
+  });
+});
