@@ -28,7 +28,7 @@ const RANK: Record<string, number> = {
   streams: 1, // stream identity (namespace + name)
   api: 0, // wire types
   util: 1,
-  '(root)': 0,
+  '(root)': 2.5, // errors.ts: every layer from client/ up throws it; it carries model/'s Problem type
 };
 
 interface Import {
