@@ -68,6 +68,7 @@ function contextFor(options: EmulatorOptions): Context {
     flavor: options.flavor ?? 'current',
     jobDurationMs: options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS,
     listDeletedConnections: options.listDeletedConnections ?? false,
+    now: options.now ?? Date.now,
   };
 }
 

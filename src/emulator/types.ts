@@ -42,6 +42,11 @@ export interface EmulatorOptions {
   /** How long a sync job takes from creation to success. */
   jobDurationMs?: number;
   /**
+   * Milliseconds since the epoch, for job timelines. Defaults to the wall clock; a test hands in a clock it moves
+   * itself so that a job ends when the test says, not after a real wait.
+   */
+  now?: () => number;
+  /**
    * connections/list answers deleted (status `deprecated`) connections too, as connections/list_all does on every
    * server version. Off by default, as on a real server; tests turn it on to prove the tool's own filters.
    */
@@ -57,6 +62,8 @@ export interface Context {
   flavor: Flavor;
   jobDurationMs: number;
   listDeletedConnections: boolean;
+  /** The clock job timelines follow (EmulatorOptions.now). */
+  now: () => number;
 }
 
 /** A handler's answer. `body` undefined means an empty body (204). */

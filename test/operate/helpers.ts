@@ -109,3 +109,20 @@ export function cli(args: string[], options: CliOptions & { url?: string } = {})
   const { url, ...rest } = options;
   return runCli(url === undefined ? args : [...args, '--url', url], rest);
 }
+
+/**
+ * A clock for the emulator's job timelines that moves `stepMs` each time the emulator reads it (every job start,
+ * poll or cancel), so a job's pending → running → succeeded follows the number of calls, not real waiting.
+ */
+export function steppingClock(stepMs: number): { now: () => number; peek: () => number; hold: () => void } {
+  let time = Date.now();
+  let step = stepMs;
+  return {
+    now: () => (time += step),
+    peek: () => time,
+    /** Stops the clock: a running job stays running until the test acts on it. */
+    hold: () => {
+      step = 0;
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { tempDir } from '../temp.js';
-import { cli, seedWorkspace, startEnv, type Env } from './helpers.js';
+import { cli, seedWorkspace, startEnv, steppingClock, type Env } from './helpers.js';
 
 const ACTIVE = 'PostgreSQL → MinIO';
 const PAUSED = 'Paused PG → MinIO';
@@ -25,7 +25,8 @@ async function until(probe: () => boolean, what: string): Promise<void> {
 
 describe('sync', () => {
   it('starts a job and follows it from pending to succeeded, ending with records and bytes', async () => {
-    const env = await startEnv({ jobDurationMs: 1500 });
+    // Each emulator read of the clock moves it 200 ms: the 1.5 s job passes through pending and running in a few polls.
+    const env = await startEnv({ jobDurationMs: 1500, now: steppingClock(200).now });
     await seedWorkspace(env.client);
     const result = await cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms'], { url: env.emulator.url });
     expect(result.stderr).toBe('');
@@ -103,8 +104,9 @@ describe('sync', () => {
   });
 
   it('attaches to the running job when Airbyte answers 409 "already running"', async () => {
-    // Long enough that the job is still running when the CLI process has started, even on a slow machine.
-    const env = await startEnv({ jobDurationMs: 6000 });
+    // The clock moves 1 s per emulator read, whatever the machine's speed: the job started here is still active when
+    // the CLI asks for a sync (409), and ends a few polls later.
+    const env = await startEnv({ jobDurationMs: 6000, now: steppingClock(1000).now });
     const seeded = await seedWorkspace(env.client);
     const first = await env.client.syncConnection(seeded.active);
     const result = await cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms'], { url: env.emulator.url });
@@ -117,12 +119,15 @@ describe('sync', () => {
   });
 
   it('exits 1 with the failure reason when the job ends without success (cancelled while waiting)', async () => {
-    // Running (with an attempt) from 2 s to 10 s: cancelled then, the attempt carries the failure reason.
-    const env = await startEnv({ jobDurationMs: 10_000 });
+    // Running (with an attempt) from 12 s of emulated time, 2 s per poll; the clock is then held so the job is still
+    // running when it is cancelled, and the attempt carries the failure reason.
+    const clock = steppingClock(2000);
+    const env = await startEnv({ jobDurationMs: 60_000, now: clock.now });
     await seedWorkspace(env.client);
     const running = cli(['sync', ACTIVE, '--wait', '--poll-interval', '100ms'], { url: env.emulator.url });
     await until(() => env.emulator.state.jobs.length === 1, 'the sync job');
-    await until(() => Date.now() >= (env.emulator.state.jobs[0]?.createdAtMs ?? Infinity) + 2100, 'the job to run');
+    await until(() => clock.peek() >= (env.emulator.state.jobs[0]?.createdAtMs ?? Infinity) + 12_100, 'the job to run');
+    clock.hold();
     expect((await env.client.cancelJob(1)).job.status).toBe('cancelled');
     const result = await running;
     expect(result.code).toBe(1);

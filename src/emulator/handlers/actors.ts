@@ -39,7 +39,7 @@ function create(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
     workspaceId: workspace.workspaceId,
     name: requiredString(body, 'name'),
     configuration: structuredClone(configuration),
-    createdAt: Math.floor(Date.now() / 1000),
+    createdAt: Math.floor(ctx.now() / 1000),
     tombstone: false,
   };
   actorsOf(ctx, kind).push(actor);

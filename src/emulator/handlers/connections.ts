@@ -82,7 +82,7 @@ function create(ctx: Context, body: JsonObject): Reply {
     ...optionalFields(body),
     syncCatalog: storedCatalog(ctx, ids, body['syncCatalog']),
     ...schedule,
-    createdAt: Math.floor(Date.now() / 1000),
+    createdAt: Math.floor(ctx.now() / 1000),
   };
   ctx.store.data.connections.push(connection);
   return ok(connectionRead(ctx, connection));

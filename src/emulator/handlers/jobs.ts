@@ -54,8 +54,7 @@ function failureOf(ctx: Context, connection: StoredConnection): StoredJob['failu
   return undefined;
 }
 
-function jobInfoRead(job: StoredJob, withLogs: boolean): JsonObject {
-  const now = Date.now();
+function jobInfoRead(job: StoredJob, withLogs: boolean, now: number): JsonObject {
   const logs = (attemptId: number) => ({ logLines: [`attempt ${attemptId}: ${jobPhase(job, now).status} (emulated)`] });
   return {
     job: jobRead(job, now) as unknown as Json,
@@ -67,7 +66,7 @@ function startJob(ctx: Context, body: JsonObject, configType: StoredJob['configT
   const connection = findConnection(ctx, requiredString(body, 'connectionId'));
   // The server's precondition fails with an unmapped IllegalStateException: a bare 500.
   if (configType === 'sync' && connection.status !== 'active') throw internal(`Connection ${connection.connectionId} is not active`);
-  const now = Date.now();
+  const now = ctx.now();
   if (ctx.store.data.jobs.some((job) => job.configId === connection.connectionId && isActive(job, now))) {
     throw conflict(`A sync is already running for: ${connection.connectionId}`);
   }
@@ -82,7 +81,7 @@ function startJob(ctx: Context, body: JsonObject, configType: StoredJob['configT
   const failure = configType === 'sync' ? failureOf(ctx, connection) : undefined;
   if (failure) job.failure = failure;
   ctx.store.data.jobs.push(job);
-  return ok(jobInfoRead(job, true));
+  return ok(jobInfoRead(job, true, now));
 }
 
 function findJob(ctx: Context, body: JsonObject): StoredJob {
@@ -96,9 +95,9 @@ function findJob(ctx: Context, body: JsonObject): StoredJob {
 
 function cancel(ctx: Context, body: JsonObject): Reply {
   const job = findJob(ctx, body);
-  const now = Date.now();
+  const now = ctx.now();
   if (isActive(job, now)) job.cancelledAtMs = now;
-  return ok(jobInfoRead(job, true));
+  return ok(jobInfoRead(job, true, now));
 }
 
 function paginationOf(body: JsonObject): { pageSize: number; rowOffset: number } {
@@ -120,7 +119,7 @@ function list(ctx: Context, body: JsonObject): Reply {
     .filter((job) => configTypes.includes(job.configType as JobConfigType) && (configId === undefined || job.configId === configId))
     .sort((a, b) => b.id - a.id);
   const { pageSize, rowOffset } = paginationOf(body);
-  const now = Date.now();
+  const now = ctx.now();
   const jobs = matching.slice(rowOffset, rowOffset + pageSize).map((job) => ({
     job: { ...jobRead(job, now), aggregatedStats: aggregatedStats(job, now) },
     attempts: attemptsOf(job, now),
@@ -131,8 +130,8 @@ function list(ctx: Context, body: JsonObject): Reply {
 export const jobRoutes: RouteTable = {
   'connections/sync': { handler: (ctx, body) => startJob(ctx, body, 'sync'), write: true },
   'connections/reset': { handler: (ctx, body) => startJob(ctx, body, 'reset_connection'), write: true },
-  'jobs/get': { handler: (ctx, body) => ok(jobInfoRead(findJob(ctx, body), true)), write: false },
-  'jobs/get_without_logs': { handler: (ctx, body) => ok(jobInfoRead(findJob(ctx, body), false)), write: false },
+  'jobs/get': { handler: (ctx, body) => ok(jobInfoRead(findJob(ctx, body), true, ctx.now())), write: false },
+  'jobs/get_without_logs': { handler: (ctx, body) => ok(jobInfoRead(findJob(ctx, body), false, ctx.now())), write: false },
   'jobs/list': { handler: list, write: false },
   'jobs/cancel': { handler: cancel, write: true },
 };
