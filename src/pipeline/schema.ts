@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import type { SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
+import { codePointName, printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { subject, where } from './describe.js';
 import { childPointer, type LocatedDocument } from './parse.js';
@@ -48,6 +49,26 @@ function knownKeys(error: ErrorObject): string[] {
   return Object.keys(properties ?? {});
 }
 
+/** What kind of character a name may not hold, in words. */
+function characterKind(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return 'a control character';
+  if (code === 0x2028 || code === 0x2029) return 'a line separator';
+  return 'an invisible bidi control character';
+}
+
+/** Names carry a pattern that refuses some characters: say which one, by code point, instead of the regex. */
+function patternMessage(error: ErrorObject, it: string): string {
+  const pattern = new RegExp(String((error.params as Record<string, unknown>)['pattern']), 'u');
+  const text = typeof error.data === 'string' ? error.data : '';
+  const refused = [...text].find((ch) => !pattern.test(ch));
+  if (refused === undefined) return `${it} is invalid: ${error.message ?? 'pattern'}`;
+  return (
+    `${it} contains ${characterKind(refused)} (${codePointName(refused)}): '${printable(text)}'; ` +
+    `names are one line of visible text, so remove it (control and bidi characters can disguise what a plan shows)`
+  );
+}
+
 /** The message for one ajv error; `root` is the file's data (for resource names). */
 function messageFor(error: ErrorObject, root: unknown): string {
   const path = error.instancePath;
@@ -79,6 +100,8 @@ function messageFor(error: ErrorObject, root: unknown): string {
       return `${it} must not be empty`;
     case 'minimum':
       return `${it} must be at least ${String(params['limit'])}`;
+    case 'pattern':
+      return patternMessage(error, it);
     default:
       return `${it} is invalid: ${error.message ?? error.keyword}`;
   }
@@ -102,7 +125,7 @@ export function schemaProblems(doc: LocatedDocument): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath))) {
-    const problem: Problem = { severity: 'error', ...locationFor(error, doc), message: messageFor(error, doc.value) };
+    const problem: Problem = { severity: 'error', ...locationFor(error, doc), message: printable(messageFor(error, doc.value)) };
     const key = `${problem.line}:${problem.col}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

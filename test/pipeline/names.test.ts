@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPipeline } from '../../src/pipeline/load.js';
+import { renderText } from '../../src/pipeline/report.js';
+import { plain } from '../../src/util/color.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'names-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+function load(yaml: string) {
+  const file = join(dir, `p${counter++}.yaml`);
+  writeFileSync(file, yaml);
+  const result = loadPipeline([file], {});
+  return { file, result, problems: result.problems.map((p) => `${p.file === file ? 'F' : p.file}:${p.line}:${p.col} ${p.severity} ${p.message}`) };
+}
+
+describe('names with control and bidi characters are refused', () => {
+  it('names the character by code point at the name, escaped, for every kind of name', () => {
+    const { problems } = load(
+      [
+        'sources:',
+        '  - name: "pg\\e[2J"',
+        '    previousNames: ["old\\nname"]',
+        'destinations:',
+        '  - name: "s3\\u202Etxt.exe"',
+        'connections:',
+        '  - name: "c\\u0085"',
+        '    source: "pg\\e[2J"',
+        '    destination: "s3\\u2066"',
+        '    streams:',
+        '      - name: "users\\u007f"',
+        '        namespace: "pub\\u200Flic"',
+        '        syncMode: full_refresh',
+        '        destinationSyncMode: append',
+      ].join('\n'),
+    );
+    const refusals = problems.filter((p) => p.includes('contains'));
+    const tail = '; names are one line of visible text, so remove it (control and bidi characters can disguise what a plan shows)';
+    expect(refusals).toEqual([
+      `F:2:11 error 'name' in source 'pg\\u001b[2J' contains a control character (U+001B): 'pg\\u001b[2J'${tail}`,
+      `F:3:21 error item 1 of 'previousNames' in source 'pg\\u001b[2J' contains a control character (U+000A): 'old\\u000aname'${tail}`,
+      `F:5:11 error 'name' in destination 's3\\u202etxt.exe' contains an invisible bidi control character (U+202E): 's3\\u202etxt.exe'${tail}`,
+      `F:7:11 error 'name' in connection 'c\\u0085' contains a control character (U+0085): 'c\\u0085'${tail}`,
+      `F:8:13 error 'source' in connection 'c\\u0085' contains a control character (U+001B): 'pg\\u001b[2J'${tail}`,
+      `F:9:18 error 'destination' in connection 'c\\u0085' contains an invisible bidi control character (U+2066): 's3\\u2066'${tail}`,
+      `F:11:15 error 'name' in stream 'users\\u007f' of connection 'c\\u0085' contains a control character (U+007F): 'users\\u007f'${tail}`,
+      `F:12:20 error 'namespace' in stream 'users\\u007f' of connection 'c\\u0085' contains an invisible bidi control character (U+200F): 'pub\\u200flic'${tail}`,
+    ]);
+  });
+
+  it('prints no raw control character in the validate report', () => {
+    const { result } = load(['sources:', '  - name: "x\\e]0;owned\\a\\n- source \'evil\' will be deleted"'].join('\n'));
+    const text = renderText(result, plain);
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
+    expect(text.split('\n').filter((line) => line.startsWith('- source'))).toEqual([]);
+  });
+
+  it('accepts names in any script, with emoji and punctuation', () => {
+    expect(load(['sources:', '  - name: "Données — Zürich 東京 🚀 (prod) / x|y"'].join('\n')).problems).toEqual([]);
+  });
+});
