@@ -7,12 +7,13 @@ import { createInterface } from 'node:readline/promises';
 import { GitopsError } from '../errors.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { Palette } from '../util/color.js';
+import { printable } from '../util/printable.js';
 
 export const APPROVAL_PROMPT = "Apply these changes? Only 'yes' will be accepted: ";
 
 /** How each destructive change is named in the warning and the refusal. */
 export function destructiveLabel(change: Change): string {
-  const what = `${change.kind} '${change.name}'`;
+  const what = `${change.kind} '${printable(change.name)}'`;
   if (change.action === 'delete') return `delete ${what}`;
   if (change.action === 'replace') return `replace ${what} (deleted and created again)`;
   if (change.kind === 'connection') return `update ${what}, which resets the sync state of some of its streams`;
@@ -30,7 +31,7 @@ export function destructiveNotice(plan: Plan, palette: Palette): string {
   const lines = [palette.red(`⚠ This plan destroys data or sync state (${destructive.length} change${destructive.length === 1 ? '' : 's'}):`)];
   for (const change of destructive) {
     lines.push(`  ${palette.red('!')} ${destructiveLabel(change)}`);
-    for (const name of 'takesDown' in change ? change.takesDown : []) lines.push(`      takes down connection '${name}' and its sync state`);
+    for (const name of 'takesDown' in change ? change.takesDown : []) lines.push(`      takes down connection '${printable(name)}' and its sync state`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,17 +1,21 @@
 /**
  * What apply prints: one line per finished operation while it runs, then a summary; or, with --json, one
- * machine-readable document (formatVersion 1) instead. Every message was redacted by the client.
+ * machine-readable document (formatVersion 1) instead. Every message was redacted by the client; names and
+ * messages are shown through `printable`.
  */
 import type { Palette } from '../util/color.js';
 import type { Plan } from '../plan/types.js';
 import type { ApplyResult, StepOutcome } from './types.js';
+import { printable } from '../util/printable.js';
 
 const PAST: Record<StepOutcome['op'], string> = { create: 'created', update: 'updated', delete: 'deleted' };
-const label = (outcome: Pick<StepOutcome, 'kind' | 'name'>) => `${outcome.kind} '${outcome.name}'`;
+const label = (outcome: Pick<StepOutcome, 'kind' | 'name'>) => `${outcome.kind} '${printable(outcome.name)}'`;
+/** A server's message or a step's label: outside text, shown on one line. */
+const shown = (text: string | undefined, otherwise: string) => printable(text ?? otherwise);
 const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)}s`;
 
 function doneText(outcome: StepOutcome): string {
-  if (outcome.renamedFrom !== undefined) return `renamed ${outcome.kind} '${outcome.renamedFrom}' to '${outcome.name}'`;
+  if (outcome.renamedFrom !== undefined) return `renamed ${outcome.kind} '${printable(outcome.renamedFrom)}' to '${printable(outcome.name)}'`;
   const adopted = outcome.adopted ? ' (found after its answer was lost; not created twice)' : '';
   return `${PAST[outcome.op]} ${label(outcome)}${adopted}`;
 }
@@ -22,9 +26,9 @@ export function progressLine(outcome: StepOutcome, palette: Palette): string {
     case 'done':
       return `${palette.green('✓')} ${doneText(outcome)} (${seconds(outcome.durationMs)})`;
     case 'failed':
-      return `${palette.red('✗')} failed to ${outcome.op} ${label(outcome)}: ${outcome.error ?? 'unknown error'}`;
+      return `${palette.red('✗')} failed to ${outcome.op} ${label(outcome)}: ${shown(outcome.error, 'unknown error')}`;
     case 'skipped':
-      return `${palette.yellow('-')} skipped ${outcome.op} of ${label(outcome)} (depends on failed ${outcome.blockedBy ?? 'step'})`;
+      return `${palette.yellow('-')} skipped ${outcome.op} of ${label(outcome)} (depends on failed ${shown(outcome.blockedBy, 'step')})`;
     case 'not-started':
       return `${palette.dim('·')} not started: ${outcome.op} of ${label(outcome)}`;
   }
@@ -42,8 +46,8 @@ export function summaryText(result: ApplyResult, palette: Palette): string {
       : `Apply failed: ${done(result)}; ${failed} failed, ${skipped} skipped.`;
   const lines = [palette.red(head)];
   for (const step of result.steps) {
-    if (step.status === 'failed') lines.push(`  failed:  ${step.op} ${label(step)}: ${step.error ?? 'unknown error'}`);
-    if (step.status === 'skipped') lines.push(`  skipped: ${step.op} ${label(step)} (depends on failed ${step.blockedBy ?? 'step'})`);
+    if (step.status === 'failed') lines.push(`  failed:  ${step.op} ${label(step)}: ${shown(step.error, 'unknown error')}`);
+    if (step.status === 'skipped') lines.push(`  skipped: ${step.op} ${label(step)} (depends on failed ${shown(step.blockedBy, 'step')})`);
     if (step.status === 'not-started') lines.push(`  not started: ${step.op} ${label(step)}`);
   }
   lines.push('Nothing done is undone. Fix the cause and run apply again: it plans from what Airbyte holds now and finishes the rest.');

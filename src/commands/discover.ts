@@ -10,6 +10,7 @@ import { findByName } from '../operate/resolve.js';
 import { toYaml } from '../operate/yaml.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo } from './io.js';
+import { printable } from '../util/printable.js';
 
 /** One stream in `discover --json`. */
 export interface StreamJson {
@@ -39,15 +40,15 @@ export function renderStreamsTable(streams: readonly StreamJson[]): string {
   return renderTable(
     ['STREAM', 'NAMESPACE', 'SYNC MODES', 'CURSOR', 'PRIMARY KEY'],
     streams.map((stream) => [
-      stream.name,
-      stream.namespace ?? '-',
+      printable(stream.name),
+      stream.namespace === null ? '-' : printable(stream.namespace),
       stream.supportedSyncModes.join(', '),
       stream.sourceDefinedCursor
-        ? `${stream.defaultCursorField.join('.') || '(source-defined)'} (source-defined)`
+        ? `${printable(stream.defaultCursorField.join('.')) || '(source-defined)'} (source-defined)`
         : stream.defaultCursorField.length > 0
-          ? `${stream.defaultCursorField.join('.')} (suggested)`
+          ? `${printable(stream.defaultCursorField.join('.'))} (suggested)`
           : '-',
-      stream.sourceDefinedPrimaryKey.length > 0 ? paths(stream.sourceDefinedPrimaryKey) : '-',
+      stream.sourceDefinedPrimaryKey.length > 0 ? printable(paths(stream.sourceDefinedPrimaryKey)) : '-',
     ]),
   );
 }

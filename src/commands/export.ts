@@ -6,6 +6,7 @@ import { buildExport, DEFAULT_SCHEMA_URL, selectResources, type ExportResult } f
 import { readForExport } from '../operate/export-read.js';
 import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo } from './io.js';
+import { printable } from '../util/printable.js';
 
 interface ExportFlags extends ConnectFlags {
   out?: string;
@@ -17,7 +18,7 @@ interface ExportFlags extends ConnectFlags {
 function variablesText(result: ExportResult): string {
   if (result.variables.length === 0) return 'No secrets: no variables to set.\n';
   const width = Math.max(...result.variables.map((v) => v.name.length));
-  const lines = result.variables.map((v) => `  ${v.name.padEnd(width)}  ${v.kind} '${v.resource}', ${v.path}`);
+  const lines = result.variables.map((v) => `  ${v.name.padEnd(width)}  ${v.kind} '${printable(v.resource)}', ${printable(v.path)}`);
   return `Set these environment variables (the secrets Airbyte masks) before validate, plan or apply:\n${lines.join('\n')}\n`;
 }
 
@@ -75,7 +76,7 @@ export function register(program: Command, io: CommandIo): void {
           io.stdout.write(JSON.stringify({ workspace: input.workspace, files, variables: result.variables, warnings: result.warnings }, null, 2) + '\n');
           return;
         }
-        for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
+        for (const warning of result.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
         if (paths === undefined) {
           io.stdout.write(result.files.map((file) => file.content).join(''));
           io.stderr.write(variablesText(result));

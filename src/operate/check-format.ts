@@ -2,6 +2,7 @@
 import type { Palette } from '../util/color.js';
 import type { CheckRow } from './check.js';
 import { renderTable } from './format.js';
+import { printable } from '../util/printable.js';
 
 const MARKS: Record<CheckRow['status'], string> = { succeeded: '✓ succeeded', failed: '✗ failed', skipped: '- skipped' };
 
@@ -11,9 +12,9 @@ export function renderCheckTable(rows: readonly CheckRow[], palette: Palette): s
   const table = renderTable(
     ['RESOURCE', 'STATUS', 'MESSAGE', 'TIME'],
     rows.map((row) => [
-      `${row.kind} '${row.name}'`,
+      `${row.kind} '${printable(row.name)}'`,
       colour[row.status](MARKS[row.status]),
-      row.message === '' ? '-' : row.message,
+      row.message === '' ? '-' : printable(row.message),
       row.call === null ? '-' : `${row.durationSeconds.toFixed(1)}s`,
     ]),
   );

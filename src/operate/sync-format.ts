@@ -5,6 +5,7 @@
 import type { AttemptRead, JobRead } from '../api/types.js';
 import { durationSeconds, failureReason, isTerminal, jobCounts, type JobCounts } from './job-info.js';
 import { formatBytes, formatCount, formatDuration, isoTimestamp } from './format.js';
+import { printable } from '../util/printable.js';
 
 /** One connection's job as `sync` follows it. */
 export interface JobWatch {
@@ -29,15 +30,15 @@ function countsText(counts: JobCounts): string {
 
 export function startLine(watch: JobWatch): string {
   return watch.attached
-    ? `'${watch.connection}': a sync was already running; following job ${watch.jobId} (${watch.job.status})`
-    : `'${watch.connection}': started job ${watch.jobId} (${watch.job.status})`;
+    ? `'${printable(watch.connection)}': a sync was already running; following job ${watch.jobId} (${watch.job.status})`
+    : `'${printable(watch.connection)}': started job ${watch.jobId} (${watch.job.status})`;
 }
 
 /** `'X': job 12 running, 5s, 1,000 records, 32.0 KB` — the live line and the periodic line. */
 export function progressLine(watch: JobWatch, nowSeconds: number): string {
   const counts = countsText(jobCounts(watch.job, watch.attempts));
   const elapsed = formatDuration(durationSeconds(watch.job, watch.attempts, nowSeconds));
-  return `'${watch.connection}': job ${watch.jobId} ${watch.job.status}, ${elapsed}${counts === '' ? '' : `, ${counts}`}`;
+  return `'${printable(watch.connection)}': job ${watch.jobId} ${watch.job.status}, ${elapsed}${counts === '' ? '' : `, ${counts}`}`;
 }
 
 /** True when the job ended in success and did not time out. */
@@ -48,14 +49,14 @@ export function succeeded(watch: JobWatch): boolean {
 /** How a followed job ended, with the cancel command when it is still running. */
 export function outcomeLine(watch: JobWatch, nowSeconds: number, timeoutText: string): string {
   const took = formatDuration(durationSeconds(watch.job, watch.attempts, nowSeconds));
-  const head = `'${watch.connection}': job ${watch.jobId}`;
+  const head = `'${printable(watch.connection)}': job ${watch.jobId}`;
   if (watch.timedOut === true || !isTerminal(watch.job.status)) {
     return `✗ ${head} is still ${watch.job.status} after the ${timeoutText} timeout; it keeps running in Airbyte. Cancel it with: airbyte-gitops cancel ${watch.jobId}`;
   }
   const counts = countsText(jobCounts(watch.job, watch.attempts));
   if (watch.job.status === 'succeeded') return `✓ ${head} succeeded in ${took}${counts === '' ? '' : `: ${counts} synced`}`;
   const reason = failureReason(watch.attempts);
-  return `✗ ${head} ${watch.job.status} after ${took}${reason === undefined ? '' : `: ${reason}`}`;
+  return `✗ ${head} ${watch.job.status} after ${took}${reason === undefined ? '' : `: ${printable(reason)}`}`;
 }
 
 /** The --json form of one followed (or just started) job. Stable: documented in docs/operate.md. */

@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../model/problem.js';
 import type { Palette } from '../util/color.js';
+import { printable } from '../util/printable.js';
 import type { LoadResult } from './load.js';
 
 /** Counts for the verdict line and the JSON summary. */
@@ -33,7 +34,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 function problemLine(problem: Problem, palette: Palette): string {
   const where = problem.file ? `${problem.file}:${problem.line ?? 1}:${problem.col ?? 1}: ` : '';
   const severity = problem.severity === 'error' ? palette.red('error:') : palette.yellow('warning:');
-  return `${where}${severity} ${problem.message}`;
+  return `${printable(where)}${severity} ${printable(problem.message)}`;
 }
 
 /** Every problem on its own line, then `✓ Valid: ...` or `✗ N errors`. */

@@ -63,3 +63,20 @@ describe('names with control and bidi characters are refused', () => {
     expect(load(['sources:', '  - name: "Données — Zürich 東京 🚀 (prod) / x|y"'].join('\n')).problems).toEqual([]);
   });
 });
+
+describe('the validate report escapes every message', () => {
+  it('shows a dangling reference to a hostile name escaped', () => {
+    const { result } = load(
+      [
+        'connections:',
+        '  - name: c',
+        '    source: "pg\\n- source \'evil\' will be deleted"',
+        '    destination: d',
+        '    streams: [{ name: s, syncMode: full_refresh, destinationSyncMode: append }]',
+      ].join('\n'),
+    );
+    const text = renderText(result, plain);
+    expect(text).toContain("connection 'c' refers to unknown source 'pg\\u000a- source 'evil' will be deleted'");
+    expect(text.split('\n').filter((line) => line.startsWith('- source'))).toEqual([]);
+  });
+});

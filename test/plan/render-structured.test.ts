@@ -49,7 +49,7 @@ describe('JSON plan, formatVersion 1', () => {
 
 describe('Markdown and graph', () => {
   test('Mermaid labels cannot break the diagram', () => {
-    expect(escapeMermaid('pg "prod" --> [x]; <b>#1\nnext`')).toBe('pg #34;prod#34; --#62; #91;x#93;#59; #60;b#62;#35;1 next#96;');
+    expect(escapeMermaid('pg "prod" --> [x]; <b>#1\nnext`')).toBe('pg #34;prod#34; --#62; #91;x#93;#59; #60;b#62;#35;1#92;u000anext#96;');
   });
 
   test('graph: sources → connections → destinations, changed ones classed by action', () => {

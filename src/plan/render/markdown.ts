@@ -1,16 +1,22 @@
 /**
  * The plan as Markdown for pull-request comments: the summary line, a table of changes, the warnings, the Mermaid
  * diagram (GitHub renders it), and each changed resource's fields in a collapsible section. Every user-provided
- * text is HTML-escaped, so a name cannot break the table or inject markup.
+ * text is escaped (escapeHtml), so a name cannot break the table, add a heading or inject markup.
  */
 import type { DesiredPipeline } from '../../model/desired.js';
 import type { Action, Change, Plan } from '../types.js';
 import { renderGraph } from './mermaid.js';
 import { formatField, resourceLabel, summaryLine } from './values.js';
+import { printable } from '../../util/printable.js';
 
-/** Safe inside HTML elements and Markdown table cells. */
+/**
+ * Safe inside HTML elements and Markdown table cells: control, line-break and bidi characters first become visible
+ * `\uXXXX` escapes (so no text can end a table row or start a heading), then every character Markdown or HTML
+ * gives a meaning (`|`, `<`, backticks, emphasis, links, `@` mentions, `#` references, `~~` strikethrough…) becomes an
+ * HTML entity.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|`\\*_[\]]/g, (ch) => `&#${ch.codePointAt(0)};`);
+  return printable(text).replace(/[&<>"'|`\\*_[\]()!#@~$]/g, (ch) => `&#${ch.codePointAt(0)};`);
 }
 
 const BADGE: Record<Action, string> = { create: '➕ create', update: '✏️ update', replace: '♻️ replace', delete: '🗑️ delete', 'no-op': 'no-op' };

@@ -5,10 +5,14 @@
  */
 import type { DesiredPipeline, ResourceKind } from '../../model/desired.js';
 import type { Action, Change, Plan } from '../types.js';
+import { printable } from '../../util/printable.js';
 
-/** Mermaid label text: letters, digits and a few safe characters stay; everything else becomes `#<code>;`. */
+/**
+ * Mermaid label text: control and bidi characters first become visible `\uXXXX` escapes; then letters, digits and a
+ * few safe characters stay and everything else (quotes, brackets, backslashes…) becomes `#<code>;`.
+ */
 export function escapeMermaid(text: string): string {
-  return [...text.replace(/[\r\n\t]+/g, ' ')].map((ch) => (/[A-Za-z0-9 _.,:/@+~-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
+  return [...printable(text)].map((ch) => (/[A-Za-z0-9 _.,:/@+~-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
 }
 
 const SYMBOL: Record<Action, string> = { create: '+', update: '~', replace: '-/+', delete: '-', 'no-op': '' };

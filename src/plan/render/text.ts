@@ -1,26 +1,28 @@
 /**
  * The Terraform-like text plan: a registry of one small formatter per action, then the unmanaged list and the
- * summary line. Colour comes only from the Palette, so `plain` gives the exact text tests compare.
+ * summary line. Colour comes only from the Palette, so `plain` gives the exact text tests compare. Every name, id and
+ * warning goes through `printable` (directly or via values.ts): none can move the cursor or start a fake line.
  */
 import type { Palette } from '../../util/color.js';
 import type { Action, Change, Plan, UnmanagedResource } from '../types.js';
 import { formatField, hasChanges, resourceLabel, summaryLine } from './values.js';
+import { printable } from '../../util/printable.js';
 
 /** Lines of one change, without the leading blank line and indentation. */
 export type ChangeFormatter = (change: Change, palette: Palette) => string[];
 
-const idNote = (change: Change) => (change.id === null ? '' : ` (id ${change.id})`);
+const idNote = (change: Change) => (change.id === null ? '' : ` (id ${printable(change.id)})`);
 
 function body(change: Change, palette: Palette): string[] {
   const fields = change.fields.map((field) => `    ${formatField(field)}`);
-  const warnings = change.warnings.map((warning) => `    ${palette.yellow(`⚠ ${warning}`)}`);
+  const warnings = change.warnings.map((warning) => `    ${palette.yellow(`⚠ ${printable(warning)}`)}`);
   return [...fields, ...warnings];
 }
 
 function headline(change: Change): string {
   if (change.rename) {
     const more = change.fields.some((field) => field.path !== 'name') ? ' and updated in place' : '';
-    return `will be renamed from '${change.rename.from}'${more}`;
+    return `will be renamed from '${printable(change.rename.from)}'${more}`;
   }
   return 'will be updated in place';
 }
@@ -46,14 +48,14 @@ function renderUnmanaged(unmanaged: UnmanagedResource[], palette: Palette): stri
   if (unmanaged.length === 0) return [];
   return [
     palette.bold('Unmanaged: in Airbyte but not in the pipeline (left alone; plan --prune deletes them):'),
-    ...unmanaged.map((resource) => `  ${resourceLabel(resource)} (id ${resource.id})`),
+    ...unmanaged.map((resource) => `  ${resourceLabel(resource)} (id ${printable(resource.id)})`),
     '',
   ];
 }
 
 /** The whole plan as text, ending with a newline. */
 export function renderText(plan: Plan, palette: Palette): string {
-  const lines = [`Airbyte workspace '${plan.workspace.name}' (${plan.workspace.workspaceId})`, ''];
+  const lines = [`Airbyte workspace '${printable(plan.workspace.name)}' (${printable(plan.workspace.workspaceId)})`, ''];
   for (const change of plan.changes) {
     const rendered = renderChange(change, palette);
     if (rendered.length > 0) lines.push(...rendered, '');
