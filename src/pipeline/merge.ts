@@ -1,11 +1,13 @@
 /**
  * Merges what every file declares into one pipeline and runs the checks that need all files at once: duplicate
- * names and dangling source/destination references.
+ * names, names that only look the same, and dangling source/destination references.
  */
 import type { DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
+import { codePointName, printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import type { FileResources } from './build.js';
+import { confusableReason, skeleton } from './confusable.js';
 
 const place = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
 
@@ -38,6 +40,33 @@ function mergeConnections(lists: DesiredConnection[][], problems: Problem[]): De
     else problems.push(declaredTwice('connection', connection.name, connection.loc, first.loc));
   }
   return [...byName.values()];
+}
+
+/** Where two look-alike names first differ: `character 1 is U+0440 here and U+0070 there`. */
+function firstDifference(here: string, there: string): string {
+  const [a, b] = [[...here], [...there]];
+  const index = a.findIndex((ch, i) => ch !== b[i]);
+  const at = index === -1 ? a.length : index;
+  const code = (ch: string | undefined) => (ch === undefined ? 'nothing' : codePointName(ch));
+  return `character ${at + 1} is ${code(a[at])} here and ${code(b[at])} there`;
+}
+
+/** A warning for each name that looks like an earlier one of the same kind but is a different string. */
+function checkConfusables(resources: readonly (DesiredActor | DesiredConnection)[], kind: string, problems: Problem[]): void {
+  const bySkeleton = new Map<string, DesiredActor | DesiredConnection>();
+  for (const resource of resources) {
+    const key = skeleton(resource.name);
+    const first = bySkeleton.get(key);
+    if (first === undefined) {
+      bySkeleton.set(key, resource);
+      continue;
+    }
+    const message =
+      `${kind} '${printable(resource.name)}' looks the same as ${kind} '${printable(first.name)}' at ${place(first.loc)} but is a different name ` +
+      `(${confusableReason(resource.name, first.name)}; ${firstDifference(resource.name, first.name)}); ` +
+      `Airbyte would hold two resources a reviewer cannot tell apart: rename one, or write both the same way`;
+    problems.push({ severity: 'warning', ...resource.loc, message });
+  }
 }
 
 function checkReferences(pipeline: DesiredPipeline, problems: Problem[]): void {
@@ -92,6 +121,9 @@ export function mergeFiles(files: FileResources[], fileNames: string[]): { pipel
     files: fileNames,
   };
   mergeWorkspace(files, pipeline, problems);
+  checkConfusables(pipeline.sources, 'source', problems);
+  checkConfusables(pipeline.destinations, 'destination', problems);
+  checkConfusables(pipeline.connections, 'connection', problems);
   checkReferences(pipeline, problems);
   return { pipeline, problems };
 }

@@ -14,7 +14,11 @@ function load(yaml: string) {
   const file = join(dir, `p${counter++}.yaml`);
   writeFileSync(file, yaml);
   const result = loadPipeline([file], {});
-  return { file, result, problems: result.problems.map((p) => `${p.file === file ? 'F' : p.file}:${p.line}:${p.col} ${p.severity} ${p.message}`) };
+  return {
+    file,
+    result,
+    problems: result.problems.map((p) => `${p.file === file ? 'F' : p.file}:${p.line}:${p.col} ${p.severity} ${p.message}`.replaceAll(file, 'F')),
+  };
 }
 
 describe('names with control and bidi characters are refused', () => {
@@ -78,5 +82,40 @@ describe('the validate report escapes every message', () => {
     const text = renderText(result, plain);
     expect(text).toContain("connection 'c' refers to unknown source 'pg\\u000a- source 'evil' will be deleted'");
     expect(text.split('\n').filter((line) => line.startsWith('- source'))).toEqual([]);
+  });
+});
+
+describe('names that look the same', () => {
+  const tail = 'Airbyte would hold two resources a reviewer cannot tell apart: rename one, or write both the same way';
+  it('warns at the second name, naming both, for look-alike letters, normalisation and zero-width characters', () => {
+    const { problems } = load(
+      [
+        'sources:',
+        '  - name: pg',
+        '  - name: "\u0440g"',
+        'destinations:',
+        '  - name: "caf\u00e9"',
+        '  - name: "cafe\u0301"',
+        '  - name: lake',
+        '  - name: "la\u200bke"',
+        '  - name: "\u0395U"',
+      ].join('\n'),
+    );
+    expect(problems.filter((p) => p.includes('looks the same'))).toEqual(
+      [
+        `F:3:11 warning source '\u0440g' looks the same as source 'pg' at F:2:11 but is a different name (they differ only by look-alike letters from another script or by Unicode normalisation; character 1 is U+0440 here and U+0070 there); ${tail}`,
+        `F:6:11 warning destination 'cafe\u0301' looks the same as destination 'caf\u00e9' at F:5:11 but is a different name (they differ only by Unicode normalisation; character 4 is U+0065 here and U+00E9 there); ${tail}`,
+        `F:8:11 warning destination 'la\\u200bke' looks the same as destination 'lake' at F:7:11 but is a different name (they differ only by zero-width characters; character 3 is U+200B here and U+006B there); ${tail}`,
+      ].map((line) => line.replaceAll('F:', `${'F'}:`)),
+    );
+  });
+
+  it('says nothing about distinct names in other scripts', () => {
+    const { problems } = load(
+      ['sources:', '  - name: "\u0434\u0430\u043d\u043d\u044b\u0435"', '  - name: "\u03b4\u03b5\u03b4\u03bf\u03bc\u03ad\u03bd\u03b1"', '  - name: data'].join(
+        '\n',
+      ),
+    );
+    expect(problems).toEqual([]);
   });
 });
