@@ -29,6 +29,8 @@ export interface GitopsErrorOptions {
   status?: number;
   /** See `GitopsError.problems`. */
   problems?: Problem[];
+  /** See `GitopsError.details`. */
+  details?: string[];
 }
 
 export class GitopsError extends Error {
@@ -46,6 +48,11 @@ export class GitopsError extends Error {
   readonly status: number | undefined;
   /** For SPEC_INVALID (and a refused saved plan): every problem found, each with its file:line:col. */
   readonly problems: Problem[] | undefined;
+  /**
+   * Lines printed under the message, one item each (the failed checks, the destructive changes). The message itself
+   * is one line: a line break inside it comes from a quoted name and is printed escaped.
+   */
+  readonly details: string[];
 
   constructor(code: ErrorCode, message: string, options: GitopsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -56,6 +63,7 @@ export class GitopsError extends Error {
     this.ambiguous = options.ambiguous ?? false;
     this.status = options.status;
     this.problems = options.problems;
+    this.details = options.details ?? [];
   }
 }
 

@@ -49,13 +49,10 @@ export async function approve(plan: Plan, options: ApprovalOptions): Promise<voi
   if (options.autoApprove) {
     const destructive = destructiveChanges(plan);
     if (destructive.length > 0 && !options.allowDestroy) {
-      throw new GitopsError(
-        'USAGE',
-        `the plan has destructive changes and --allow-destroy was not given; nothing was changed:\n  ${destructive.map(destructiveLabel).join('\n  ')}`,
-        {
-          hint: 'review them, then run again with --auto-approve --allow-destroy (or approve interactively).',
-        },
-      );
+      throw new GitopsError('USAGE', 'the plan has destructive changes and --allow-destroy was not given; nothing was changed:', {
+        details: destructive.map(destructiveLabel),
+        hint: 'review them, then run again with --auto-approve --allow-destroy (or approve interactively).',
+      });
     }
     return;
   }

@@ -43,7 +43,8 @@ export async function checkConnections(client: CheckClient, plan: Plan, secrets:
     if (result.status === 'failed') failures.push(`${change.kind} '${change.name}': ${redact(result.message, secrets)}`);
   });
   if (failures.length > 0) {
-    throw new GitopsError('CHECK_FAILED', `connection check failed; nothing was changed in Airbyte:\n  ${failures.sort().join('\n  ')}`, {
+    throw new GitopsError('CHECK_FAILED', 'connection check failed; nothing was changed in Airbyte:', {
+      details: failures.sort(),
       meta: { failures },
       hint: 'fix the configuration (or the variable it comes from) and run apply again.',
     });

@@ -164,7 +164,7 @@ function refusal(error: GitopsError): Record<string, unknown> {
   return {
     formatVersion: 1,
     status: 'refused',
-    error: { code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) },
+    error: { code: error.code, message: [error.message, ...error.details].join('\n  '), ...(error.hint === undefined ? {} : { hint: error.hint }) },
     ...(Array.isArray(problems) ? { problems } : {}),
   };
 }

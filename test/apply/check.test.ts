@@ -116,9 +116,8 @@ describe('apply --check', () => {
     const error = await checkConnections(client, failing, ['hunter22', '1'], 1).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GitopsError);
     expect((error as GitopsError).code).toBe('CHECK_FAILED');
-    expect((error as GitopsError).message).toBe(
-      "connection check failed; nothing was changed in Airbyte:\n  source 'new': pod evicted\n  source 'pg': password (sensitive) refused (port 1)",
-    );
+    expect((error as GitopsError).message).toBe('connection check failed; nothing was changed in Airbyte:');
+    expect((error as GitopsError).details).toEqual(["source 'new': pod evicted", "source 'pg': password (sensitive) refused (port 1)"]);
   });
 });
 

@@ -53,6 +53,15 @@ describe('jobs', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe(`error: unknown connection 'Postgres → MinIO' in workspace 'Default Workspace' (did you mean '${ACTIVE}'?)`);
   });
+
+  it('prints a name typed with control characters escaped in the error, never raw', async () => {
+    const env = await startEnv();
+    await seedWorkspace(env.client);
+    const result = await cli(['jobs', 'x\u001b[2J\nerror: fake'], { url: env.emulator.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(result.stderr.split('\n')[0]).toBe("error: unknown connection 'x\\u001b[2J\\u000aerror: fake' in workspace 'Default Workspace'");
+  });
 });
 
 describe('cancel', () => {
