@@ -59,6 +59,7 @@ describe('jobs', () => {
     await seedWorkspace(env.client);
     const result = await cli(['jobs', 'x\u001b[2J\nerror: fake'], { url: env.emulator.url });
     expect(result.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(result.stderr.split('\n')[0]).toBe("error: unknown connection 'x\\u001b[2J\\u000aerror: fake' in workspace 'Default Workspace'");
   });
