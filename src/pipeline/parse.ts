@@ -2,7 +2,7 @@
  * Parses one file into plain data with every value's location kept (by JSON pointer), interpolating `${VAR}` in
  * string values on the way. Aliases are expanded here, so a location always names the text the user wrote.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import { interpolate } from './interpolate.js';
@@ -43,6 +43,8 @@ class Walker {
   readonly locs = new Map<string, NodeLoc>();
   readonly templates = new Map<string, Template>();
   readonly problems: Problem[] = [];
+  /** Repeated keys by position; any makes the file refused, as a syntax error would (an alias may revisit one). */
+  readonly duplicateKeys = new Set<string>();
   private visited = 0;
   private stopped = false;
 
@@ -78,6 +80,8 @@ class Walker {
     if (isScalar(node)) return this.scalar(node.value, pointer, at);
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
+      // The yaml library's own check (uniqueKeys) compares every pair of keys; a Set keeps large mappings linear.
+      const seen = new Set<string>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const keyLoc = this.loc(keyNode, at);
@@ -86,6 +90,15 @@ class Walker {
           continue;
         }
         const key = String(keyNode?.value ?? '');
+        if (seen.has(key)) {
+          const position = `${keyLoc.line}:${keyLoc.col}`;
+          if (!this.duplicateKeys.has(position)) {
+            this.problems.push({ severity: 'error', ...keyLoc, message: `key '${key}' appears twice in the same mapping` });
+          }
+          this.duplicateKeys.add(position);
+          continue;
+        }
+        seen.add(key);
         const child = childPointer(pointer, key);
         const valueNode = pair.value as Node | null;
         const valueLoc = valueNode === null ? keyLoc : this.loc(valueNode, keyLoc);
@@ -120,14 +133,6 @@ class Walker {
   }
 }
 
-function syntaxMessage(error: YAMLError, text: string): string {
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = (/^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
-    return `key '${key}' appears twice in the same mapping`;
-  }
-  return `YAML syntax error: ${error.message}`;
-}
-
 function firstAlias(doc: Document): Node | undefined {
   let found: Node | undefined;
   visit(doc, {
@@ -144,10 +149,10 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   const tooDeep = excessiveNesting(text);
   if (tooDeep) return { problems: [{ severity: 'error', file, ...tooDeep, message: `nesting is deeper than ${MAX_DEPTH} levels; refusing the file` }] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined) => ({ file, ...lineCounter.linePos(offset ?? 0) });
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ severity: 'error', ...at(e.pos[0]), message: syntaxMessage(e, text) })) };
+    return { problems: doc.errors.map((e) => ({ severity: 'error', ...at(e.pos[0]), message: `YAML syntax error: ${e.message}` })) };
   }
   if (doc.contents === null) return { problems: [{ severity: 'error', file, line: 1, col: 1, message: 'file is empty' }] };
   try {
@@ -164,5 +169,6 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   const root = walker.loc(doc.contents);
   const value = walker.walk(doc.contents, '', 0, root);
   walker.locs.set('', { value: root });
+  if (walker.duplicateKeys.size > 0) return { problems: walker.problems };
   return { doc: { file, value, locs: walker.locs, templates: walker.templates }, problems: walker.problems };
 }
