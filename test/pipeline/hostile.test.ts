@@ -1,9 +1,11 @@
 /**
  * Files a hostile pull request could add: they must be refused or loaded quickly, never hang or eat memory.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/pipeline/files.js';
 import { loadPipeline } from '../../src/pipeline/load.js';
 import { tempDir } from '../temp.js';
 
@@ -45,5 +47,39 @@ describe('duplicate keys', () => {
       ].join('\n'),
     );
     expect(messages([file])).toEqual(["5:23 key 'mode' appears twice in the same mapping", "7:1 key 'sources' appears twice in the same mapping"]);
+  });
+});
+
+describe('only regular files are read', () => {
+  const pipeline = 'sources:\n  - name: pg\n';
+
+  it('refuses a .yaml symbolic link to /dev/zero without reading it', () => {
+    const dir = tempDir();
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    expect(messages([join(dir, 'zero.yaml')])).toEqual([
+      `1:1 '${join(dir, 'zero.yaml')}' is a symbolic link to a character device, not a regular file: only regular YAML files are read`,
+    ]);
+  });
+
+  it('refuses a FIFO named x.yaml, given by name or found in a directory, without waiting for a writer', () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'x.yaml');
+    execFileSync('mkfifo', [fifo]);
+    writeFileSync(join(dir, 'a.yaml'), pipeline);
+    const refused = `1:1 '${fifo}' is a FIFO (named pipe), not a regular file: only regular YAML files are read`;
+    expect(messages([fifo])).toEqual([refused]);
+    expect(messages([dir])).toEqual([refused]);
+  });
+
+  it('says so when a directory named x.yaml is given and holds no YAML', () => {
+    const dir = join(tempDir(), 'x.yaml');
+    mkdirSync(dir);
+    expect(loadPipeline([dir], {}).problems.map((problem) => problem.message)).toEqual([`directory '${dir}' contains no .yaml or .yml files`]);
+  });
+
+  it('refuses a regular file past the size limit', () => {
+    const file = join(tempDir(), 'large.yaml');
+    writeFileSync(file, `# ${'x'.repeat(MAX_FILE_BYTES)}\n`);
+    expect(messages([file])).toEqual([`1:1 file is too large (${MAX_FILE_BYTES + 3} bytes; the limit is ${MAX_FILE_BYTES} bytes, 1 MiB)`]);
   });
 });
