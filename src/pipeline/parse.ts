@@ -2,7 +2,7 @@
  * Parses one file into plain data with every value's location kept (by JSON pointer), interpolating `${VAR}` in
  * string values on the way. Aliases are expanded here, so a location always names the text the user wrote.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import { interpolate } from './interpolate.js';
@@ -133,6 +133,32 @@ class Walker {
   }
 }
 
+/** `${NAME}` as the user should quote it; a default is not echoed (it may be a secret). */
+function quotedForm(text: string, dollar: number): string {
+  const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)?[^}\n]*\}/.exec(text.slice(dollar, dollar + 300));
+  if (reference === null) return '${...}';
+  return reference[2] === undefined ? `\${${reference[1]}}` : `\${${reference[1]}:-...}`;
+}
+
+/**
+ * Syntax errors as problems. An unquoted `${VAR}` inside `{ }` or `[ ]` is YAML flow syntax (the parser fails at its
+ * `{`): that gets one problem with the fix at the `$`, and the errors it causes on its line are left out.
+ */
+function syntaxProblems(errors: YAMLError[], text: string, at: (offset: number) => SourceLocation): Problem[] {
+  const dollars = [...new Set(errors.map((e) => e.pos[0]).filter((offset) => text[offset] === '{' && text[offset - 1] === '$'))].map((o) => o - 1);
+  const hinted = new Set(dollars.map((dollar) => at(dollar).line));
+  const problems: Problem[] = dollars.map((dollar) => {
+    const written = quotedForm(text, dollar);
+    const message = `YAML syntax error: an unquoted ${written} inside { } or [ ] is read as YAML: write '${written}' in quotes`;
+    return { severity: 'error', ...at(dollar), message };
+  });
+  for (const e of errors) {
+    const where = at(e.pos[0]);
+    if (!hinted.has(where.line)) problems.push({ severity: 'error', ...where, message: `YAML syntax error: ${e.message}` });
+  }
+  return problems;
+}
+
 function firstAlias(doc: Document): Node | undefined {
   let found: Node | undefined;
   visit(doc, {
@@ -150,10 +176,8 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   if (tooDeep) return { problems: [{ severity: 'error', file, ...tooDeep, message: `nesting is deeper than ${MAX_DEPTH} levels; refusing the file` }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const at = (offset: number | undefined) => ({ file, ...lineCounter.linePos(offset ?? 0) });
-  if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ severity: 'error', ...at(e.pos[0]), message: `YAML syntax error: ${e.message}` })) };
-  }
+  const at = (offset: number | undefined): SourceLocation => ({ file, ...lineCounter.linePos(offset ?? 0) });
+  if (doc.errors.length > 0) return { problems: syntaxProblems(doc.errors, text, at) };
   if (doc.contents === null) return { problems: [{ severity: 'error', file, line: 1, col: 1, message: 'file is empty' }] };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

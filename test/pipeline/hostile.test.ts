@@ -83,3 +83,30 @@ describe('only regular files are read', () => {
     expect(messages([file])).toEqual([`1:1 file is too large (${MAX_FILE_BYTES + 3} bytes; the limit is ${MAX_FILE_BYTES} bytes, 1 MiB)`]);
   });
 });
+
+describe('an unquoted ${VAR} in a flow collection', () => {
+  it.each([
+    [
+      'configuration: {password: ${PG_PASSWORD}}',
+      "4:31 YAML syntax error: an unquoted ${PG_PASSWORD} inside { } or [ ] is read as YAML: write '${PG_PASSWORD}' in quotes",
+    ],
+    [
+      'configuration: {password: ${PG_PASSWORD:-hidden}, user: app}',
+      "4:31 YAML syntax error: an unquoted ${PG_PASSWORD:-...} inside { } or [ ] is read as YAML: write '${PG_PASSWORD:-...}' in quotes",
+    ],
+    [
+      'configuration: {schemas: [public, ${SCHEMA}]}',
+      "4:39 YAML syntax error: an unquoted ${SCHEMA} inside { } or [ ] is read as YAML: write '${SCHEMA}' in quotes",
+    ],
+  ])('%s: one error with the fix, at the $', (line, expected) => {
+    const file = join(tempDir(), 'flow.yaml');
+    writeFileSync(file, `sources:\n  - name: pg\n    definition: Postgres\n    ${line}\n`);
+    expect(messages([file])).toEqual([expected]);
+  });
+
+  it('loads once quoted', () => {
+    const file = join(tempDir(), 'flow.yaml');
+    writeFileSync(file, `sources:\n  - name: pg\n    definition: Postgres\n    configuration: {password: '\${PG_PASSWORD}'}\n`);
+    expect(loadPipeline([file], { PG_PASSWORD: 'x' }).problems).toEqual([]);
+  });
+});
