@@ -110,3 +110,22 @@ describe('an unquoted ${VAR} in a flow collection', () => {
     expect(loadPipeline([file], { PG_PASSWORD: 'x' }).problems).toEqual([]);
   });
 });
+
+describe('an empty ${VAR}', () => {
+  const file = () => {
+    const path = join(tempDir(), 'pg.yaml');
+    writeFileSync(path, 'sources:\n  - name: pg\n    definition: Postgres\n    configuration:\n      password: ${PG_PASSWORD}\n      note: ${NOTE:-}\n');
+    return path;
+  };
+
+  it('is an error at its file:line unless written with a default', () => {
+    const problems = loadPipeline([file()], { PG_PASSWORD: '', NOTE: '' }).problems;
+    expect(problems.map((problem) => `${problem.line}:${problem.col} ${problem.message}`)).toEqual([
+      "5:17 PG_PASSWORD is empty or unset (an empty environment variable): set it, or write '${PG_PASSWORD:-}' to allow an empty value",
+    ]);
+  });
+
+  it('loads when set', () => {
+    expect(loadPipeline([file()], { PG_PASSWORD: 'x' }).problems).toEqual([]);
+  });
+});
