@@ -2,7 +2,7 @@
  * Turns the paths a user gave into the list of YAML files to read, and reads each one within the limits that keep
  * hostile input harmless (size, binary content, invalid UTF-8).
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Problem } from '../model/problem.js';
 
@@ -43,7 +43,8 @@ function yamlFilesBelow(directory: string): string[] {
     // Symlinked directories are not followed: they can form loops.
     if (entry.isDirectory()) {
       if (!entry.name.startsWith('.') && entry.name !== 'node_modules') found.push(...yamlFilesBelow(path));
-    } else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && !isDirectory(path)))) {
+    } else if (YAML_FILE.test(entry.name) && !(entry.isSymbolicLink() && isDirectory(path))) {
+      // Not only regular files: a FIFO or device named *.yaml is listed so that reading it refuses it by name.
       found.push(path);
     }
   }
@@ -86,14 +87,58 @@ export function resolveFiles(paths: string[]): ResolvedFiles {
   return result;
 }
 
-/** The file's text, or a problem when it is too large, binary or not UTF-8. */
+/** What a non-regular file is, in words. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file's bytes, or a problem. The descriptor is checked (not the path, which could change in between) and the
+ * read stops one byte past the limit: a FIFO would block forever and /dev/zero never ends. O_NONBLOCK lets a FIFO
+ * open without a writer, so it can be refused.
+ */
+function readBounded(file: string): Buffer | Problem {
+  const descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) {
+      const what = isSymbolicLink(file) ? `a symbolic link to ${kindOf(stats)}` : kindOf(stats);
+      return error(`'${file}' is ${what}, not a regular file: only regular YAML files are read`, file);
+    }
+    const tooLarge = (size: string) => error(`file is too large (${size}; the limit is ${MAX_FILE_BYTES} bytes, 1 MiB)`, file);
+    if (stats.size > MAX_FILE_BYTES) return tooLarge(`${stats.size} bytes`);
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_FILE_BYTES) return tooLarge(`more than ${MAX_FILE_BYTES} bytes`);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** The file's text, or a problem when it is not a regular file, too large, binary or not UTF-8. */
 export function readSpecFile(file: string): string | Problem {
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      return error(`file is too large (${size} bytes; the limit is ${MAX_FILE_BYTES} bytes, 1 MiB)`, file);
-    }
-    const bytes = readFileSync(file);
+    const bytes = readBounded(file);
+    if (!Buffer.isBuffer(bytes)) return bytes;
     if (bytes.includes(0)) return error('file is binary (it contains NUL bytes), not YAML text', file);
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

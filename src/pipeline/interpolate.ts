@@ -1,6 +1,7 @@
 /**
  * `${VAR}` / `${VAR:-default}` substitution in string values, from the environment. `$${` writes a literal `${`.
- * Like a shell, `:-` uses the default when the variable is unset or empty.
+ * Like a shell, `:-` uses the default when the variable is unset or empty. Without a default, an empty variable is
+ * an error like an unset one: only the pipeline can say that empty is meant.
  */
 
 /** The outcome of interpolating one string. `value` is undefined when there were errors. */
@@ -66,10 +67,15 @@ export function interpolate(text: string, env: NodeJS.ProcessEnv): Interpolated 
     }
     result.vars.push(reference.name);
     const fromEnv = env[reference.name];
-    if (fromEnv !== undefined && !(fromEnv === '' && reference.fallback !== undefined)) {
+    if (fromEnv !== undefined && fromEnv !== '') {
       output += fromEnv;
     } else if (reference.fallback !== undefined) {
       output += reference.fallback;
+    } else if (fromEnv === '') {
+      // A CI secret that was never set often arrives as "": an empty password must be asked for, not assumed.
+      result.errors.push(
+        `${reference.name} is empty or unset (an empty environment variable): set it, or write '\${${reference.name}:-}' to allow an empty value`,
+      );
     } else {
       result.errors.push(`environment variable '${reference.name}' is not set: set it, or give a default with '\${${reference.name}:-default}'`);
     }

@@ -43,6 +43,8 @@ class Walker {
   readonly locs = new Map<string, NodeLoc>();
   readonly templates = new Map<string, Template>();
   readonly problems: Problem[] = [];
+  /** Repeated keys by position; any makes the file refused, as a syntax error would (an alias may revisit one). */
+  readonly duplicateKeys = new Set<string>();
   private visited = 0;
   private stopped = false;
 
@@ -78,6 +80,8 @@ class Walker {
     if (isScalar(node)) return this.scalar(node.value, pointer, at);
     if (isMap(node)) {
       const result: Record<string, unknown> = {};
+      // The yaml library's own check (uniqueKeys) compares every pair of keys; a Set keeps large mappings linear.
+      const seen = new Set<string>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const keyLoc = this.loc(keyNode, at);
@@ -86,6 +90,15 @@ class Walker {
           continue;
         }
         const key = String(keyNode?.value ?? '');
+        if (seen.has(key)) {
+          const position = `${keyLoc.line}:${keyLoc.col}`;
+          if (!this.duplicateKeys.has(position)) {
+            this.problems.push({ severity: 'error', ...keyLoc, message: `key '${key}' appears twice in the same mapping` });
+          }
+          this.duplicateKeys.add(position);
+          continue;
+        }
+        seen.add(key);
         const child = childPointer(pointer, key);
         const valueNode = pair.value as Node | null;
         const valueLoc = valueNode === null ? keyLoc : this.loc(valueNode, keyLoc);
@@ -120,12 +133,30 @@ class Walker {
   }
 }
 
-function syntaxMessage(error: YAMLError, text: string): string {
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = (/^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
-    return `key '${key}' appears twice in the same mapping`;
+/** `${NAME}` as the user should quote it; a default is not echoed (it may be a secret). */
+function quotedForm(text: string, dollar: number): string {
+  const reference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)?[^}\n]*\}/.exec(text.slice(dollar, dollar + 300));
+  if (reference === null) return '${...}';
+  return reference[2] === undefined ? `\${${reference[1]}}` : `\${${reference[1]}:-...}`;
+}
+
+/**
+ * Syntax errors as problems. An unquoted `${VAR}` inside `{ }` or `[ ]` is YAML flow syntax (the parser fails at its
+ * `{`): that gets one problem with the fix at the `$`, and the errors it causes on its line are left out.
+ */
+function syntaxProblems(errors: YAMLError[], text: string, at: (offset: number) => SourceLocation): Problem[] {
+  const dollars = [...new Set(errors.map((e) => e.pos[0]).filter((offset) => text[offset] === '{' && text[offset - 1] === '$'))].map((o) => o - 1);
+  const hinted = new Set(dollars.map((dollar) => at(dollar).line));
+  const problems: Problem[] = dollars.map((dollar) => {
+    const written = quotedForm(text, dollar);
+    const message = `YAML syntax error: an unquoted ${written} inside { } or [ ] is read as YAML: write '${written}' in quotes`;
+    return { severity: 'error', ...at(dollar), message };
+  });
+  for (const e of errors) {
+    const where = at(e.pos[0]);
+    if (!hinted.has(where.line)) problems.push({ severity: 'error', ...where, message: `YAML syntax error: ${e.message}` });
   }
-  return `YAML syntax error: ${error.message}`;
+  return problems;
 }
 
 function firstAlias(doc: Document): Node | undefined {
@@ -144,11 +175,9 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   const tooDeep = excessiveNesting(text);
   if (tooDeep) return { problems: [{ severity: 'error', file, ...tooDeep, message: `nesting is deeper than ${MAX_DEPTH} levels; refusing the file` }] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => ({ file, ...lineCounter.linePos(offset ?? 0) });
-  if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ severity: 'error', ...at(e.pos[0]), message: syntaxMessage(e, text) })) };
-  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const at = (offset: number | undefined): SourceLocation => ({ file, ...lineCounter.linePos(offset ?? 0) });
+  if (doc.errors.length > 0) return { problems: syntaxProblems(doc.errors, text, at) };
   if (doc.contents === null) return { problems: [{ severity: 'error', file, line: 1, col: 1, message: 'file is empty' }] };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -164,5 +193,6 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   const root = walker.loc(doc.contents);
   const value = walker.walk(doc.contents, '', 0, root);
   walker.locs.set('', { value: root });
+  if (walker.duplicateKeys.size > 0) return { problems: walker.problems };
   return { doc: { file, value, locs: walker.locs, templates: walker.templates }, problems: walker.problems };
 }

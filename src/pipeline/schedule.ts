@@ -5,12 +5,12 @@
 import type { TimeUnit } from '../api/types.js';
 import type { DesiredSchedule, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
+import { quartzCronProblem } from '../util/quartz.js';
 import { didYouMean } from '../util/suggest.js';
 import { childPointer, type LocatedDocument } from './parse.js';
 
 const TIME_UNITS: TimeUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
 const KEYS = ['units', 'timeUnit', 'cron', 'timezone'];
-const QUARTZ_FIELD = /^[0-9A-Za-z*?,/#-]+$/;
 
 /** A schedule and what is wrong with it; the schedule falls back to manual when it cannot be read. */
 export interface ScheduleResult {
@@ -58,8 +58,9 @@ class ScheduleReader {
             `(seconds minutes hours day-of-month month day-of-week [year]), not ${parts.length}, e.g. "0 0 2 * * ?"`,
           'cron',
         );
-      } else if (!parts.every((part) => QUARTZ_FIELD.test(part))) {
-        this.fail(`'cron' in ${this.owner} has characters a Quartz expression cannot contain`, 'cron');
+      } else {
+        const problem = quartzCronProblem(cron);
+        if (problem !== undefined) this.fail(`'cron' in ${this.owner} is not a valid Quartz expression: ${problem}`, 'cron');
       }
     }
     this.checkTimezone(timezone);

@@ -19,8 +19,14 @@ describe('interpolate', () => {
     expect(result).toMatchObject({ value, wholeVar, vars, errors: [] });
   });
 
-  it('keeps an empty variable without a default (set counts as set)', () => {
-    expect(interpolate('${EMPTY}', env).value).toBe('');
+  it('refuses an empty variable without a default, like an unset one (a CI secret that was never set is "")', () => {
+    const result = interpolate('${EMPTY}', env);
+    expect(result.value).toBeUndefined();
+    expect(result.errors).toEqual(["EMPTY is empty or unset (an empty environment variable): set it, or write '${EMPTY:-}' to allow an empty value"]);
+  });
+
+  it('keeps an empty value the pipeline asks for with a default', () => {
+    expect(interpolate('${EMPTY:-}', env)).toMatchObject({ value: '', errors: [] });
   });
 
   it('names a missing variable and yields no value', () => {

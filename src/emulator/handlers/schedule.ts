@@ -5,6 +5,7 @@
 import type { Json, JsonObject, ScheduleData, ScheduleType, TimeUnit } from '../../api/types.js';
 import { badRequest, internal, invalidInput, problem } from '../errors.js';
 import { isJsonObject } from '../../util/json.js';
+import { quartzCronProblem } from '../../util/quartz.js';
 
 /** What a connection stores about its schedule. */
 export interface ResolvedSchedule {
@@ -14,7 +15,6 @@ export interface ResolvedSchedule {
 
 const SCHEDULE_TYPES: ScheduleType[] = ['manual', 'basic', 'cron'];
 const TIME_UNITS: TimeUnit[] = ['minutes', 'hours', 'days', 'weeks', 'months'];
-const CRON_FIELD = /^[0-9A-Za-z*?/,#LW-]+$/;
 
 function cronProblem(kind: string, title: string, detail: string): Error {
   return problem({ status: 400, type: `error:cron-validation/${kind}`, title }, detail);
@@ -48,8 +48,8 @@ function cronSchedule(value: Json | undefined): { cronExpression: string; cronTi
   if (cronTimeZone.startsWith('Etc') || !validTimeZone(cronTimeZone)) {
     throw cronProblem('invalid-timezone', 'Invalid cron time zone', `Invalid time zone: ${cronTimeZone}`);
   }
-  const fields = cronExpression.trim().split(/\s+/);
-  if (fields.length < 6 || fields.length > 7 || !fields.every((field) => CRON_FIELD.test(field))) {
+  // The server parses the expression with Quartz's CronExpression; any parse failure is this problem.
+  if (quartzCronProblem(cronExpression) !== undefined) {
     throw cronProblem('invalid-expression', 'Invalid cron expression', `Invalid Quartz cron expression: ${cronExpression}`);
   }
   return { cronExpression, cronTimeZone };

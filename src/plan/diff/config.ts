@@ -153,6 +153,8 @@ export function rotatedSecrets(desired: SealedObject, remote: JsonObject, secret
   // Sealed here whatever the caller passed, like compareConfiguration: the values go into field changes.
   return secretValues(sealSecrets(desired, secrets), secrets).flatMap(({ path, value }) => {
     const before = stored.get(path.join('.'));
-    return before === undefined || before === null ? [] : [{ path: fieldPath(path), before, after: value }];
+    // An empty secret (from `${VAR:-}` or "") would overwrite the stored one with nothing: never rotate to it.
+    const empty = value === '' || (value instanceof Secret && value.reveal() === '');
+    return before === undefined || before === null || empty ? [] : [{ path: fieldPath(path), before, after: value }];
   });
 }
