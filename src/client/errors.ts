@@ -132,6 +132,22 @@ export function httpError(context: CallContext, status: number, server: ServerMe
   return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta, status });
 }
 
+/**
+ * The error for a 3xx answer. Redirects are never followed: the request body (a password, a client secret) would
+ * go to whatever host the `Location` names, and a create "answered" there would not have happened here.
+ */
+export function redirectError(context: CallContext, status: number, location: string | null): GitopsError {
+  const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  const target = location === null || location.trim() === '' ? 'no Location' : `'${location.trim()}'`;
+  return new GitopsError('API_ERROR', `${subject(context)}: the server at ${context.baseUrl} answered ${statusText} to ${target}; redirects are not followed`, {
+    meta: { call: context.call, resource: context.resource, location: location ?? undefined },
+    status,
+    hint:
+      'is --url / AIRBYTE_URL right? If Airbyte really lives at the redirect target, set AIRBYTE_URL to that final URL ' +
+      '(e.g. https:// instead of http://). Nothing was sent to the other address.',
+  });
+}
+
 function duration(ms: number): string {
   return ms < 1000 ? `${ms}ms` : `${Math.round(ms / 100) / 10}s`;
 }

@@ -7,7 +7,7 @@ import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
-import { describeErrorBody, httpError, networkError, redact } from './errors.js';
+import { describeErrorBody, httpError, networkError, redact, redirectError } from './errors.js';
 import { backoffDelay, classifyNetworkError, classifyStatus, errorCode, parseRetryAfter, RETRY_RULES, type CallKind, type FailureClass } from './retry.js';
 import type { ClientStats, RetryOptions } from './types.js';
 
@@ -36,8 +36,21 @@ export interface TransportSettings {
   secrets: Set<string>;
 }
 
+/** An attempt that failed in a way the retry policy decides about. */
+interface Failed {
+  ok: false;
+  failure: FailureClass;
+  status?: number;
+  text?: string;
+  retryAfterMs?: number;
+  error?: unknown;
+}
+
 type Outcome =
-  { ok: true; status: number; text: string } | { ok: false; failure: FailureClass; status?: number; text?: string; retryAfterMs?: number; error?: unknown };
+  | { ok: true; status: number; text: string }
+  | Failed
+  /** An answer that no retry can fix (a redirect): the error to throw as it is. */
+  | { ok: false; final: GitopsError };
 
 export class Transport {
   private readonly agent: Agent;
@@ -57,7 +70,8 @@ export class Transport {
     const context: CallContext = { call, resource: options.resource, baseUrl: this.settings.baseUrl, authMode: this.settings.authMode };
     const { maxAttempts } = this.settings.retry;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(call, body, options);
+      const outcome = await this.attempt(context, body, options);
+      if (!outcome.ok && 'final' in outcome) throw outcome.final;
       if (outcome.ok) {
         const answer = parseAnswer(context, outcome.status, outcome.text, options.kind === 'unsafe');
         checkAnswer(context, outcome.status, answer, options.kind === 'unsafe');
@@ -85,7 +99,8 @@ export class Transport {
     await this.agent.close();
   }
 
-  private async attempt(call: string, body: unknown, options: SendOptions): Promise<Outcome> {
+  private async attempt(context: CallContext, body: unknown, options: SendOptions): Promise<Outcome> {
+    const { call } = context;
     const url = `${this.settings.baseUrl}/${call}`;
     const started = this.settings.now();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
@@ -99,9 +114,16 @@ export class Transport {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs),
+        // A followed redirect would send the body (passwords, client secrets) to wherever the Location says.
+        redirect: 'manual',
         // Node's bundled fetch accepts an undici Agent; the two packages' type declarations differ slightly.
         dispatcher: this.agent as unknown as RequestInit['dispatcher'],
       } as RequestInit);
+      if (isRedirect(response.status)) {
+        await response.body?.cancel();
+        this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
+        return { ok: false, final: redirectError(context, response.status, this.redacted(response.headers.get('location'))) };
+      }
       const text = await response.text();
       this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
       if (response.ok) return { ok: true, status: response.status, text };
@@ -114,14 +136,22 @@ export class Transport {
     }
   }
 
-  private failure(context: CallContext, outcome: Extract<Outcome, { ok: false }>, ambiguous: boolean, timeoutMs: number) {
+  private failure(context: CallContext, outcome: Failed, ambiguous: boolean, timeoutMs: number) {
     if (outcome.status === undefined) return networkError(context, outcome.failure, outcome.error, { timeoutMs, ambiguous });
     return httpError(context, outcome.status, describeErrorBody(outcome.text ?? '', this.settings.secrets), ambiguous);
+  }
+
+  private redacted(text: string | null): string | null {
+    return text === null ? null : redact(text, this.settings.secrets);
   }
 
   private log(line: string): void {
     this.settings.debug?.(redact(line, this.settings.secrets));
   }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 function parseAnswer(context: CallContext, status: number, text: string, ambiguous: boolean): unknown {
