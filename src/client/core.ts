@@ -11,6 +11,8 @@ import type { AccessTokenResponse, AuthConfig, ClientOptions, ClientStats } from
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_JOB_TIMEOUT_MS = 600_000;
+/** Far above any real answer (a discovered catalog of thousands of streams is a few MiB), far below running out of memory. */
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** Per-call details a caller may give. */
 export interface RequestOptions {
@@ -45,6 +47,7 @@ export class ApiCore {
       now,
       random: options.random ?? Math.random,
       secrets: this.secrets,
+      maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
     });
     this.tokens = options.auth.mode === 'client-credentials' ? new TokenSource(() => this.requestToken(), now) : undefined;
   }

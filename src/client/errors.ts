@@ -148,6 +148,17 @@ export function redirectError(context: CallContext, status: number, location: st
   });
 }
 
+/** The error for an answer longer than the configured cap: reading stopped there, nothing of it is used. */
+export function tooLargeError(context: CallContext, status: number, maxBytes: number, ambiguous: boolean): GitopsError {
+  const what = `${subject(context)}: the answer from ${context.baseUrl} (HTTP ${status}) is larger than ${maxBytes} bytes; reading stopped there`;
+  return new GitopsError('API_ERROR', ambiguous ? `${what}, and the call may still have taken effect` : what, {
+    meta: { call: context.call, resource: context.resource, maxAnswerBytes: maxBytes },
+    status,
+    ambiguous,
+    hint: 'check that --url / AIRBYTE_URL points at the Airbyte Config API. If a workspace really is that large, raise ' + 'AIRBYTE_MAX_ANSWER_BYTES.',
+  });
+}
+
 function duration(ms: number): string {
   return ms < 1000 ? `${ms}ms` : `${Math.round(ms / 100) / 10}s`;
 }

@@ -7,7 +7,7 @@ import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
-import { describeErrorBody, httpError, networkError, redact, redirectError } from './errors.js';
+import { describeErrorBody, httpError, networkError, redact, redirectError, tooLargeError } from './errors.js';
 import { backoffDelay, classifyNetworkError, classifyStatus, errorCode, parseRetryAfter, RETRY_RULES, type CallKind, type FailureClass } from './retry.js';
 import type { ClientStats, RetryOptions } from './types.js';
 
@@ -32,6 +32,8 @@ export interface TransportSettings {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
+  /** Largest answer body read, in bytes; reading stops past it. */
+  maxAnswerBytes: number;
   /** Values to scrub from every server message before it reaches an error. */
   secrets: Set<string>;
 }
@@ -124,8 +126,13 @@ export class Transport {
         this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
         return { ok: false, final: redirectError(context, response.status, this.redacted(response.headers.get('location'))) };
       }
-      const text = await response.text();
+      const text = await readCapped(response, this.settings.maxAnswerBytes);
       this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
+      if (text === undefined) {
+        // A create answered 2xx did happen, however large its answer.
+        const ambiguous = response.ok && options.kind === 'unsafe';
+        return { ok: false, final: tooLargeError(context, response.status, this.settings.maxAnswerBytes, ambiguous) };
+      }
       if (response.ok) return { ok: true, status: response.status, text };
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.settings.now());
       return { ok: false, failure: classifyStatus(response.status), status: response.status, text, retryAfterMs };
@@ -147,6 +154,29 @@ export class Transport {
 
   private log(line: string): void {
     this.settings.debug?.(redact(line, this.settings.secrets));
+  }
+}
+
+/** The body as text, or undefined once it is longer than `cap` bytes (declared or read): reading stops there. */
+async function readCapped(response: Response, cap: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > cap) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
   }
 }
 

@@ -39,6 +39,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** Most sockets kept open to the server (default 16; apply's default parallelism is 8). */
   maxConnections?: number;
+  /** Largest answer body the client reads, in bytes (default 64 MiB); a longer answer is an error. */
+  maxAnswerBytes?: number;
   /** Test hook: how the client waits between retries (default: a timer). */
   sleep?: (ms: number) => Promise<void>;
   /** Test hook: the clock, in ms since the epoch (token renewal, call timing). */
