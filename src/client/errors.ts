@@ -148,6 +148,21 @@ export function redirectError(context: CallContext, status: number, location: st
   });
 }
 
+/** The error for a 429 / 503 whose Retry-After is longer than the client waits: fail now, saying when to retry. */
+export function retryLaterError(context: CallContext, status: number, retryAfterMs: number, nowMs: number, capMs: number): GitopsError {
+  const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  const at = new Date(nowMs + retryAfterMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new GitopsError(
+    'API_ERROR',
+    `${subject(context)} failed with ${statusText}: the server asks to wait ${duration(retryAfterMs)} before trying again (until ${at}), longer than the ${duration(capMs)} the tool waits by itself`,
+    {
+      meta: { call: context.call, resource: context.resource, retryAfterMs, retryAt: at },
+      status,
+      hint: `run the command again after ${at}.`,
+    },
+  );
+}
+
 /** The error for an answer longer than the configured cap: reading stopped there, nothing of it is used. */
 export function tooLargeError(context: CallContext, status: number, maxBytes: number, ambiguous: boolean): GitopsError {
   const what = `${subject(context)}: the answer from ${context.baseUrl} (HTTP ${status}) is larger than ${maxBytes} bytes; reading stopped there`;
@@ -160,7 +175,9 @@ export function tooLargeError(context: CallContext, status: number, maxBytes: nu
 }
 
 function duration(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${Math.round(ms / 100) / 10}s`;
+  if (ms < 1000) return `${ms}ms`;
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10}s`;
+  return ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`;
 }
 
 /** What happened, as a phrase naming the URL tried. */

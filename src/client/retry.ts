@@ -108,7 +108,7 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 
 export const DEFAULT_RETRY: RetryOptions = { maxAttempts: DEFAULT_MAX_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 10_000 };
 
-/** Longest Retry-After the client honours; a server asking for more gets retried after this long. */
+/** Longest Retry-After the client waits; a server asking for more fails the call at once, saying when to retry. */
 export const RETRY_AFTER_CAP_MS = 60_000;
 
 /** The failure class of an HTTP status that is not a success. */
@@ -140,13 +140,13 @@ export function classifyNetworkError(error: unknown): FailureClass {
   return 'dropped';
 }
 
-/** Retry-After in ms: either delta-seconds or an HTTP date; capped; undefined when absent or unreadable. */
+/** Retry-After in ms: either delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
   if (header === null || header.trim() === '') return undefined;
   const value = header.trim();
   const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - nowMs;
   if (Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS);
+  return Math.max(ms, 0);
 }
 
 /** Exponential backoff with full jitter for the wait before attempt `attempt + 1`. */

@@ -7,8 +7,18 @@ import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
-import { describeErrorBody, httpError, networkError, redact, redirectError, tooLargeError } from './errors.js';
-import { backoffDelay, classifyNetworkError, classifyStatus, errorCode, parseRetryAfter, RETRY_RULES, type CallKind, type FailureClass } from './retry.js';
+import { describeErrorBody, httpError, networkError, redact, redirectError, retryLaterError, tooLargeError } from './errors.js';
+import {
+  backoffDelay,
+  classifyNetworkError,
+  classifyStatus,
+  errorCode,
+  parseRetryAfter,
+  RETRY_AFTER_CAP_MS,
+  RETRY_RULES,
+  type CallKind,
+  type FailureClass,
+} from './retry.js';
 import type { ClientStats, RetryOptions } from './types.js';
 
 /** One call as the transport sees it. */
@@ -82,6 +92,10 @@ export class Transport {
       // A delete repeated after a lost answer finds the object gone: the first attempt did the work.
       if (outcome.status === 404 && attempt > 1 && call.endsWith('/delete')) return undefined;
       const action = RETRY_RULES[outcome.failure][options.kind];
+      if (action === 'retry' && outcome.retryAfterMs !== undefined && outcome.retryAfterMs > RETRY_AFTER_CAP_MS) {
+        // Waiting an hour in CI helps nobody, and three such waits even less: say when to come back.
+        throw retryLaterError(context, outcome.status ?? 0, outcome.retryAfterMs, this.settings.now(), RETRY_AFTER_CAP_MS);
+      }
       if (action === 'retry' && attempt < maxAttempts) {
         const delay = outcome.retryAfterMs ?? backoffDelay(attempt, this.settings.retry, this.settings.random);
         this.log(`retry ${attempt + 1}/${maxAttempts} of ${call} after ${outcome.status ?? outcome.failure} in ${delay}ms`);
