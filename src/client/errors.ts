@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { GitopsError } from '../errors.js';
 import { redact } from '../secrets/redact.js';
-import { errorCode, type FailureClass } from './retry.js';
+import { errorCode, TLS_CERT_PROBLEMS, type FailureClass } from './retry.js';
 import type { AuthMode } from './types.js';
 
 const MAX_MESSAGE = 300;
@@ -186,6 +186,7 @@ function networkProblem(failure: FailureClass, error: unknown, url: string, time
   if (failure === 'timeout') return `no answer from Airbyte at ${url} within ${duration(timeoutMs)}`;
   if (code === 'ECONNREFUSED') return `could not connect to Airbyte at ${url} (connection refused)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `could not connect to Airbyte at ${url} (host not found)`;
+  if (failure === 'tls' && code !== undefined) return `the server's TLS certificate at ${url} ${TLS_CERT_PROBLEMS[code] ?? 'was not accepted'} (${code})`;
   if (failure === 'not-sent') return `could not connect to Airbyte at ${url} (${code ?? 'unknown error'})`;
   const detail = code ?? (error instanceof Error ? error.message : 'unknown error');
   return `the connection to Airbyte at ${url} was dropped (${detail})`;
@@ -197,7 +198,13 @@ export function networkError(context: CallContext, failure: FailureClass, cause:
   const where = `${subject(context)}: ${networkProblem(failure, cause, context.baseUrl, details.timeoutMs)}`;
   let hint: string;
   if (details.ambiguous) hint = 'the request may have been applied; re-running apply finds what was created by name and adopts it.';
-  else if (failure === 'timeout')
+  else if (failure === 'tls') {
+    hint =
+      'nothing was sent. If the certificate is your own (a private certificate authority or a self-signed one), let ' +
+      'Node trust it: NODE_EXTRA_CA_CERTS=/path/to/ca.pem (PEM, read when the process starts). Otherwise fix the ' +
+      "server's certificate" +
+      (errorCode(cause) === 'ERR_TLS_CERT_ALTNAME_INVALID' ? ', or use in --url the host name the certificate was issued for.' : '.');
+  } else if (failure === 'timeout')
     hint = 'the server is slow or stuck; raise AIRBYTE_TIMEOUT_MS (or AIRBYTE_JOB_TIMEOUT_MS for checks and discovery) if it is just slow.';
   else {
     hint =
