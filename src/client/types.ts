@@ -41,6 +41,8 @@ export interface ClientOptions {
   maxConnections?: number;
   /** Largest answer body the client reads, in bytes (default 64 MiB); a longer answer is an error. */
   maxAnswerBytes?: number;
+  /** Receives warnings about the connection (credentials over plain http); default: stderr. */
+  warn?: (message: string) => void;
   /** Pages read of one paginated list before giving up (default 1000). */
   maxPages?: number;
   /** Test hook: how the client waits between retries (default: a timer). */
