@@ -108,8 +108,17 @@ const AUTH_MODE_NAMES: Record<AuthMode, string> = {
   'client-credentials': 'client credentials (AIRBYTE_CLIENT_ID)',
 };
 
-/** The error for an HTTP answer that is not a success. */
-export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean): GitopsError {
+/** The hint for a web page where the API should answer: the URL points at the web app or another web server. */
+export const API_URL_HINT = 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.';
+
+/** Statuses whose HTML page comes from a proxy in front of a working URL, so the URL is not the likely problem. */
+const PROXY_STATUSES = new Set([401, 403, 429, 502, 503, 504]);
+
+/**
+ * The error for an HTTP answer that is not a success. `html`: the body was a web page, which the Config API never
+ * sends; on a 404 or 501 that means --url points at some other web server or the web app.
+ */
+export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean, html = false): GitopsError {
   const meta = { call: context.call, resource: context.resource, serverMessage: server.message, errorId: server.errorId };
   const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
   if (status === 401 || status === 403) {
@@ -129,7 +138,11 @@ export function httpError(context: CallContext, status: number, server: ServerMe
       hint: 'look before retrying: re-running apply finds what was created by name and adopts it.',
     });
   }
-  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta, status });
+  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, {
+    meta,
+    status,
+    ...(html && !PROXY_STATUSES.has(status) ? { hint: API_URL_HINT } : {}),
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
-import { describeErrorBody, httpError, networkError, redact, redirectError, retryLaterError, tooLargeError } from './errors.js';
+import { API_URL_HINT, describeErrorBody, httpError, networkError, redact, redirectError, retryLaterError, tooLargeError } from './errors.js';
 import {
   backoffDelay,
   classifyNetworkError,
@@ -159,7 +159,8 @@ export class Transport {
 
   private failure(context: CallContext, outcome: Failed, ambiguous: boolean, timeoutMs: number) {
     if (outcome.status === undefined) return networkError(context, outcome.failure, outcome.error, { timeoutMs, ambiguous });
-    return httpError(context, outcome.status, describeErrorBody(outcome.text ?? '', this.settings.secrets), ambiguous);
+    const text = outcome.text ?? '';
+    return httpError(context, outcome.status, describeErrorBody(text, this.settings.secrets), ambiguous, text.trim().startsWith('<'));
   }
 
   private redacted(text: string | null): string | null {
@@ -209,7 +210,7 @@ function parseAnswer(context: CallContext, status: number, text: string, ambiguo
       meta: { call: context.call, resource: context.resource },
       status,
       ambiguous,
-      hint: 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.',
+      hint: API_URL_HINT,
     });
   }
 }
