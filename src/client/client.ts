@@ -44,14 +44,19 @@ import { resolveWorkspace, WorkspaceLister } from './workspaces.js';
 /** Page size asked for after the first page (the server's default page is 20). */
 export const FOLLOW_UP_PAGE_SIZE = 100;
 
+/** Pages read of one list before giving up: about 100,000 sources or destinations, far beyond any real workspace. */
+export const DEFAULT_MAX_PAGES = 1000;
+
 const label = (kind: string, name: string): string => `${kind} '${name}'`;
 
 export class AirbyteClient {
   private readonly core: ApiCore;
   private readonly workspaces: WorkspaceLister;
+  private readonly maxPages: number;
 
   constructor(options: ClientOptions) {
     this.core = new ApiCore(options);
+    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.workspaces = new WorkspaceLister(this.core);
   }
 
@@ -183,7 +188,8 @@ export class AirbyteClient {
   /**
    * Follows a cursor-paginated list to the end. The first body holds only `workspaceId`, which every version
    * accepts; a page that reports `page_size` and is full means more may follow (cursor = the last id). An answer
-   * without `page_size` is an unpaginated (≤ 1.7) server and holds everything.
+   * without `page_size` is an unpaginated (≤ 1.7) server and holds everything. A server that ignores the cursor
+   * (a page with nothing new) or never stops (more than `maxPages` pages) is an error, not an endless loop.
    */
   private async listAll<Page extends { page_size?: number }, Item>(
     call: Call,
@@ -194,18 +200,25 @@ export class AirbyteClient {
     const all: Item[] = [];
     const seen = new Set<string>();
     let body: ActorListRequest = { workspaceId };
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const page = await this.core.request<Page>(call, body);
       const pageItems = items(page);
       const last = pageItems.at(-1);
       if (last !== undefined && seen.has(id(last))) {
         throw new GitopsError('API_ERROR', `${call} returned the same page twice; the server ignored the pagination cursor`, {
-          meta: { call },
+          meta: { call, page: pages },
+          hint: 'this server does not page as Airbyte does: check that --url / AIRBYTE_URL points at the Airbyte Config API.',
         });
       }
       for (const item of pageItems) seen.add(id(item));
       all.push(...pageItems);
       if (page.page_size === undefined || last === undefined || pageItems.length < page.page_size) return all;
+      if (pages >= this.maxPages) {
+        throw new GitopsError('API_ERROR', `${call} was still returning full pages after ${pages} pages (${all.length} items); stopped there`, {
+          meta: { call, pages, items: all.length },
+          hint: 'check that --url / AIRBYTE_URL points at the Airbyte Config API; if the workspace really is that large, raise AIRBYTE_MAX_PAGES.',
+        });
+      }
       body = { workspaceId, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: id(last) };
     }
   }

@@ -11,6 +11,8 @@ import type { AccessTokenResponse, AuthConfig, ClientOptions, ClientStats } from
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_JOB_TIMEOUT_MS = 600_000;
+/** Far above any real answer (a discovered catalog of thousands of streams is a few MiB), far below running out of memory. */
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** Per-call details a caller may give. */
 export interface RequestOptions {
@@ -45,7 +47,15 @@ export class ApiCore {
       now,
       random: options.random ?? Math.random,
       secrets: this.secrets,
+      maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
     });
+    if (options.auth.mode !== 'none' && sendsInClear(this.baseUrl)) {
+      const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
+      warn(
+        `${this.baseUrl} is plain http:// to another machine: the credentials (${options.auth.mode}) and every secret in ` +
+          'the pipeline travel unencrypted. Use https://.',
+      );
+    }
     this.tokens = options.auth.mode === 'client-credentials' ? new TokenSource(() => this.requestToken(), now) : undefined;
   }
 
@@ -106,6 +116,15 @@ export class ApiCore {
     this.secrets.add(token);
     return answer as AccessTokenResponse;
   }
+}
+
+/** True for http:// to a host other than this machine (loopback traffic never leaves it). */
+function sendsInClear(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return !loopback;
 }
 
 function isUnauthorized(error: unknown): boolean {

@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { GitopsError } from '../errors.js';
 import { redact } from '../secrets/redact.js';
-import { errorCode, type FailureClass } from './retry.js';
+import { errorCode, TLS_CERT_PROBLEMS, type FailureClass } from './retry.js';
 import type { AuthMode } from './types.js';
 
 const MAX_MESSAGE = 300;
@@ -108,8 +108,17 @@ const AUTH_MODE_NAMES: Record<AuthMode, string> = {
   'client-credentials': 'client credentials (AIRBYTE_CLIENT_ID)',
 };
 
-/** The error for an HTTP answer that is not a success. */
-export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean): GitopsError {
+/** The hint for a web page where the API should answer: the URL points at the web app or another web server. */
+export const API_URL_HINT = 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.';
+
+/** Statuses whose HTML page comes from a proxy in front of a working URL, so the URL is not the likely problem. */
+const PROXY_STATUSES = new Set([401, 403, 429, 502, 503, 504]);
+
+/**
+ * The error for an HTTP answer that is not a success. `html`: the body was a web page, which the Config API never
+ * sends; on a 404 or 501 that means --url points at some other web server or the web app.
+ */
+export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean, html = false): GitopsError {
   const meta = { call: context.call, resource: context.resource, serverMessage: server.message, errorId: server.errorId };
   const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
   if (status === 401 || status === 403) {
@@ -129,11 +138,59 @@ export function httpError(context: CallContext, status: number, server: ServerMe
       hint: 'look before retrying: re-running apply finds what was created by name and adopts it.',
     });
   }
-  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, { meta, status });
+  return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, {
+    meta,
+    status,
+    ...(html && !PROXY_STATUSES.has(status) ? { hint: API_URL_HINT } : {}),
+  });
+}
+
+/**
+ * The error for a 3xx answer. Redirects are never followed: the request body (a password, a client secret) would
+ * go to whatever host the `Location` names, and a create "answered" there would not have happened here.
+ */
+export function redirectError(context: CallContext, status: number, location: string | null): GitopsError {
+  const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  const target = location === null || location.trim() === '' ? 'no Location' : `'${location.trim()}'`;
+  return new GitopsError('API_ERROR', `${subject(context)}: the server at ${context.baseUrl} answered ${statusText} to ${target}; redirects are not followed`, {
+    meta: { call: context.call, resource: context.resource, location: location ?? undefined },
+    status,
+    hint:
+      'is --url / AIRBYTE_URL right? If Airbyte really lives at the redirect target, set AIRBYTE_URL to that final URL ' +
+      '(e.g. https:// instead of http://). Nothing was sent to the other address.',
+  });
+}
+
+/** The error for a 429 / 503 whose Retry-After is longer than the client waits: fail now, saying when to retry. */
+export function retryLaterError(context: CallContext, status: number, retryAfterMs: number, nowMs: number, capMs: number): GitopsError {
+  const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  const at = new Date(nowMs + retryAfterMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new GitopsError(
+    'API_ERROR',
+    `${subject(context)} failed with ${statusText}: the server asks to wait ${duration(retryAfterMs)} before trying again (until ${at}), longer than the ${duration(capMs)} the tool waits by itself`,
+    {
+      meta: { call: context.call, resource: context.resource, retryAfterMs, retryAt: at },
+      status,
+      hint: `run the command again after ${at}.`,
+    },
+  );
+}
+
+/** The error for an answer longer than the configured cap: reading stopped there, nothing of it is used. */
+export function tooLargeError(context: CallContext, status: number, maxBytes: number, ambiguous: boolean): GitopsError {
+  const what = `${subject(context)}: the answer from ${context.baseUrl} (HTTP ${status}) is larger than ${maxBytes} bytes; reading stopped there`;
+  return new GitopsError('API_ERROR', ambiguous ? `${what}, and the call may still have taken effect` : what, {
+    meta: { call: context.call, resource: context.resource, maxAnswerBytes: maxBytes },
+    status,
+    ambiguous,
+    hint: 'check that --url / AIRBYTE_URL points at the Airbyte Config API. If a workspace really is that large, raise ' + 'AIRBYTE_MAX_ANSWER_BYTES.',
+  });
 }
 
 function duration(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${Math.round(ms / 100) / 10}s`;
+  if (ms < 1000) return `${ms}ms`;
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10}s`;
+  return ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`;
 }
 
 /** What happened, as a phrase naming the URL tried. */
@@ -142,6 +199,7 @@ function networkProblem(failure: FailureClass, error: unknown, url: string, time
   if (failure === 'timeout') return `no answer from Airbyte at ${url} within ${duration(timeoutMs)}`;
   if (code === 'ECONNREFUSED') return `could not connect to Airbyte at ${url} (connection refused)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `could not connect to Airbyte at ${url} (host not found)`;
+  if (failure === 'tls' && code !== undefined) return `the server's TLS certificate at ${url} ${TLS_CERT_PROBLEMS[code] ?? 'was not accepted'} (${code})`;
   if (failure === 'not-sent') return `could not connect to Airbyte at ${url} (${code ?? 'unknown error'})`;
   const detail = code ?? (error instanceof Error ? error.message : 'unknown error');
   return `the connection to Airbyte at ${url} was dropped (${detail})`;
@@ -153,7 +211,13 @@ export function networkError(context: CallContext, failure: FailureClass, cause:
   const where = `${subject(context)}: ${networkProblem(failure, cause, context.baseUrl, details.timeoutMs)}`;
   let hint: string;
   if (details.ambiguous) hint = 'the request may have been applied; re-running apply finds what was created by name and adopts it.';
-  else if (failure === 'timeout')
+  else if (failure === 'tls') {
+    hint =
+      'nothing was sent. If the certificate is your own (a private certificate authority or a self-signed one), let ' +
+      'Node trust it: NODE_EXTRA_CA_CERTS=/path/to/ca.pem (PEM, read when the process starts). Otherwise fix the ' +
+      "server's certificate" +
+      (errorCode(cause) === 'ERR_TLS_CERT_ALTNAME_INVALID' ? ', or use in --url the host name the certificate was issued for.' : '.');
+  } else if (failure === 'timeout')
     hint = 'the server is slow or stuck; raise AIRBYTE_TIMEOUT_MS (or AIRBYTE_JOB_TIMEOUT_MS for checks and discovery) if it is just slow.';
   else {
     hint =

@@ -95,6 +95,10 @@ export function clientOptionsFromEnv(env: NodeJS.ProcessEnv, flags: { url?: stri
   };
   const timeoutMs = positiveInteger(env, 'AIRBYTE_TIMEOUT_MS');
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  const maxAnswerBytes = positiveInteger(env, 'AIRBYTE_MAX_ANSWER_BYTES');
+  if (maxAnswerBytes !== undefined) options.maxAnswerBytes = maxAnswerBytes;
+  const maxPages = positiveInteger(env, 'AIRBYTE_MAX_PAGES');
+  if (maxPages !== undefined) options.maxPages = maxPages;
   const jobTimeoutMs = positiveInteger(env, 'AIRBYTE_JOB_TIMEOUT_MS');
   if (jobTimeoutMs !== undefined) options.jobTimeoutMs = jobTimeoutMs;
   if (flags.debug === true) options.debug = (line) => process.stderr.write(`debug: ${line}\n`);

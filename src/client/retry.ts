@@ -79,7 +79,9 @@ export type FailureClass =
   /** Any other 5xx. On Airbyte these are mostly deterministic (failed require()/check()), so repeating is futile. */
   | 'server-error'
   /** 4xx other than 429: the request itself is wrong; repeating cannot help. */
-  | 'client-error';
+  | 'client-error'
+  /** The server's TLS certificate was not accepted: nothing was sent, and sending again gets the same certificate. */
+  | 'tls';
 
 /** What to do after a failure: try again, give up, or give up saying the server may have acted. */
 export type RetryAction = 'retry' | 'fail' | 'ambiguous';
@@ -98,6 +100,7 @@ export const RETRY_RULES: Record<FailureClass, Record<CallKind, RetryAction>> = 
   // Not worth repeating, but a create may have written its row before the error.
   'server-error': { read: 'fail', job: 'fail', idempotent: 'fail', unsafe: 'ambiguous' },
   'client-error': { read: 'fail', job: 'fail', idempotent: 'fail', unsafe: 'fail' },
+  tls: { read: 'fail', job: 'fail', idempotent: 'fail', unsafe: 'fail' },
 };
 
 /**
@@ -108,7 +111,7 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 
 export const DEFAULT_RETRY: RetryOptions = { maxAttempts: DEFAULT_MAX_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 10_000 };
 
-/** Longest Retry-After the client honours; a server asking for more gets retried after this long. */
+/** Longest Retry-After the client waits; a server asking for more fails the call at once, saying when to retry. */
 export const RETRY_AFTER_CAP_MS = 60_000;
 
 /** The failure class of an HTTP status that is not a success. */
@@ -132,21 +135,36 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** What each certificate error of Node's TLS means, as the end of "the server's TLS certificate …". */
+export const TLS_CERT_PROBLEMS: Readonly<Record<string, string>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'is signed by a certificate authority that is not trusted (a self-signed root in the chain)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'cannot be verified: its issuer is not trusted or the server does not send the intermediate certificates',
+  UNABLE_TO_GET_ISSUER_CERT: 'cannot be verified: its issuer certificate is unknown',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'is signed by a certificate authority that is not trusted here',
+  CERT_UNTRUSTED: 'is not trusted',
+  CERT_HAS_EXPIRED: 'has expired',
+  CERT_NOT_YET_VALID: 'is not valid yet',
+  CERT_REVOKED: 'has been revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'does not name this host',
+};
+
 /** The failure class of an error thrown by fetch. */
 export function classifyNetworkError(error: unknown): FailureClass {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
   const code = errorCode(error);
   if (code !== undefined && NOT_SENT_CODES.has(code)) return 'not-sent';
+  if (code !== undefined && Object.hasOwn(TLS_CERT_PROBLEMS, code)) return 'tls';
   return 'dropped';
 }
 
-/** Retry-After in ms: either delta-seconds or an HTTP date; capped; undefined when absent or unreadable. */
+/** Retry-After in ms: either delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
   if (header === null || header.trim() === '') return undefined;
   const value = header.trim();
   const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - nowMs;
   if (Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS);
+  return Math.max(ms, 0);
 }
 
 /** Exponential backoff with full jitter for the wait before attempt `attempt + 1`. */

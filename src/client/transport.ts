@@ -7,8 +7,18 @@ import { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
-import { describeErrorBody, httpError, networkError, redact } from './errors.js';
-import { backoffDelay, classifyNetworkError, classifyStatus, errorCode, parseRetryAfter, RETRY_RULES, type CallKind, type FailureClass } from './retry.js';
+import { API_URL_HINT, describeErrorBody, httpError, networkError, redact, redirectError, retryLaterError, tooLargeError } from './errors.js';
+import {
+  backoffDelay,
+  classifyNetworkError,
+  classifyStatus,
+  errorCode,
+  parseRetryAfter,
+  RETRY_AFTER_CAP_MS,
+  RETRY_RULES,
+  type CallKind,
+  type FailureClass,
+} from './retry.js';
 import type { ClientStats, RetryOptions } from './types.js';
 
 /** One call as the transport sees it. */
@@ -32,12 +42,27 @@ export interface TransportSettings {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
+  /** Largest answer body read, in bytes; reading stops past it. */
+  maxAnswerBytes: number;
   /** Values to scrub from every server message before it reaches an error. */
   secrets: Set<string>;
 }
 
+/** An attempt that failed in a way the retry policy decides about. */
+interface Failed {
+  ok: false;
+  failure: FailureClass;
+  status?: number;
+  text?: string;
+  retryAfterMs?: number;
+  error?: unknown;
+}
+
 type Outcome =
-  { ok: true; status: number; text: string } | { ok: false; failure: FailureClass; status?: number; text?: string; retryAfterMs?: number; error?: unknown };
+  | { ok: true; status: number; text: string }
+  | Failed
+  /** An answer that no retry can fix (a redirect): the error to throw as it is. */
+  | { ok: false; final: GitopsError };
 
 export class Transport {
   private readonly agent: Agent;
@@ -57,7 +82,8 @@ export class Transport {
     const context: CallContext = { call, resource: options.resource, baseUrl: this.settings.baseUrl, authMode: this.settings.authMode };
     const { maxAttempts } = this.settings.retry;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(call, body, options);
+      const outcome = await this.attempt(context, body, options);
+      if (!outcome.ok && 'final' in outcome) throw outcome.final;
       if (outcome.ok) {
         const answer = parseAnswer(context, outcome.status, outcome.text, options.kind === 'unsafe');
         checkAnswer(context, outcome.status, answer, options.kind === 'unsafe');
@@ -66,6 +92,10 @@ export class Transport {
       // A delete repeated after a lost answer finds the object gone: the first attempt did the work.
       if (outcome.status === 404 && attempt > 1 && call.endsWith('/delete')) return undefined;
       const action = RETRY_RULES[outcome.failure][options.kind];
+      if (action === 'retry' && outcome.retryAfterMs !== undefined && outcome.retryAfterMs > RETRY_AFTER_CAP_MS) {
+        // Waiting an hour in CI helps nobody, and three such waits even less: say when to come back.
+        throw retryLaterError(context, outcome.status ?? 0, outcome.retryAfterMs, this.settings.now(), RETRY_AFTER_CAP_MS);
+      }
       if (action === 'retry' && attempt < maxAttempts) {
         const delay = outcome.retryAfterMs ?? backoffDelay(attempt, this.settings.retry, this.settings.random);
         this.log(`retry ${attempt + 1}/${maxAttempts} of ${call} after ${outcome.status ?? outcome.failure} in ${delay}ms`);
@@ -85,7 +115,8 @@ export class Transport {
     await this.agent.close();
   }
 
-  private async attempt(call: string, body: unknown, options: SendOptions): Promise<Outcome> {
+  private async attempt(context: CallContext, body: unknown, options: SendOptions): Promise<Outcome> {
+    const { call } = context;
     const url = `${this.settings.baseUrl}/${call}`;
     const started = this.settings.now();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
@@ -99,11 +130,23 @@ export class Transport {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs),
+        // A followed redirect would send the body (passwords, client secrets) to wherever the Location says.
+        redirect: 'manual',
         // Node's bundled fetch accepts an undici Agent; the two packages' type declarations differ slightly.
         dispatcher: this.agent as unknown as RequestInit['dispatcher'],
       } as RequestInit);
-      const text = await response.text();
+      if (isRedirect(response.status)) {
+        await response.body?.cancel();
+        this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
+        return { ok: false, final: redirectError(context, response.status, this.redacted(response.headers.get('location'))) };
+      }
+      const text = await readCapped(response, this.settings.maxAnswerBytes);
       this.log(`${options.method} ${path} ${response.status} ${this.settings.now() - started}ms`);
+      if (text === undefined) {
+        // A create answered 2xx did happen, however large its answer.
+        const ambiguous = response.ok && options.kind === 'unsafe';
+        return { ok: false, final: tooLargeError(context, response.status, this.settings.maxAnswerBytes, ambiguous) };
+      }
       if (response.ok) return { ok: true, status: response.status, text };
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.settings.now());
       return { ok: false, failure: classifyStatus(response.status), status: response.status, text, retryAfterMs };
@@ -114,14 +157,46 @@ export class Transport {
     }
   }
 
-  private failure(context: CallContext, outcome: Extract<Outcome, { ok: false }>, ambiguous: boolean, timeoutMs: number) {
+  private failure(context: CallContext, outcome: Failed, ambiguous: boolean, timeoutMs: number) {
     if (outcome.status === undefined) return networkError(context, outcome.failure, outcome.error, { timeoutMs, ambiguous });
-    return httpError(context, outcome.status, describeErrorBody(outcome.text ?? '', this.settings.secrets), ambiguous);
+    const text = outcome.text ?? '';
+    return httpError(context, outcome.status, describeErrorBody(text, this.settings.secrets), ambiguous, text.trim().startsWith('<'));
+  }
+
+  private redacted(text: string | null): string | null {
+    return text === null ? null : redact(text, this.settings.secrets);
   }
 
   private log(line: string): void {
     this.settings.debug?.(redact(line, this.settings.secrets));
   }
+}
+
+/** The body as text, or undefined once it is longer than `cap` bytes (declared or read): reading stops there. */
+async function readCapped(response: Response, cap: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > cap) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 function parseAnswer(context: CallContext, status: number, text: string, ambiguous: boolean): unknown {
@@ -135,7 +210,7 @@ function parseAnswer(context: CallContext, status: number, text: string, ambiguo
       meta: { call: context.call, resource: context.resource },
       status,
       ambiguous,
-      hint: 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.',
+      hint: API_URL_HINT,
     });
   }
 }

@@ -39,6 +39,12 @@ export interface ClientOptions {
   userAgent?: string;
   /** Most sockets kept open to the server (default 16; apply's default parallelism is 8). */
   maxConnections?: number;
+  /** Largest answer body the client reads, in bytes (default 64 MiB); a longer answer is an error. */
+  maxAnswerBytes?: number;
+  /** Receives warnings about the connection (credentials over plain http); default: stderr. */
+  warn?: (message: string) => void;
+  /** Pages read of one paginated list before giving up (default 1000). */
+  maxPages?: number;
   /** Test hook: how the client waits between retries (default: a timer). */
   sleep?: (ms: number) => Promise<void>;
   /** Test hook: the clock, in ms since the epoch (token renewal, call timing). */

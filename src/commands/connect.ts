@@ -50,6 +50,7 @@ export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (c
     if (flags.debug) options.debug = (line) => io.stderr.write(`debug: ${line}\n`);
     // The embedded emulator has no auth: credentials meant for a real server are not sent to it.
     if (emulator) options.auth = { mode: 'none' };
+    options.warn = (message) => io.stderr.write(`warning: ${message}\n`);
     const client = createClient(options);
     try {
       return await work(client);

@@ -76,6 +76,29 @@ describe('every error body shape becomes one short line naming the call and the 
   });
 });
 
+describe('an HTML error page says where the API is', () => {
+  it.each([
+    [404, '<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>', 'an HTML page: 404 Not Found'],
+    [501, '<!DOCTYPE html><html><h1>Not Implemented</h1></html>', 'an HTML page: Not Implemented'],
+    [405, '<html><title>405 Not Allowed</title></html>', 'an HTML page: 405 Not Allowed'],
+  ])('HTTP %i', async (status, body, described) => {
+    api().post('/api/v1/sources/get').reply(status, body);
+    const { client } = testClient();
+    const error = await failure(client.getSource('s1'));
+    expect(error.code).toBe('API_ERROR');
+    expect(error.message).toContain(described);
+    expect(error.hint).toBe('point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.');
+  });
+
+  it('not for a JSON 404 from the API itself, nor for a proxy page on 503', async () => {
+    api().post('/api/v1/sources/get').reply(404, { errorId: 'e' });
+    api().post('/api/v1/sources/get').times(4).reply(503, '<html><title>503 Service Unavailable</title></html>');
+    const { client } = testClient();
+    expect((await failure(client.getSource('s1'))).hint).toBeUndefined();
+    expect((await failure(client.getSource('s1'))).hint).toBeUndefined();
+  });
+});
+
 describe('401 and 403 say how to authenticate', () => {
   it('an HTML 401 from the old proxy, without auth configured', async () => {
     api().post('/api/v1/workspaces/get').reply(401, '<html><head><title>401 Authorization Required</title></head><body>nginx</body></html>');

@@ -16,6 +16,8 @@ export interface TestClient {
   sleeps: number[];
   /** Every debug line. */
   lines: string[];
+  /** Every warning. */
+  warnings: string[];
 }
 
 const open: AirbyteClient[] = [];
@@ -37,6 +39,7 @@ export function useNock(): void {
 export function testClient(overrides: Partial<ClientOptions> = {}): TestClient {
   const sleeps: number[] = [];
   const lines: string[] = [];
+  const warnings: string[] = [];
   const client = createClient({
     baseUrl: BASE_URL,
     auth: { mode: 'none' },
@@ -45,10 +48,11 @@ export function testClient(overrides: Partial<ClientOptions> = {}): TestClient {
     },
     random: () => 0.5,
     debug: (line) => lines.push(line),
+    warn: (message) => warnings.push(message),
     ...overrides,
   });
   open.push(client);
-  return { client, sleeps, lines };
+  return { client, sleeps, lines, warnings };
 }
 
 /** A nock scope for the test server. */

@@ -93,6 +93,13 @@ describe('clientOptionsFromEnv', () => {
     expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_TIMEOUT_MS: '5s' }, {})).message).toBe("AIRBYTE_TIMEOUT_MS must be a positive whole number, got '5s'");
   });
 
+  it('reads the answer size cap and the page limit from the environment', () => {
+    expect(clientOptionsFromEnv({ AIRBYTE_MAX_ANSWER_BYTES: '1048576' }, {}).maxAnswerBytes).toBe(1048576);
+    expect(clientOptionsFromEnv({}, {}).maxAnswerBytes).toBeUndefined();
+    expect(clientOptionsFromEnv({ AIRBYTE_MAX_PAGES: '50' }, {}).maxPages).toBe(50);
+    expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_MAX_ANSWER_BYTES: '64MiB' }, {})).code).toBe('USAGE');
+  });
+
   it('logs to stderr only with --debug', () => {
     expect(clientOptionsFromEnv({}, {}).debug).toBeUndefined();
     expect(typeof clientOptionsFromEnv({}, { debug: true }).debug).toBe('function');

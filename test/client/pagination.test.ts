@@ -75,6 +75,40 @@ describe('sources/list and destinations/list pagination', () => {
     expect(error.message).toMatch(/sources\/list returned the same page twice/);
   });
 
+  it('stops at the page limit when the server always returns a full page of fresh ids', async () => {
+    let next = 0;
+    api()
+      .post('/api/v1/sources/list')
+      .times(5)
+      .reply(200, () => {
+        next += 100;
+        return { sources: sources(next, 100), page_size: 100 };
+      });
+    const { client } = testClient({ maxPages: 5 });
+    const error = await failure(client.listSources(WORKSPACE));
+    expect(error.code).toBe('API_ERROR');
+    expect(error.message).toBe('sources/list was still returning full pages after 5 pages (500 items); stopped there');
+    expect(error.hint).toContain('AIRBYTE_MAX_PAGES');
+    expect(client.stats().calls).toBe(5);
+  });
+
+  it('stops at once when a page repeats an earlier one, not just the previous one', async () => {
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .reply(200, { sources: sources(0, 20), page_size: 20 });
+    api()
+      .post('/api/v1/sources/list')
+      .reply(200, { sources: sources(20, 100), page_size: 100 });
+    // Ids from both earlier pages, in another order.
+    api()
+      .post('/api/v1/sources/list')
+      .reply(200, { sources: [...sources(100, 20), ...sources(0, 80)].reverse(), page_size: 100 });
+    const { client } = testClient();
+    const error = await failure(client.listSources(WORKSPACE));
+    expect(error.message).toBe('sources/list returned the same page twice; the server ignored the pagination cursor');
+    expect(client.stats().calls).toBe(3);
+  });
+
   it('lists connections in one call (never paginated)', async () => {
     api()
       .post('/api/v1/connections/list', { workspaceId: WORKSPACE })

@@ -25,14 +25,39 @@ describe('reads retry on 429 and 502/503/504, honouring Retry-After', () => {
     expect(sleeps).toEqual([1000]);
   });
 
-  it('reads Retry-After as an HTTP date, and caps a long one', async () => {
+  it('reads Retry-After as an HTTP date, and waits up to the 60 s cap', async () => {
     const now = Date.parse('2025-01-01T00:00:00Z');
     api().post('/api/v1/sources/get').reply(503, '', { 'Retry-After': 'Wed, 01 Jan 2025 00:00:05 GMT' });
-    api().post('/api/v1/sources/get').reply(429, '', { 'Retry-After': '3600' });
+    api().post('/api/v1/sources/get').reply(429, '', { 'Retry-After': '60' });
     api().post('/api/v1/sources/get').reply(200, SOURCE);
     const { client, sleeps } = testClient({ now: () => now });
     await client.getSource('s1');
     expect(sleeps).toEqual([5000, 60_000]);
+  });
+
+  it('fails at once, saying when to retry, when Retry-After is longer than the cap', async () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    api().post('/api/v1/sources/get').reply(429, { message: 'slow down' }, { 'Retry-After': '3600' });
+    const { client, sleeps } = testClient({ now: () => now });
+    const error = await failure(client.getSource('s1', "source 'pg'"));
+    expect(sleeps).toEqual([]);
+    expect(client.stats().calls).toBe(1);
+    expect(error.code).toBe('API_ERROR');
+    expect(error.status).toBe(429);
+    expect(error.message).toBe(
+      "sources/get for source 'pg' failed with HTTP 429 Too Many Requests: the server asks to wait 60 min before trying again (until 2025-01-01T01:00:00Z), longer than the 60s the tool waits by itself",
+    );
+    expect(error.hint).toBe('run the command again after 2025-01-01T01:00:00Z.');
+  });
+
+  it('fails a create at once on a long Retry-After as an HTTP date, not marked ambiguous', async () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    api().post('/api/v1/sources/create').reply(429, '', { 'Retry-After': 'Wed, 01 Jan 2025 02:00:00 GMT' });
+    const { client, sleeps } = testClient({ now: () => now });
+    const error = await failure(client.createSource(CREATE));
+    expect(sleeps).toEqual([]);
+    expect(error.ambiguous).toBe(false);
+    expect(error.hint).toBe('run the command again after 2025-01-01T02:00:00Z.');
   });
 
   it('backs off exponentially with full jitter when there is no Retry-After', async () => {
