@@ -99,7 +99,8 @@ function injectAfter(response: ServerResponse, fault: Fault): void {
 
 async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
   const name = path.slice(API_PREFIX.length);
-  const route: Route | undefined = pipeline.routes[name];
+  // An own-property lookup: `__proto__` or `constructor` is an unknown call (404), not Object's inherited members.
+  const route: Route | undefined = Object.hasOwn(pipeline.routes, name) ? pipeline.routes[name] : undefined;
   pipeline.counters.record(path, route?.write === true);
   const text = await readBody(request);
   if (pipeline.latencyMs > 0) await sleep(pipeline.latencyMs);
@@ -119,10 +120,23 @@ async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: 
   return sendJson(response, 404, noRoute(path).body);
 }
 
-/** The node:http request listener. */
+/** The request's path, or undefined when the request target is not a path (`//%%%` reads as an invalid host). */
+function pathOf(request: IncomingMessage): string | undefined {
+  try {
+    return new URL(request.url ?? '/', 'http://emulator').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The node:http request listener. No request, however malformed, ends the process. */
 export function requestListener(pipeline: Pipeline): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+    const path = pathOf(request);
+    if (path === undefined) {
+      sendJson(response, 400, { message: `Bad Request: the request target ${JSON.stringify(request.url)} is not a valid path` });
+      return;
+    }
     dispatch(pipeline, request, response, path).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`emulator: ${message}\n`);
