@@ -1,5 +1,6 @@
 /**
- * The request pipeline: introspection and health bypass everything; every other call under /api/v1 is counted,
+ * The request pipeline: health bypasses everything; introspection needs the API's credentials and nothing else;
+ * every other call under /api/v1 is counted,
  * delayed, possibly faulted before acting, authenticated, handled, persisted when it wrote, and possibly
  * faulted after acting (the answer lost while the write stands).
  */
@@ -113,8 +114,12 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
 
 /** Async, so a handler that throws synchronously still ends in the listener's catch, not as an uncaught exception. */
 async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
-  if (path.startsWith('/_emulator/'))
+  if (path.startsWith('/_emulator/')) {
+    // The state holds unmasked secrets and reset wipes it: the same credentials as the API.
+    const refused = pipeline.auth.check(request);
+    if (refused) return send(response, refused);
     return serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
+  }
   if (path === '/api/v1/health') return sendJson(response, 200, { available: true });
   if (path.startsWith(API_PREFIX)) return serveApi(pipeline, request, response, path);
   return sendJson(response, 404, noRoute(path).body);
