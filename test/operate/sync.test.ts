@@ -56,6 +56,7 @@ describe('sync', () => {
           attached: false,
           status: 'pending',
           timedOut: false,
+          interrupted: false,
           startedAt: null,
           durationSeconds: expect.any(Number),
           records: null,
