@@ -5,7 +5,8 @@
  * reads only the secrets from the environment again and executes exactly that plan, sending every other value as
  * the plan showed it. The file is written with mode 0600.
  */
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { JsonObject } from '../api/types.js';
 import { isSecretPath, secretPaths, secretValues, type ConfigPath } from '../secrets/paths.js';
 import { mapSecrets } from '../secrets/seal.js';
@@ -102,13 +103,45 @@ export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: 
   };
 }
 
-/** Writes the saved plan (mode 0600, replaced atomically) for `plan --out`. */
+/** Why a file could not be written, in words, from the error's errno code. */
+function writeProblem(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `its directory ${dirname(file)} does not exist`;
+  if (code === 'ENOTDIR') return `a parent of it is not a directory`;
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unwritablePlan(file: string, problem: string, cause?: unknown): GitopsError {
+  return new GitopsError('USAGE', `cannot save the plan to ${file}: ${problem}; nothing was saved`, {
+    hint: 'give --out a file path in an existing, writable directory, e.g. --out plan.json',
+    cause,
+  });
+}
+
+/** Refuses, before anything is planned, a `--out` that could never be written: a directory, or a missing parent. */
+export function checkSavedPlanTarget(file: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw unwritablePlan(file, 'it is a directory');
+  const parent = dirname(file);
+  if (!existsSync(parent)) throw unwritablePlan(file, `its directory ${parent} does not exist`);
+  if (!statSync(parent).isDirectory()) throw unwritablePlan(file, `${parent} is not a directory`);
+}
+
+/** Writes the saved plan (mode 0600, replaced atomically) for `plan --out`; a failed write leaves no file behind. */
 export function writeSavedPlan(file: string, prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[]): void {
   const text = `${JSON.stringify(savedPlanOf(prepared, paths), null, 2)}\n`;
+  checkSavedPlanTarget(file);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text, { mode: 0o600 });
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, text, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw unwritablePlan(file, writeProblem(file, error), error);
+  }
 }
 
 /** True when the file looks like a saved plan (so `apply plan.json` can tell it from a pipeline). */

@@ -9,7 +9,7 @@ function packageVersion(): string {
 }
 
 const PROGRAM_HELP = `
-Quick start (no Airbyte needed; state in ./.airbyte-emulator.json):
+Quick start (no Airbyte needed; state under ~/.local/state/airbyte-gitops, or AIRBYTE_EMULATOR_STATE):
   $ airbyte-gitops plan examples/pipelines --emulator
   $ airbyte-gitops apply examples/pipelines --emulator --auto-approve
   $ airbyte-gitops sync 'PostgreSQL → MinIO' --emulator --wait

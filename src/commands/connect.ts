@@ -23,7 +23,7 @@ export function addConnectOptions(command: Command, io: CommandIo): Command {
       .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
       // Read from io.env, not with commander's Option.env(), which reads process.env.
       .option('--workspace <name>', `workspace name, slug or id (env: ${WORKSPACE_ENV})`)
-      .option('--emulator', 'run against the embedded emulator; its state is kept in ./.airbyte-emulator.json')
+      .option('--emulator', 'run against the embedded emulator; its state is kept per directory under ~/.local/state (env AIRBYTE_EMULATOR_STATE: a file)')
       .option('--debug', 'log every API call (method, path, status, time) to stderr; credentials are never logged')
       .hook('preAction', (self) => {
         const fromEnv = io.env[WORKSPACE_ENV];
@@ -40,7 +40,15 @@ export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (c
     });
   }
   // The emulator is loaded only when asked for: commands against a real server do not pay for it.
-  const emulator = flags.emulator ? await (await import('../emulator/embedded.js')).startEmbeddedEmulator(io.cwd) : undefined;
+  const emulator = flags.emulator
+    ? await (
+        await import('../emulator/embedded.js')
+      ).startEmbeddedEmulator({
+        cwd: io.cwd,
+        env: io.env,
+        note: (line) => io.stderr.write(`${line}\n`),
+      })
+    : undefined;
   try {
     const options = clientOptionsFromEnv(io.env, {
       ...(emulator ? { url: emulator.url } : flags.url === undefined ? {} : { url: flags.url }),

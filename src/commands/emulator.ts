@@ -68,8 +68,21 @@ function untilSignal(stop: () => Promise<void>): Promise<void> {
   });
 }
 
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare) || /^::ffff:127\./.test(bare);
+}
+
 async function run(flags: EmulatorFlags, io: CommandIo): Promise<void> {
   const emulator = await startEmulator(optionsFrom(flags, io.env));
+  if (!isLoopbackHost(flags.host)) {
+    const guard = flags.auth === 'none' ? 'anyone who can reach it' : 'anyone with the credentials';
+    io.stderr.write(
+      `warning: listening on ${flags.host}, not a loopback address: ${guard} on the network can read the configurations ` +
+        `sent to it, secrets included (GET /_emulator/state is unmasked); use --host 127.0.0.1 unless other machines must connect\n`,
+    );
+  }
   io.stdout.write(`Airbyte emulator listening on ${emulator.url}\n`);
   await untilSignal(() => emulator.stop());
 }

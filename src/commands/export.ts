@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { GitopsError } from '../errors.js';
 import { buildExport, DEFAULT_SCHEMA_URL, selectResources, type ExportResult } from '../operate/export.js';
@@ -22,7 +22,28 @@ function variablesText(result: ExportResult): string {
   return `Set these environment variables (the secrets Airbyte masks) before validate, plan or apply:\n${lines.join('\n')}\n`;
 }
 
+function unwritableOut(dir: string, problem: string, cause?: unknown): GitopsError {
+  return new GitopsError('USAGE', `cannot write the export to ${dir}: ${problem}`, {
+    hint: '--out names a directory (created when missing) that gets one file per connection; without --out, one document goes to stdout',
+    cause,
+  });
+}
+
+/** Refuses, before anything is read from Airbyte, an --out that is an existing file. */
+function checkOutDirectory(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw unwritableOut(dir, 'it is a file, not a directory');
+}
+
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return error instanceof Error ? error.message : String(error);
+}
+
 function writeFiles(dir: string, result: ExportResult, force: boolean): string[] {
+  checkOutDirectory(dir);
   const paths = result.files.map((file) => join(dir, file.name));
   const existing = paths.filter((path) => existsSync(path));
   if (existing.length > 0 && !force) {
@@ -30,8 +51,17 @@ function writeFiles(dir: string, result: ExportResult, force: boolean): string[]
       hint: 'choose another --out directory, or pass --force to overwrite',
     });
   }
-  mkdirSync(dir, { recursive: true });
-  result.files.forEach((file, i) => writeFileSync(paths[i] as string, file.content));
+  const written: string[] = [];
+  try {
+    mkdirSync(dir, { recursive: true });
+    result.files.forEach((file, i) => {
+      writeFileSync(paths[i] as string, file.content);
+      written.push(paths[i] as string);
+    });
+  } catch (error) {
+    const done = written.length === 0 ? 'nothing was written' : `only ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written`;
+    throw unwritableOut(dir, `${writeProblem(error)}; ${done}`, error);
+  }
   return paths;
 }
 
@@ -67,6 +97,7 @@ export function register(program: Command, io: CommandIo): void {
   addConnectOptions(command, io)
     .addHelpText('after', EXAMPLES)
     .action(async (names: string[], flags: ExportFlags) => {
+      if (flags.out !== undefined) checkOutDirectory(flags.out);
       await withClient(io, flags, async (client) => {
         const input = selectResources(await readForExport(client, flags.workspace), names);
         const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags, io.cwd) });

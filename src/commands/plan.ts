@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { ExitCode } from '../errors.js';
-import { writeSavedPlan } from '../apply/index.js';
+import { checkSavedPlanTarget, writeSavedPlan } from '../apply/saved-plan.js';
 import { prepare } from '../plan/prepare.js';
 import { renderJson, renderMarkdown, renderText } from '../plan/render/index.js';
 import { hasChanges } from '../plan/render/values.js';
@@ -41,6 +41,7 @@ Exit status: 0 success (with --detailed-exitcode: no changes); 2 changes present
 1 invalid pipeline (every problem is printed as file:line:col), API or network error.`,
   );
   addConnectOptions(command, io).action(async (paths: string[], flags: PlanFlags) => {
+    if (flags.out !== undefined) checkSavedPlanTarget(flags.out);
     await withClient(io, flags, async (client) => {
       const prepared = await prepare(client, {
         paths,

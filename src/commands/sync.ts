@@ -24,6 +24,32 @@ function durationFlag(flag: string, text: string): number {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/**
+ * Ctrl-C / SIGTERM while waiting: the first stops the wait (the jobs keep running in Airbyte) and the command ends
+ * as after a timeout, with exit status 130; a second, should a poll hang, ends the process at once. Active only
+ * while waiting: `dispose` gives the signals back.
+ */
+function stopWaitingOnSignal(stderr: NodeJS.WriteStream): { stop: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      stderr.write(`\n${name} again: stopping now; the jobs keep running in Airbyte.\n`);
+      process.exit(ExitCode.interrupted);
+    }
+    stderr.write(`\n${name}: stopped waiting; the jobs keep running in Airbyte (${name} again ends at once).\n`);
+    controller.abort(name);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stop: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 /** Progress to stdout: a live line on a terminal, plain lines otherwise; to stderr under --json. */
 function reporterFor(json: boolean, io: CommandIo): { reporter: WaitReporter; live: boolean; out: NodeJS.WriteStream } {
   const out = json ? io.stderr : io.stdout;
@@ -52,12 +78,22 @@ async function run(names: string[], flags: SyncFlags, io: CommandIo, status: Run
     const connections = await resolveConnections(client, flags.workspace, names);
     const watches = await Promise.all(connections.map((connection) => triggerSync(client, connection)));
     const { reporter, live, out } = reporterFor(flags.json === true, io);
-    for (const watch of watches) out.write(startLine(watch) + '\n');
-    if (flags.wait) {
-      await waitForJobs(client, watches, { timeoutMs, pollIntervalMs, heartbeatMs: HEARTBEAT_MS, tickMs: live ? 1000 : Infinity, reporter });
+    // Listening before the start lines are printed: a Ctrl-C as soon as one is seen already stops the wait.
+    const signals = flags.wait ? stopWaitingOnSignal(io.stderr) : undefined;
+    try {
+      for (const watch of watches) out.write(startLine(watch) + '\n');
+      if (signals) {
+        const tickMs = live ? 1000 : Infinity;
+        await waitForJobs(client, watches, { timeoutMs, pollIntervalMs, heartbeatMs: HEARTBEAT_MS, tickMs, reporter, stop: signals.stop });
+      }
+    } finally {
+      signals?.dispose();
+    }
+    if (signals) {
       if (live) out.write('\r\u001b[2K');
       for (const watch of watches) out.write(outcomeLine(watch, nowSeconds(), flags.timeout) + '\n');
-      if (!watches.every(succeeded)) status.exitStatus = ExitCode.error;
+      if (signals.stop.aborted) status.exitStatus = ExitCode.interrupted;
+      else if (!watches.every(succeeded)) status.exitStatus = ExitCode.error;
     }
     if (flags.json) io.stdout.write(JSON.stringify({ jobs: watches.map((watch) => syncJobJson(watch, nowSeconds())) }, null, 2) + '\n');
   });
@@ -88,7 +124,8 @@ export function register(program: Command, io: CommandIo, status: RunStatus): vo
       'after',
       EXAMPLES +
         '\nExit status: 0 when the syncs were started (with --wait: when every job succeeded); 1 when a job failed,\n' +
-        'was cancelled or is still running at --timeout, a name is unknown, a connection is inactive, or on API errors.',
+        'was cancelled or is still running at --timeout, a name is unknown, a connection is inactive, or on API errors;\n' +
+        '130 when Ctrl-C or SIGTERM stopped --wait (the jobs keep running; cancel them with airbyte-gitops cancel <job-id>).',
     )
     .action((names: string[], flags: SyncFlags) => run(names, flags, io, status));
 }

@@ -1,38 +1,103 @@
 /**
- * The in-process emulator behind the main commands' `--emulator` flag. Its state lives in
- * `<cwd>/.airbyte-emulator.json`, so `apply --emulator` followed by `plan --emulator` sees what apply made.
+ * The in-process emulator behind the main commands' `--emulator` flag. Its state, secrets included, lives outside
+ * the working directory (so `git add .` in a pipeline repository cannot commit it), in one file per working
+ * directory under the user's state directory; `apply --emulator` followed by `plan --emulator` from the same
+ * directory sees what apply made.
  */
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { GitopsError } from '../errors.js';
 import { startEmulator } from './index.js';
 import { UnwritableStateError } from './state.js';
 
-/** File name of the embedded emulator's state, in the working directory (gitignored). */
-export const EMBEDDED_STATE_FILE = '.airbyte-emulator.json';
+/** Names a state file of the embedded emulator, instead of the per-directory default. */
+export const EMBEDDED_STATE_ENV = 'AIRBYTE_EMULATOR_STATE';
+
+/** Where older versions kept the state: inside the working directory. No longer read. */
+export const LEGACY_STATE_FILE = '.airbyte-emulator.json';
 
 /** Syncs finish quickly so a quick start does not wait, yet still pass through pending and running. */
 const EMBEDDED_JOB_DURATION_MS = 5000;
 
-/** The state file's directory is the working directory, so the generic --data hint would mislead. */
-function withEmbeddedHint(error: unknown): unknown {
+/** What the embedded emulator needs from the run: its environment and working directory, and where to say things. */
+export interface EmbeddedSurroundings {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** One line (no newline) for the user's stderr. */
+  note: (line: string) => void;
+}
+
+/** $XDG_STATE_HOME when it is an absolute path (the XDG rule), else ~/.local/state. */
+function stateHome(env: NodeJS.ProcessEnv): string {
+  const xdg = env['XDG_STATE_HOME'];
+  if (xdg !== undefined && isAbsolute(xdg)) return xdg;
+  return join(env['HOME'] || homedir(), '.local', 'state');
+}
+
+/**
+ * The state file for runs from `cwd`: $AIRBYTE_EMULATOR_STATE (relative to `cwd`) when set, else
+ * `<state home>/airbyte-gitops/emulator/<sha256 of the absolute cwd, 16 hex digits>.json`.
+ */
+export function embeddedStateFile(cwd: string, env: NodeJS.ProcessEnv): string {
+  const explicit = env[EMBEDDED_STATE_ENV];
+  if (explicit !== undefined && explicit !== '') return resolve(cwd, explicit);
+  const key = createHash('sha256').update(resolve(cwd)).digest('hex').slice(0, 16);
+  return join(stateHome(env), 'airbyte-gitops', 'emulator', `${key}.json`);
+}
+
+function unwritable(file: string, reason: string, cause?: unknown): GitopsError {
+  return new GitopsError('USAGE', `--emulator cannot keep its state in ${file}: ${reason}`, {
+    hint: `set ${EMBEDDED_STATE_ENV} to a file in a writable directory, or XDG_STATE_HOME to a writable directory`,
+    cause,
+  });
+}
+
+/** Only the owner may enter the directory: the state holds secrets as sent. */
+function makeStateDirectory(file: string, explicit: boolean): void {
+  if (explicit) return; // A directory the user named is theirs to create.
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw unwritable(file, `its directory cannot be created (${error instanceof Error ? error.message : String(error)})`, error);
+  }
+}
+
+function withEmbeddedHint(file: string, error: unknown): unknown {
   if (!(error instanceof UnwritableStateError)) return error;
   return new GitopsError(error.code, error.message, {
     meta: error.meta,
-    hint: `--emulator keeps its state in ./${EMBEDDED_STATE_FILE}: run the command from a writable directory`,
+    hint: `--emulator keeps its state in ${file}: set ${EMBEDDED_STATE_ENV} to a file in a writable directory`,
     cause: error,
   });
 }
 
-export async function startEmbeddedEmulator(cwd: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startEmbeddedEmulator(around: EmbeddedSurroundings): Promise<{ url: string; stop(): Promise<void> }> {
+  const file = embeddedStateFile(around.cwd, around.env);
+  const explicit = (around.env[EMBEDDED_STATE_ENV] ?? '') !== '';
+  makeStateDirectory(file, explicit);
+  const existed = existsSync(file);
+  if (!existed && existsSync(join(around.cwd, LEGACY_STATE_FILE))) {
+    around.note(
+      `note: ./${LEGACY_STATE_FILE} (the state of older versions, secrets included) is no longer read; delete it, or set ${EMBEDDED_STATE_ENV}=${LEGACY_STATE_FILE} to keep using it`,
+    );
+  }
   const emulator = await startEmulator({
     host: '127.0.0.1',
     port: 0,
     flavor: 'current',
     auth: { mode: 'none' },
     jobDurationMs: EMBEDDED_JOB_DURATION_MS,
-    dataFile: join(cwd, EMBEDDED_STATE_FILE),
+    dataFile: file,
   }).catch((error: unknown) => {
-    throw withEmbeddedHint(error);
+    throw withEmbeddedHint(file, error);
   });
-  return { url: emulator.url, stop: () => emulator.stop() };
+  return {
+    url: emulator.url,
+    stop: async () => {
+      await emulator.stop();
+      if (!existed && existsSync(file)) around.note(`note: --emulator keeps its state in ${file} (delete it to start over)`);
+    },
+  };
 }

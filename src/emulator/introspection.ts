@@ -1,6 +1,6 @@
 /**
  * /_emulator/*: request counters, reset and the unmasked state, for tests and benchmarks. Outside /api/v1, so
- * never authenticated, delayed or faulted.
+ * never delayed or faulted; with --auth on, it needs the same credentials as the API (checked in server.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from '../api/types.js';

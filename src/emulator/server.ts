@@ -1,5 +1,6 @@
 /**
- * The request pipeline: introspection and health bypass everything; every other call under /api/v1 is counted,
+ * The request pipeline: health bypasses everything; introspection needs the API's credentials and nothing else;
+ * every other call under /api/v1 is counted,
  * delayed, possibly faulted before acting, authenticated, handled, persisted when it wrote, and possibly
  * faulted after acting (the answer lost while the write stands).
  */
@@ -99,7 +100,8 @@ function injectAfter(response: ServerResponse, fault: Fault): void {
 
 async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
   const name = path.slice(API_PREFIX.length);
-  const route: Route | undefined = pipeline.routes[name];
+  // An own-property lookup: `__proto__` or `constructor` is an unknown call (404), not Object's inherited members.
+  const route: Route | undefined = Object.hasOwn(pipeline.routes, name) ? pipeline.routes[name] : undefined;
   pipeline.counters.record(path, route?.write === true);
   const text = await readBody(request);
   if (pipeline.latencyMs > 0) await sleep(pipeline.latencyMs);
@@ -112,17 +114,34 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
 
 /** Async, so a handler that throws synchronously still ends in the listener's catch, not as an uncaught exception. */
 async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
-  if (path.startsWith('/_emulator/'))
+  if (path.startsWith('/_emulator/')) {
+    // The state holds unmasked secrets and reset wipes it: the same credentials as the API.
+    const refused = pipeline.auth.check(request);
+    if (refused) return send(response, refused);
     return serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
+  }
   if (path === '/api/v1/health') return sendJson(response, 200, { available: true });
   if (path.startsWith(API_PREFIX)) return serveApi(pipeline, request, response, path);
   return sendJson(response, 404, noRoute(path).body);
 }
 
-/** The node:http request listener. */
+/** The request's path, or undefined when the request target is not a path (`//%%%` reads as an invalid host). */
+function pathOf(request: IncomingMessage): string | undefined {
+  try {
+    return new URL(request.url ?? '/', 'http://emulator').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The node:http request listener. No request, however malformed, ends the process. */
 export function requestListener(pipeline: Pipeline): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+    const path = pathOf(request);
+    if (path === undefined) {
+      sendJson(response, 400, { message: `Bad Request: the request target ${JSON.stringify(request.url)} is not a valid path` });
+      return;
+    }
     dispatch(pipeline, request, response, path).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`emulator: ${message}\n`);

@@ -18,6 +18,8 @@ export interface JobWatch {
   attempts: AttemptRead[];
   /** Set when --timeout passed before the job ended. */
   timedOut?: boolean;
+  /** The signal (SIGINT, SIGTERM) that stopped the wait before the job ended. */
+  interruptedBy?: NodeJS.Signals;
 }
 
 /** `12,345 records, 1.2 MB` from what is known; empty when nothing is. */
@@ -43,13 +45,16 @@ export function progressLine(watch: JobWatch, nowSeconds: number): string {
 
 /** True when the job ended in success and did not time out. */
 export function succeeded(watch: JobWatch): boolean {
-  return watch.timedOut !== true && watch.job.status === 'succeeded';
+  return watch.timedOut !== true && watch.interruptedBy === undefined && watch.job.status === 'succeeded';
 }
 
 /** How a followed job ended, with the cancel command when it is still running. */
 export function outcomeLine(watch: JobWatch, nowSeconds: number, timeoutText: string): string {
   const took = formatDuration(durationSeconds(watch.job, watch.attempts, nowSeconds));
   const head = `'${printable(watch.connection)}': job ${watch.jobId}`;
+  if (watch.interruptedBy !== undefined) {
+    return `✗ ${head} is still ${watch.job.status}: stopped waiting (${watch.interruptedBy}); it keeps running in Airbyte. Cancel it with: airbyte-gitops cancel ${watch.jobId}`;
+  }
   if (watch.timedOut === true || !isTerminal(watch.job.status)) {
     return `✗ ${head} is still ${watch.job.status} after the ${timeoutText} timeout; it keeps running in Airbyte. Cancel it with: airbyte-gitops cancel ${watch.jobId}`;
   }
@@ -67,6 +72,8 @@ export interface SyncJobJson {
   attached: boolean;
   status: string;
   timedOut: boolean;
+  /** True when Ctrl-C or SIGTERM stopped the wait before the job ended. */
+  interrupted: boolean;
   startedAt: string | null;
   durationSeconds: number;
   records: number | null;
@@ -83,6 +90,7 @@ export function syncJobJson(watch: JobWatch, nowSeconds: number): SyncJobJson {
     attached: watch.attached,
     status: watch.job.status,
     timedOut: watch.timedOut === true,
+    interrupted: watch.interruptedBy !== undefined,
     startedAt: watch.job.startedAt === undefined ? null : isoTimestamp(watch.job.startedAt),
     durationSeconds: durationSeconds(watch.job, watch.attempts, nowSeconds),
     records: counts.records ?? null,

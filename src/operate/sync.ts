@@ -69,9 +69,31 @@ export interface WaitOptions {
   reporter: WaitReporter;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted (its reason the signal's name) when the user stops the wait: Ctrl-C or SIGTERM. */
+  stop?: AbortSignal;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `sleep(ms)`, cut short when `stop` is aborted. */
+function sleepUnless(sleep: (ms: number) => Promise<void>, ms: number, stop: AbortSignal | undefined): Promise<void> {
+  if (stop === undefined) return sleep(ms);
+  if (stop.aborted) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => resolve();
+    stop.addEventListener('abort', onAbort, { once: true });
+    sleep(ms).then(
+      () => {
+        stop.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        stop.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
 
 async function poll(client: AirbyteClient, watch: JobWatch, reporter: WaitReporter): Promise<boolean> {
   const info = await client.getJobWithoutLogs(watch.jobId);
@@ -83,8 +105,9 @@ async function poll(client: AirbyteClient, watch: JobWatch, reporter: WaitReport
 }
 
 /**
- * Polls every unfinished job until all are over or the timeout passes; jobs still running then are marked
- * `timedOut` (they keep running in Airbyte). The watches are updated in place and returned.
+ * Polls every unfinished job until all are over, the timeout passes or `stop` is aborted; jobs still running then
+ * are marked `timedOut` or `interruptedBy` (they keep running in Airbyte). The watches are updated in place and
+ * returned.
  */
 export async function waitForJobs(client: AirbyteClient, watches: JobWatch[], options: WaitOptions): Promise<JobWatch[]> {
   const now = options.now ?? Date.now;
@@ -93,9 +116,11 @@ export async function waitForJobs(client: AirbyteClient, watches: JobWatch[], op
   const lastReport = new Map(watches.map((watch) => [watch, now()]));
   let nextPoll = now() + options.pollIntervalMs;
   const open = () => watches.filter((watch) => !isTerminal(watch.job.status));
-  while (open().length > 0 && now() < deadline) {
+  const stopped = () => options.stop?.aborted === true;
+  while (open().length > 0 && now() < deadline && !stopped()) {
     const wake = Math.min(nextPoll, deadline, now() + options.tickMs);
-    await sleep(Math.max(0, wake - now()));
+    await sleepUnless(sleep, Math.max(0, wake - now()), options.stop);
+    if (stopped()) break;
     if (now() >= nextPoll || now() >= deadline) {
       await Promise.all(
         open().map(async (watch) => {
@@ -110,6 +135,10 @@ export async function waitForJobs(client: AirbyteClient, watches: JobWatch[], op
     }
     options.reporter.tick(watches);
   }
-  for (const watch of open()) watch.timedOut = true;
+  const signal = stopped() ? ((options.stop?.reason as NodeJS.Signals | undefined) ?? 'SIGINT') : undefined;
+  for (const watch of open()) {
+    if (signal !== undefined) watch.interruptedBy = signal;
+    else watch.timedOut = true;
+  }
   return watches;
 }

@@ -1,7 +1,7 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED_STATE_FILE, startEmbeddedEmulator } from '../../src/emulator/embedded.js';
+import { embeddedStateFile, startEmbeddedEmulator } from '../../src/emulator/embedded.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { GitopsError } from '../../src/errors.js';
 import { fixtureDefinitions } from './fixtures/definitions.js';
@@ -31,12 +31,15 @@ describe('--data persistence', () => {
 });
 
 describe('embedded emulator', () => {
-  it('serves on a free loopback port and loads <cwd>/.airbyte-emulator.json', async () => {
+  it("serves on a free loopback port and loads the working directory's state file", async () => {
     const cwd = tempDir();
-    const writer = await startTestEmulator({ dataFile: join(cwd, EMBEDDED_STATE_FILE) });
+    const env = { XDG_STATE_HOME: tempDir() };
+    const file = embeddedStateFile(cwd, env);
+    mkdirSync(dirname(file), { recursive: true });
+    const writer = await startTestEmulator({ dataFile: file });
     const { sourceId } = await createActors(writer);
     await writer.emulator.stop();
-    const embedded = await startEmbeddedEmulator(cwd);
+    const embedded = await startEmbeddedEmulator({ cwd, env, note: () => {} });
     expect(embedded.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
     const health = await request(`${embedded.url}/health`);
     expect(health.body).toEqual({ available: true });

@@ -96,6 +96,7 @@ describe('sync lines', () => {
       attached: true,
       status: 'pending',
       timedOut: false,
+      interrupted: false,
       startedAt: null,
       durationSeconds: 1,
       records: null,

@@ -56,6 +56,7 @@ describe('sync', () => {
           attached: false,
           status: 'pending',
           timedOut: false,
+          interrupted: false,
           startedAt: null,
           durationSeconds: expect.any(Number),
           records: null,
@@ -161,13 +162,13 @@ describe('sync', () => {
   describe('on the embedded emulator (the README promise)', () => {
     it("`sync 'PostgreSQL → MinIO' --wait --emulator` shows pending → succeeded with records and bytes", async () => {
       const dir = tempDir('gitops-sync-');
-      const seeding = await startEmulator({ port: 0, dataFile: join(dir, '.airbyte-emulator.json') });
+      const seeding = await startEmulator({ port: 0, dataFile: join(dir, 'state.json') });
       const { createClient } = await import('../../src/client/index.js');
       const client = createClient({ baseUrl: seeding.url, auth: { mode: 'none' } });
       await seedWorkspace(client);
       await client.close();
       await seeding.stop();
-      const result = await cli(['sync', ACTIVE, '--wait', '--emulator'], { cwd: dir });
+      const result = await cli(['sync', ACTIVE, '--wait', '--emulator'], { cwd: dir, env: { AIRBYTE_EMULATOR_STATE: 'state.json' } });
       expect(result.code).toBe(0);
       const lines = result.stdout.trim().split('\n');
       expect(lines[0]).toBe(`'${ACTIVE}': started job 1 (pending)`);
