@@ -23,7 +23,7 @@ Connecting to Airbyte (secrets only from the environment, never from flags):
   NO_COLOR                                     no colour in any output
 
 Exit status: 0 success; 1 error (invalid pipeline, failed check, API error, failed step or sync);
-2 changes present (plan --detailed-exitcode); 130 apply interrupted.
+2 changes present (plan --detailed-exitcode); 130 apply or sync --wait interrupted.
 Run 'airbyte-gitops <command> --help' for a command's options and examples.`;
 
 /**
