@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // The end-to-end tier spawns dist/cli/main.js: build it first when the sources changed.
     globalSetup: ['./test/global-setup.ts'],
+    // Runs before every file: the shared helpers' cleanups (test/cleanup.ts).
+    setupFiles: ['./test/setup.ts'],
     // The machine has two cores.
     maxWorkers: 2,
     // Test files share a worker's module cache instead of loading every module again per file (about a third of

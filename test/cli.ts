@@ -10,7 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { afterEach } from 'vitest';
+import { cleanupAfterEachTest } from './cleanup.js';
 import { runProgram } from '../src/cli/run.js';
 import { tempDir } from './temp.js';
 
@@ -72,7 +72,7 @@ export interface SpawnedCli {
 }
 
 const children: ChildProcess[] = [];
-afterEach(() => {
+cleanupAfterEachTest(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 

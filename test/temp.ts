@@ -2,10 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
+import { cleanupAfterEachFile } from './cleanup.js';
 
 const perFile: string[] = [];
-afterAll(() => {
+cleanupAfterEachFile(() => {
   for (const dir of perFile.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { cleanupAfterEachTest } from '../cleanup.js';
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
 
 export { EXAMPLES, runCli, spawnCli, waitFor } from '../cli.js';
@@ -14,7 +14,7 @@ export { tempDir } from '../temp.js';
 export const RETRY_ENV = { AIRBYTE_MAX_ATTEMPTS: '12', AIRBYTE_RETRY_BASE_MS: '5', AIRBYTE_RETRY_MAX_MS: '40' };
 
 const running: EmulatorHandle[] = [];
-afterEach(async () => {
+cleanupAfterEachTest(async () => {
   await Promise.all(running.splice(0).map((emulator) => emulator.stop()));
 });
 

@@ -1,5 +1,5 @@
 /** Starting fixture emulators and calling them over HTTP with the global fetch. */
-import { afterEach } from 'vitest';
+import { cleanupAfterEachTest } from '../cleanup.js';
 import type { JsonObject } from '../../src/api/types.js';
 import { DEFAULT_WORKSPACE_ID, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
 import { fixtureDefinitions, PG_SOURCE_ID, S3_DESTINATION_ID } from './fixtures/definitions.js';
@@ -25,7 +25,7 @@ export interface TestEmulator {
 }
 
 const running: EmulatorHandle[] = [];
-afterEach(async () => {
+cleanupAfterEachTest(async () => {
   await Promise.all(running.splice(0).map((emulator) => emulator.stop()));
 });
 

@@ -2,7 +2,7 @@
  * Operate test helpers: an emulator in the test process, a workspace built through the API client, and the CLI run
  * in-process (../cli.ts) against that emulator.
  */
-import { afterEach } from 'vitest';
+import { cleanupAfterEachTest } from '../cleanup.js';
 import type { AirbyteCatalog, JsonObject } from '../../src/api/types.js';
 import { createClient, type AirbyteClient } from '../../src/client/index.js';
 import { DEFAULT_WORKSPACE_ID, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
@@ -19,7 +19,7 @@ export interface Env {
 }
 
 const open: Env[] = [];
-afterEach(async () => {
+cleanupAfterEachTest(async () => {
   await Promise.all(
     open.splice(0).map(async ({ emulator, client }) => {
       await client.close();
