@@ -83,8 +83,10 @@ async function run(flags: EmulatorFlags, io: CommandIo): Promise<void> {
         `sent to it, secrets included (GET /_emulator/state is unmasked); use --host 127.0.0.1 unless other machines must connect\n`,
     );
   }
+  // Listen for the signals before announcing the URL: whoever reads the line may stop the emulator at once.
+  const stopped = untilSignal(() => emulator.stop());
   io.stdout.write(`Airbyte emulator listening on ${emulator.url}\n`);
-  await untilSignal(() => emulator.stop());
+  await stopped;
 }
 
 const EXAMPLES = `
