@@ -3,6 +3,7 @@
  * auth headers, retries, token renewal, error mapping and debug logging happen the same way for every call.
  */
 import { GitopsError } from '../errors.js';
+import { isLoopbackHost } from '../util/loopback.js';
 import { authSecrets, staticAuthorization, TokenSource } from './auth.js';
 import { normalizeBaseUrl } from './options.js';
 import { CALL_KINDS, DEFAULT_RETRY, type Call } from './retry.js';
@@ -122,9 +123,7 @@ export class ApiCore {
 function sendsInClear(baseUrl: string): boolean {
   const url = new URL(baseUrl);
   if (url.protocol !== 'http:') return false;
-  const host = url.hostname.toLowerCase();
-  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return !loopback;
+  return !isLoopbackHost(url.hostname);
 }
 
 function isUnauthorized(error: unknown): boolean {

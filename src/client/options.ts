@@ -83,12 +83,17 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
 }
 
 /** Options for `createClient` from the environment and the `--url` / `--debug` flags. */
+/** How many times a call is tried (AIRBYTE_MAX_ATTEMPTS): the client's retries and apply's create-or-adopt. */
+export function maxAttemptsFromEnv(env: NodeJS.ProcessEnv): number {
+  return positiveInteger(env, 'AIRBYTE_MAX_ATTEMPTS') ?? DEFAULT_RETRY.maxAttempts;
+}
+
 export function clientOptionsFromEnv(env: NodeJS.ProcessEnv, flags: { url?: string; debug?: boolean }): ClientOptions & { retry: RetryOptions } {
   const options: ClientOptions & { retry: RetryOptions } = {
     baseUrl: normalizeBaseUrl(flags.url ?? envValue(env, 'AIRBYTE_URL') ?? DEFAULT_URL),
     auth: authFromEnv(env),
     retry: {
-      maxAttempts: positiveInteger(env, 'AIRBYTE_MAX_ATTEMPTS') ?? DEFAULT_RETRY.maxAttempts,
+      maxAttempts: maxAttemptsFromEnv(env),
       baseDelayMs: positiveInteger(env, 'AIRBYTE_RETRY_BASE_MS') ?? DEFAULT_RETRY.baseDelayMs,
       maxDelayMs: positiveInteger(env, 'AIRBYTE_RETRY_MAX_MS') ?? DEFAULT_RETRY.maxDelayMs,
     },

@@ -15,7 +15,7 @@ import { isSavedPlanFile, readSavedPlan } from '../apply/saved-plan.js';
 import { planSecrets } from '../apply/secrets.js';
 import { guardSignals, type SignalGuard } from '../apply/signals.js';
 import type { ApplyResult } from '../apply/types.js';
-import { clientOptionsFromEnv, type AirbyteClient } from '../client/index.js';
+import { maxAttemptsFromEnv, type AirbyteClient } from '../client/index.js';
 import { ExitCode, GitopsError } from '../errors.js';
 import type { Problem } from '../model/problem.js';
 import { reportProblemsTo } from '../pipeline/problems.js';
@@ -150,7 +150,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   const result = await executePlan(client, plan, {
     parallelism: flags.parallelism,
     signal: guard.signal,
-    createAttempts: clientOptionsFromEnv(io.env, {}).retry.maxAttempts,
+    createAttempts: maxAttemptsFromEnv(io.env),
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
   });
   human.write(`\n${summaryText(result, palette)}`);

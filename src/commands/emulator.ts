@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { startEmulator, type AuthOptions, type EmulatorOptions, type Flavor } from '../emulator/index.js';
 import { fractionFlag, integerFlag } from './flags.js';
+import { isLoopbackHost } from '../util/loopback.js';
 import type { CommandIo } from './io.js';
 
 interface EmulatorFlags {
@@ -66,12 +67,6 @@ function untilSignal(stop: () => Promise<void>): Promise<void> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
-}
-
-/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare) || /^::ffff:127\./.test(bare);
 }
 
 async function run(flags: EmulatorFlags, io: CommandIo): Promise<void> {

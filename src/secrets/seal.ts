@@ -5,18 +5,13 @@
  */
 import type { Json, JsonObject } from '../api/types.js';
 import { isSecretPath, type ConfigPath } from './paths.js';
-import { SENSITIVE, Secret, type SealedJson, type SealedObject } from './secret.js';
-
-/** A plain object (not an array, not a Secret): the containers the walks below descend into. */
-function isContainer(value: SealedJson | undefined): value is SealedObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
-}
+import { isSealedObject, SENSITIVE, Secret, type SealedJson, type SealedObject } from './secret.js';
 
 /** A copy of `value` with each Secret replaced by `replace(secret, path)`; `path` is concrete (array indexes as strings). */
 export function mapSecrets(value: SealedJson, replace: (secret: Secret, path: ConfigPath) => SealedJson, path: ConfigPath = []): SealedJson {
   if (value instanceof Secret) return replace(value, path);
   if (Array.isArray(value)) return value.map((item, i) => mapSecrets(item, replace, [...path, String(i)]));
-  if (isContainer(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapSecrets(child, replace, [...path, key])]));
+  if (isSealedObject(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapSecrets(child, replace, [...path, key])]));
   return value;
 }
 
@@ -26,7 +21,7 @@ function seal(value: SealedJson, secrets: ConfigPath[], path: ConfigPath): Seale
   // first, so a value found at one holds no Secret below it.
   if (value !== null && isSecretPath(secrets, path)) return new Secret(value as Json);
   if (Array.isArray(value)) return value.map((item, i) => seal(item, secrets, [...path, String(i)]));
-  if (isContainer(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, seal(child, secrets, [...path, key])]));
+  if (isSealedObject(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, seal(child, secrets, [...path, key])]));
   return value;
 }
 

@@ -32,6 +32,11 @@ export class Secret {
     return this.#value;
   }
 
+  /** True for an empty string: a value that would overwrite a stored secret with nothing. Reveals nothing else. */
+  isEmpty(): boolean {
+    return this.#value === '';
+  }
+
   toString(): string {
     return SENSITIVE;
   }

@@ -25,11 +25,6 @@ export function printable(text: string): string {
   return text.replace(UNSAFE, escapeCharacter);
 }
 
-/** The first unsafe character of `text`, if any (for messages such as "contains a control character (U+001B)"). */
-export function firstUnsafe(text: string): string | undefined {
-  return new RegExp(UNSAFE.source, 'u').exec(text)?.[0];
-}
-
 /** `U+001B`: a code point as the Unicode standard writes it. */
 export function codePointName(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,6 +1,6 @@
 /** /_emulator/* holds unmasked secrets and can wipe the state: with --auth on it needs the API's credentials. */
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost } from '../../src/commands/emulator.js';
+import { isLoopbackHost } from '../../src/util/loopback.js';
 import { spawnCli, waitFor } from '../cli.js';
 import { request, startTestEmulator } from './helpers.js';
 
@@ -43,6 +43,8 @@ describe('--host', () => {
     ['localhost', true],
     ['::1', true],
     ['[::1]', true],
+    ['api.localhost', true],
+    ['::ffff:127.0.0.1', true],
     ['0.0.0.0', false],
     ['::', false],
     ['192.168.1.10', false],

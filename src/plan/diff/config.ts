@@ -154,7 +154,7 @@ export function rotatedSecrets(desired: SealedObject, remote: JsonObject, secret
   return secretValues(sealSecrets(desired, secrets), secrets).flatMap(({ path, value }) => {
     const before = stored.get(path.join('.'));
     // An empty secret (from `${VAR:-}` or "") would overwrite the stored one with nothing: never rotate to it.
-    const empty = value === '' || (value instanceof Secret && value.reveal() === '');
+    const empty = value instanceof Secret ? value.isEmpty() : value === '';
     return before === undefined || before === null || empty ? [] : [{ path: fieldPath(path), before, after: value }];
   });
 }
