@@ -10,6 +10,7 @@ import { buildSyncCatalog } from '../plan/catalog.js';
 import { toSchedule } from '../plan/diff/connections.js';
 import type { ActorChange, ActorRef, Change, ConnectionChange } from '../plan/types.js';
 import { revealSecrets } from '../secrets/seal.js';
+import { connectionKey, type Created } from './converge.js';
 import type { ApplyClient, Discover } from './types.js';
 
 /** What an adapter may use besides the change: the client, the workspace, ids created earlier, discovery. */
@@ -21,13 +22,25 @@ export interface AdapterContext {
   discover: Discover;
 }
 
-/** The verbs every kind fills in. Each resolves to the id of the resource it acted on. */
+/** The verbs every kind fills in. Update and delete resolve to the id of the resource they acted on. */
 export interface Adapter<C extends Change> {
-  create(change: C, ctx: AdapterContext): Promise<string>;
+  create(change: C, ctx: AdapterContext): Promise<Created>;
   update(change: C, ctx: AdapterContext): Promise<string>;
   delete(change: C, ctx: AdapterContext): Promise<string>;
-  /** The id of the live resource with this name, if any (to adopt a create whose answer was lost). */
-  findByName(name: string, ctx: AdapterContext): Promise<string | undefined>;
+  /**
+   * What tells this resource apart from another one of the same name (see `Copy.key`): the definition of a source
+   * or destination, the source and destination of a connection. Known before the create is sent.
+   */
+  key(change: C, ctx: AdapterContext): string;
+}
+
+/** A delete of something already gone (another run deleted it, or a retried delete) counts as done. */
+export async function deleted(remove: () => Promise<void>): Promise<void> {
+  try {
+    await remove();
+  } catch (error) {
+    if (!(error instanceof GitopsError && error.status === 404)) throw error;
+  }
 }
 
 function needId(change: Change): string {
@@ -54,38 +67,34 @@ const sourceAdapter: Adapter<ActorChange> = {
   async create(change, { client, workspaceId }) {
     const { name, configuration } = desiredActor(change);
     const read = await client.createSource({ sourceDefinitionId: change.definitionId, workspaceId, name, connectionConfiguration: configuration });
-    return read.sourceId;
+    return { id: read.sourceId, createdAt: read.createdAt };
   },
   async update(change, { client }) {
     const { name, configuration } = updatedActor(change);
     return (await client.updateSource({ sourceId: needId(change), name, connectionConfiguration: configuration })).sourceId;
   },
   async delete(change, { client }) {
-    await client.deleteSource(needId(change), `source '${change.name}'`);
+    await deleted(() => client.deleteSource(needId(change), `source '${change.name}'`));
     return needId(change);
   },
-  async findByName(name, { client, workspaceId }) {
-    return (await client.listSources(workspaceId)).find((source) => source.name === name)?.sourceId;
-  },
+  key: (change) => change.definitionId,
 };
 
 const destinationAdapter: Adapter<ActorChange> = {
   async create(change, { client, workspaceId }) {
     const { name, configuration } = desiredActor(change);
     const read = await client.createDestination({ destinationDefinitionId: change.definitionId, workspaceId, name, connectionConfiguration: configuration });
-    return read.destinationId;
+    return { id: read.destinationId, createdAt: read.createdAt };
   },
   async update(change, { client }) {
     const { name, configuration } = updatedActor(change);
     return (await client.updateDestination({ destinationId: needId(change), name, connectionConfiguration: configuration })).destinationId;
   },
   async delete(change, { client }) {
-    await client.deleteDestination(needId(change), `destination '${change.name}'`);
+    await deleted(() => client.deleteDestination(needId(change), `destination '${change.name}'`));
     return needId(change);
   },
-  async findByName(name, { client, workspaceId }) {
-    return (await client.listDestinations(workspaceId)).find((destination) => destination.name === name)?.destinationId;
-  },
+  key: (change) => change.definitionId,
 };
 
 /** The create body: the current schedule model only (scheduleType / scheduleData), optional fields only when declared. */
@@ -107,7 +116,8 @@ async function connectionCreateBody(change: ConnectionChange, ctx: AdapterContex
 
 const connectionAdapter: Adapter<ConnectionChange> = {
   async create(change, ctx) {
-    return (await ctx.client.createConnection(await connectionCreateBody(change, ctx))).connectionId;
+    const read = await ctx.client.createConnection(await connectionCreateBody(change, ctx));
+    return { id: read.connectionId, createdAt: read.created_at };
   },
   async update(change, { client }) {
     // Exactly the patch the plan computed: never the legacy schedule, the catalog only when streams differ.
@@ -115,12 +125,12 @@ const connectionAdapter: Adapter<ConnectionChange> = {
     return read.connectionId;
   },
   async delete(change, { client }) {
-    await client.deleteConnection(needId(change), `connection '${change.name}'`);
+    await deleted(() => client.deleteConnection(needId(change), `connection '${change.name}'`));
     return needId(change);
   },
-  async findByName(name, { client, workspaceId }) {
-    const live = (await client.listConnections(workspaceId)).filter((connection) => connection.status !== 'deprecated');
-    return live.find((connection) => connection.name === name)?.connectionId;
+  key(change, ctx) {
+    if (!change.sourceRef || !change.destinationRef) throw new GitopsError('USAGE', `connection '${change.name}': the plan has no endpoints`);
+    return connectionKey(ctx.resolve('source', change.sourceRef), ctx.resolve('destination', change.destinationRef));
   },
 };
 

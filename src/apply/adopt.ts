@@ -3,6 +3,7 @@
  * resource may exist. Look for it by name first; adopt it if it is there, send the create again only if not.
  */
 import { GitopsError } from '../errors.js';
+import type { Created } from './converge.js';
 
 /** True for a client error that says the server may have acted on the call. */
 function isAmbiguous(error: unknown): boolean {
@@ -14,17 +15,17 @@ function isAmbiguous(error: unknown): boolean {
  * adopted. Any other failure, or an ambiguous one with nothing found after the last attempt, is thrown.
  */
 export async function createOrAdopt(
-  create: () => Promise<string>,
+  create: () => Promise<Created>,
   find: () => Promise<string | undefined>,
   attempts: number,
-): Promise<{ id: string; adopted: boolean }> {
+): Promise<{ created: Created } | { adopted: string }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return { id: await create(), adopted: false };
+      return { created: await create() };
     } catch (error) {
       if (!isAmbiguous(error)) throw error;
       const found = await find();
-      if (found !== undefined) return { id: found, adopted: true };
+      if (found !== undefined) return { adopted: found };
       if (attempt >= attempts) throw error;
     }
   }

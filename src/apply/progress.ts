@@ -17,7 +17,8 @@ const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)}s`;
 function doneText(outcome: StepOutcome): string {
   if (outcome.renamedFrom !== undefined) return `renamed ${outcome.kind} '${printable(outcome.renamedFrom)}' to '${printable(outcome.name)}'`;
   const adopted = outcome.adopted ? ' (found after its answer was lost; not created twice)' : '';
-  return `${PAST[outcome.op]} ${label(outcome)}${adopted}`;
+  const merged = outcome.duplicateRemoved === undefined ? '' : " (another run created it at the same time: kept the older copy, removed this run's)";
+  return `${PAST[outcome.op]} ${label(outcome)}${adopted}${merged}`;
 }
 
 /** The progress line of one step, e.g. `✓ created source 'pg' (0.4s)`. */
@@ -36,15 +37,42 @@ export function progressLine(outcome: StepOutcome, palette: Palette): string {
 
 const done = (result: ApplyResult) => `${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted`;
 
+/** What the settling pass against concurrent runs did, when it did anything: one line each. */
+function settledLines(result: ApplyResult, palette: Palette): string[] {
+  const settled = result.settled;
+  if (settled === undefined) return [];
+  const lines: string[] = [];
+  for (const entry of settled.removed) {
+    lines.push(
+      `${palette.green('✓')} removed this run's copy of ${label(entry)} (id ${entry.id}): another run created it at the same time; kept id ${entry.keptId}`,
+    );
+  }
+  for (const entry of settled.left) {
+    lines.push(
+      `${palette.yellow('!')} ${label(entry)} exists twice: this run's copy (id ${entry.id}) and an older one (id ${entry.keptId}), created by another run at the same time; not removed: ${shown(entry.reason, 'unknown')}`,
+    );
+  }
+  if (settled.error !== undefined)
+    lines.push(`${palette.yellow('!')} could not look for copies made by runs at the same time: ${shown(settled.error, 'unknown error')}`);
+  if (settled.left.length > 0 || settled.error !== undefined) {
+    lines.push('  Run `airbyte-gitops plan` once the other runs have ended: it lists any duplicate, and `apply --dedupe` removes exact ones.');
+  }
+  return lines;
+}
+
 /** The closing lines: `Apply complete: …`, or what was done, what failed (with the server's message) and what was skipped. */
 export function summaryText(result: ApplyResult, palette: Palette): string {
-  if (result.status === 'applied') return `${palette.green(`Apply complete: ${done(result)}.`)}\n`;
+  const settled = settledLines(result, palette);
+  const before = settled.length > 0 ? `${settled.join('\n')}\n` : '';
+  if (result.status === 'applied') return `${before}${palette.green(`Apply complete: ${done(result)}.`)}\n`;
   const { failed, skipped, notStarted } = result.counts;
+  const left = result.settled?.left.length ?? 0;
+  const duplicates = left > 0 ? `, ${left} duplicate${left === 1 ? '' : 's'} left` : '';
   const head =
     result.status === 'interrupted'
       ? `Apply interrupted: ${done(result)}; ${notStarted} not started, ${failed} failed, ${skipped} skipped.`
-      : `Apply failed: ${done(result)}; ${failed} failed, ${skipped} skipped.`;
-  const lines = [palette.red(head)];
+      : `Apply failed: ${done(result)}; ${failed} failed, ${skipped} skipped${duplicates}.`;
+  const lines = [...settled, palette.red(head)];
   for (const step of result.steps) {
     if (step.status === 'failed') lines.push(`  failed:  ${step.op} ${label(step)}: ${shown(step.error, 'unknown error')}`);
     if (step.status === 'skipped') lines.push(`  skipped: ${step.op} ${label(step)} (depends on failed ${shown(step.blockedBy, 'step')})`);
@@ -62,6 +90,8 @@ export interface JsonApplyResultV1 {
   summary: ApplyResult['counts'];
   durationMs: number;
   operations: StepOutcome[];
+  /** Present when the settling pass against concurrent runs removed or left a copy of this run's. */
+  settled?: ApplyResult['settled'];
 }
 
 export function toJsonResult(plan: Plan, result: ApplyResult | undefined): JsonApplyResultV1 {
@@ -73,5 +103,6 @@ export function toJsonResult(plan: Plan, result: ApplyResult | undefined): JsonA
     summary: result?.counts ?? empty,
     durationMs: result?.durationMs ?? 0,
     operations: result?.steps ?? [],
+    ...(result?.settled === undefined ? {} : { settled: result.settled }),
   };
 }

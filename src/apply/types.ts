@@ -17,6 +17,7 @@ import type {
 } from '../api/types.js';
 import type { ResourceKind } from '../model/desired.js';
 import type { Step } from '../plan/types.js';
+import type { SettleReport } from './converge.js';
 
 /** The API calls apply makes; `AirbyteClient` has them all. */
 export interface ApplyClient {
@@ -50,6 +51,11 @@ export interface StepOutcome {
   id?: string;
   /** A create whose answer was lost and that was found by name afterwards instead of being sent again. */
   adopted?: boolean;
+  /**
+   * For a create: another run created the same resource at the same time and its copy is the one kept (see
+   * converge.ts); this run's own copy, with this id, was deleted. `id` is the kept copy's.
+   */
+  duplicateRemoved?: string;
   /** Set for a rename (an update whose name changed). */
   renamedFrom?: string;
   durationMs?: number;
@@ -78,6 +84,8 @@ export interface ApplyResult {
   steps: StepOutcome[];
   counts: ApplyCounts;
   durationMs: number;
+  /** The settling pass against concurrent runs, when it removed or had to leave a copy of this run's (or could not look). */
+  settled?: SettleReport;
 }
 
 /** Options of `executePlan`. */

@@ -12,7 +12,7 @@ import { summarize } from '../../src/plan/diff/index.js';
 /** How a create of a given name fails: `lost` = created but the answer lost; `refused` = not created, ambiguous; `rejected` = 422. */
 export type CreateFault = 'lost' | 'refused' | 'rejected';
 
-type Item = { id: string; name: string };
+type Item = { id: string; name: string; definitionId?: string; createdAt?: number };
 
 export class FakeClient implements ApplyClient {
   calls: string[] = [];
@@ -27,6 +27,8 @@ export class FakeClient implements ApplyClient {
   /** Per name: the fault of each create attempt in turn. */
   createFaults = new Map<string, CreateFault[]>();
   private next = 1;
+  /** The creation time (epoch seconds) given to what is created next. */
+  clock = 1_700_000_000;
 
   /** Waits a few turns of the event loop so that concurrent calls overlap, without timers. */
   private async work<T>(call: string, body: () => T): Promise<T> {
@@ -46,21 +48,27 @@ export class FakeClient implements ApplyClient {
     if (fault === 'rejected')
       throw new GitopsError('API_ERROR', `${call} failed (422): The provided configuration does not fulfill the specification`, { ambiguous: false });
     if (fault === 'refused') throw new GitopsError('API_ERROR', `${call} failed (503)`, { ambiguous: true });
-    const created = { ...item, id: `id-${this.next++}` } as T;
+    const created = { ...item, id: `id-${this.next++}`, createdAt: this.clock } as T;
     list.push(created);
     if (fault === 'lost') throw new GitopsError('NETWORK', `${call}: connection dropped`, { ambiguous: true });
     return created;
   }
 
-  createSource = (body: { name: string }) =>
-    this.work('sources/create', () => ({ sourceId: this.create('sources/create', this.sources, { name: body.name }).id }) as SourceRead);
+  createSource = (body: { name: string; sourceDefinitionId: string }) =>
+    this.work('sources/create', () => {
+      const item = this.create('sources/create', this.sources, { name: body.name, definitionId: body.sourceDefinitionId });
+      return { sourceId: item.id, createdAt: item.createdAt } as SourceRead;
+    });
   updateSource = (body: SourceUpdate) =>
     this.work('sources/update', () => {
       this.updates.push({ call: 'sources/update', body });
       return { sourceId: body.sourceId } as SourceRead;
     });
   deleteSource = (id: string) => this.work('sources/delete', () => void (this.sources = this.sources.filter((s) => s.id !== id)));
-  listSources = () => this.work('sources/list', () => this.sources.map((s) => ({ sourceId: s.id, name: s.name }) as SourceRead));
+  listSources = () =>
+    this.work('sources/list', () =>
+      this.sources.map((s) => ({ sourceId: s.id, name: s.name, sourceDefinitionId: s.definitionId, createdAt: s.createdAt }) as SourceRead),
+    );
   discoverSourceSchema = (body: { sourceId: string }) =>
     this.work(`sources/discover_schema ${body.sourceId}`, () => ({
       jobInfo: { id: 'j', configType: 'discover_schema', createdAt: 0, endedAt: 0, succeeded: true },
@@ -73,27 +81,43 @@ export class FakeClient implements ApplyClient {
         ],
       },
     }));
-  createDestination = (body: { name: string }) =>
-    this.work(
-      'destinations/create',
-      () => ({ destinationId: this.create('destinations/create', this.destinations, { name: body.name }).id }) as DestinationRead,
-    );
+  createDestination = (body: { name: string; destinationDefinitionId: string }) =>
+    this.work('destinations/create', () => {
+      const item = this.create('destinations/create', this.destinations, { name: body.name, definitionId: body.destinationDefinitionId });
+      return { destinationId: item.id, createdAt: item.createdAt } as DestinationRead;
+    });
   updateDestination = (body: DestinationUpdate) =>
     this.work('destinations/update', () => {
       this.updates.push({ call: 'destinations/update', body });
       return { destinationId: body.destinationId } as DestinationRead;
     });
   deleteDestination = (id: string) => this.work('destinations/delete', () => void (this.destinations = this.destinations.filter((d) => d.id !== id)));
-  listDestinations = () => this.work('destinations/list', () => this.destinations.map((d) => ({ destinationId: d.id, name: d.name }) as DestinationRead));
+  listDestinations = () =>
+    this.work('destinations/list', () =>
+      this.destinations.map((d) => ({ destinationId: d.id, name: d.name, destinationDefinitionId: d.definitionId, createdAt: d.createdAt }) as DestinationRead),
+    );
   createConnection = (body: { name?: string; sourceId: string; destinationId: string; syncCatalog?: { streams: unknown[] } }) =>
     this.work('connections/create', () => {
       const item = { name: body.name ?? '', sourceId: body.sourceId, destinationId: body.destinationId, streams: body.syncCatalog?.streams.length ?? 0 };
-      return { connectionId: this.create('connections/create', this.connections, item).id } as ConnectionRead;
+      const created = this.create('connections/create', this.connections, item);
+      return { connectionId: created.id, created_at: created.createdAt } as ConnectionRead;
     });
   updateConnection = (body: { connectionId: string }) => this.work('connections/update', () => ({ connectionId: body.connectionId }) as ConnectionRead);
   deleteConnection = (id: string) => this.work('connections/delete', () => void (this.connections = this.connections.filter((c) => c.id !== id)));
   listConnections = () =>
-    this.work('connections/list', () => this.connections.map((c) => ({ connectionId: c.id, name: c.name, status: 'active' }) as ConnectionRead));
+    this.work('connections/list', () =>
+      this.connections.map(
+        (c) =>
+          ({
+            connectionId: c.id,
+            name: c.name,
+            status: 'active',
+            sourceId: c.sourceId,
+            destinationId: c.destinationId,
+            created_at: c.createdAt,
+          }) as ConnectionRead,
+      ),
+    );
   addSecrets = (values: Iterable<string>) => void this.secrets.push(...values);
 }
 
