@@ -47,6 +47,12 @@ function collector(): { stream: NodeJS.WriteStream; text: () => string } {
  * Runs `airbyte-gitops ...args` in this process. Paths in `args` are resolved against the test process's
  * directory (the repository), not `cwd`: pass absolute paths when it matters.
  */
+/**
+ * Every CLI run here is alone on its emulator, so apply skips the wait that lets concurrent runs see each other's
+ * creates (test/apply/concurrent.test.ts runs with the default). Pass `AIRBYTE_CONVERGE_WAIT_MS: ''` for the default.
+ */
+const QUICK = { AIRBYTE_CONVERGE_WAIT_MS: '0' };
+
 export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const stdout = collector();
   const stderr = collector();
@@ -56,7 +62,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     stdin: stdin as unknown as NodeJS.ReadStream,
     stdout: stdout.stream,
     stderr: stderr.stream,
-    env: { NO_COLOR: '1', ...options.env },
+    env: { NO_COLOR: '1', ...QUICK, ...options.env },
     cwd: options.cwd ?? tempDir('gitops-cwd-'),
   };
   const code = await runProgram(io, ['node', 'airbyte-gitops', ...args]);
@@ -80,7 +86,7 @@ cleanupAfterEachTest(() => {
 export function spawnCli(args: string[], options: Omit<CliOptions, 'stdin'> = {}): SpawnedCli {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? tempDir('gitops-cwd-'),
-    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...options.env },
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...QUICK, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -229,6 +229,8 @@ export type RemoveCopy = (kind: ResourceKind, name: string, id: string) => Promi
 export class Convergence {
   private readonly listings: Record<ResourceKind, SharedListing>;
   private readonly own = new Map<string, OwnCopy>();
+  /** How many copies the last listing of each kind held. */
+  private readonly listed: Record<ResourceKind, number> = { source: 0, destination: 0, connection: 0 };
 
   constructor(
     client: ApplyClient,
@@ -251,30 +253,56 @@ export class Convergence {
   }
 
   /**
-   * After this run created a resource: the id its dependents use. When an older copy of the same resource exists
-   * (another run created it at the same time), this run's copy is deleted and the older copy's id is returned. A
-   * listing or a delete that fails leaves the copy to the settling pass.
+   * After this run created resources of one kind: for each, the id its dependents use. One listing serves the whole
+   * batch. When an older copy of the same resource exists (another run created it at the same time), this run's copy
+   * is deleted and the older copy's id is returned. A listing or a delete that fails leaves the copy to the settling
+   * pass (the run goes on with its own copy).
    */
-  async afterCreate(kind: ResourceKind, name: string, key: string, created: Created): Promise<{ id: string; removedOwn?: string }> {
-    const mine: OwnCopy = { kind, name, id: created.id, key };
-    this.own.set(created.id, mine);
-    let copies: Copy[];
+  async afterCreates(kind: ResourceKind, batch: readonly { name: string; key: string; created: Created }[]): Promise<{ id: string; removedOwn?: string }[]> {
+    for (const { name, key, created } of batch) this.own.set(created.id, { kind, name, id: created.id, key });
+    let listed: Copy[];
     try {
-      copies = await this.listings[kind].copies(name);
+      listed = await this.listings[kind].all();
     } catch {
-      return { id: created.id };
+      return batch.map(({ created }) => ({ id: created.id }));
     }
-    // The listing's own view of the copy (the server's creation time) if it shows it, else what the create answered.
-    const own = copies.find((copy) => copy.id === created.id) ?? { id: created.id, name, createdAt: created.createdAt, key };
-    const kept = keptAfterCreate(copies, own);
-    if (kept.id === created.id) return { id: created.id };
-    try {
-      await this.remove(kind, name, created.id);
-      this.own.delete(created.id);
-      return { id: kept.id, removedOwn: created.id };
-    } catch {
-      return { id: kept.id };
+    this.listed[kind] = listed.length;
+    const wanted = new Set(batch.map((item) => item.name));
+    const byName = new Map<string, Copy[]>();
+    for (const copy of listed) {
+      if (!wanted.has(copy.name)) continue;
+      const same = byName.get(copy.name);
+      if (same === undefined) byName.set(copy.name, [copy]);
+      else same.push(copy);
     }
+    const results: { id: string; removedOwn?: string }[] = [];
+    for (const { name, key, created } of batch) {
+      const copies = byName.get(name) ?? [];
+      // The listing's view of the copy (the server's creation time) if it shows it, else what the create answered.
+      const own = copies.find((copy) => copy.id === created.id) ?? { id: created.id, name, createdAt: created.createdAt, key };
+      const kept = keptAfterCreate(copies, own);
+      if (kept.id === created.id) {
+        results.push({ id: created.id });
+        continue;
+      }
+      try {
+        await this.remove(kind, name, created.id);
+        this.own.delete(created.id);
+        results.push({ id: kept.id, removedOwn: created.id });
+      } catch {
+        results.push({ id: kept.id });
+      }
+    }
+    return results;
+  }
+
+  /**
+   * How many creates of a kind to gather before listing: at least `parallelism`, and half of what the last listing
+   * held, so that the listings of a run cost a small multiple of the resources it creates (linear, however many
+   * there are).
+   */
+  batchSize(kind: ResourceKind, parallelism: number): number {
+    return Math.max(parallelism, Math.ceil(this.listed[kind] / 2));
   }
 
   /** The settling pass: lists again and removes the run's own copies that lost meanwhile, when that is safe. */

@@ -13,7 +13,8 @@ import { GitopsError } from '../errors.js';
 import type { Change, Plan, Step } from '../plan/types.js';
 import { adapterFor, deleted, type AdapterContext } from './adapters.js';
 import { createOrAdopt } from './adopt.js';
-import { Convergence, type SettleReport } from './converge.js';
+import { CreateBatches, DEFAULT_CONVERGE_WAIT_MS } from './batches.js';
+import { Convergence, type Created, type SettleReport } from './converge.js';
 import type { ApplyClient, ApplyCounts, ApplyResult, ApplyStatus, ExecuteOptions, StepOutcome } from './types.js';
 
 export const DEFAULT_PARALLELISM = 8;
@@ -66,8 +67,20 @@ interface Run {
   options: ExecuteOptions;
 }
 
-/** Creates (or adopts) the step's resource, then converges with copies other runs made at the same time. */
-async function create(step: Step, change: Change, run: Run, base: StepOutcome): Promise<StepOutcome> {
+/** A create that was sent and answered, waiting for the listing that converges it with other runs' copies. */
+interface Parked {
+  i: number;
+  key: string;
+  created: Created;
+  base: StepOutcome;
+  started: number;
+}
+
+/** What running a step gives: its outcome, or a create to converge before its outcome is known. */
+type Ran = { outcome: StepOutcome } | { parked: Omit<Parked, 'i'> };
+
+/** Creates (or adopts) the step's resource. A created one is parked until convergence has listed its kind. */
+async function create(step: Step, change: Change, run: Run, base: StepOutcome, started: number): Promise<Ran> {
   const adapter = adapterFor(step.kind);
   const key = adapter.key(change, run.ctx);
   const attempts = run.options.createAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -76,13 +89,12 @@ async function create(step: Step, change: Change, run: Run, base: StepOutcome): 
     () => run.convergence.find(step.kind, step.name, key),
     attempts,
   );
-  if ('adopted' in made) return { ...base, id: made.adopted, adopted: true };
-  const kept = await run.convergence.afterCreate(step.kind, step.name, key, made.created);
-  return { ...base, id: kept.id, ...(kept.removedOwn === undefined ? {} : { duplicateRemoved: kept.removedOwn }) };
+  if ('adopted' in made) return { outcome: { ...base, id: made.adopted, adopted: true } };
+  return { parked: { key, created: made.created, base, started } };
 }
 
-/** Runs one step; resolves to the outcome (never rejects). */
-async function runStep(step: Step, run: Run): Promise<StepOutcome> {
+/** Runs one step; resolves to the outcome or a parked create (never rejects). */
+async function runStep(step: Step, run: Run): Promise<Ran> {
   const now = run.options.now ?? Date.now;
   const started = now();
   const base: StepOutcome = { key: step.key, op: step.op, kind: step.kind, name: step.name, status: 'done' };
@@ -92,17 +104,18 @@ async function runStep(step: Step, run: Run): Promise<StepOutcome> {
     const adapter = adapterFor(step.kind);
     let outcome: StepOutcome;
     if (step.op === 'create') {
-      outcome = await create(step, change, run, base);
+      const ran = await create(step, change, run, base, started);
+      if ('parked' in ran) return ran;
+      outcome = ran.outcome;
     } else if (step.op === 'update') {
       outcome = { ...base, id: await adapter.update(change, run.ctx), ...(change.rename ? { renamedFrom: change.rename.from } : {}) };
     } else {
       outcome = { ...base, id: await adapter.delete(change, run.ctx) };
     }
-    if (step.op !== 'delete' && step.kind !== 'connection' && outcome.id !== undefined) run.created.set(refKey(step.kind, step.name), outcome.id);
-    return { ...outcome, durationMs: now() - started };
+    return { outcome: { ...outcome, durationMs: now() - started } };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, status: 'failed', error: message, durationMs: now() - started };
+    return { outcome: { ...base, status: 'failed', error: message, durationMs: now() - started } };
   }
 }
 
@@ -153,9 +166,14 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const order = plan.order;
   const { waitsFor, dependents } = graphOf(order);
   const outcomes: (StepOutcome | undefined)[] = order.map(() => undefined);
-  const settle = (i: number, outcome: StepOutcome) => {
+  /** Records a step's outcome and hands its dependents on: to the ready queue when it succeeded, skipped when not. */
+  const complete = (i: number, outcome: StepOutcome) => {
+    const step = order[i] as Step;
     outcomes[i] = outcome;
     options.onStep?.(outcome);
+    if (outcome.status !== 'done') return skipDependents(i, label(step));
+    if (step.op !== 'delete' && step.kind !== 'connection' && outcome.id !== undefined) created.set(refKey(step.kind, step.name), outcome.id);
+    for (const d of dependents[i] ?? []) if (--(waitsFor[d] as number) === 0 && outcomes[d] === undefined) ready.push(d);
   };
   /** Skips everything that depends, directly or not, on step `i`, naming the failure at the root. */
   const skipDependents = (i: number, blockedBy: string) => {
@@ -163,7 +181,9 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
     for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
       const step = order[next] as Step;
       if (outcomes[next] !== undefined) continue;
-      settle(next, { key: step.key, op: step.op, kind: step.kind, name: step.name, status: 'skipped', blockedBy });
+      const skipped: StepOutcome = { key: step.key, op: step.op, kind: step.kind, name: step.name, status: 'skipped', blockedBy };
+      outcomes[next] = skipped;
+      options.onStep?.(skipped);
       stack.push(...(dependents[next] ?? []));
     }
   };
@@ -172,25 +192,58 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
     if (count === 0) ready.push(i);
   });
   let head = 0;
-  const running = new Set<Promise<void>>();
+  // Tasks in flight, and a wake-up for the loop when one ends (cheaper than racing every task on every turn).
+  const running = { size: 0 };
+  let wake: () => void = () => undefined;
+  // A bug in a callback (onStep) must end the run with that error, not leave it waiting forever.
+  let broken: { error: unknown } | undefined;
+  const track = (work: Promise<void>) => {
+    running.size++;
+    void work
+      .catch((error: unknown) => void (broken ??= { error }))
+      .finally(() => {
+        running.size--;
+        wake();
+      });
+  };
+  const clock = options.monotonic ?? (() => performance.now());
+  const batches = new CreateBatches<Parked>(options.convergeWaitMs ?? DEFAULT_CONVERGE_WAIT_MS);
+  /** Converges a batch of created resources of one kind with a single listing, then completes their steps. */
+  const converge = (kind: Step['kind'], batch: Parked[]) => {
+    const items = batch.map(({ i, key, created }) => ({ name: (order[i] as Step).name, key, created }));
+    track(
+      convergence.afterCreates(kind, items).then((kept) => {
+        batches.listed(kind);
+        batch.forEach(({ i, base, started }, at) => {
+          const result = kept[at] ?? { id: base.id as string };
+          const merged = result.removedOwn === undefined ? {} : { duplicateRemoved: result.removedOwn };
+          complete(i, { ...base, id: result.id, ...merged, durationMs: now() - started });
+        });
+      }),
+    );
+  };
   const start = (i: number) => {
-    const step = order[i] as Step;
-    const task: Promise<void> = runStep(step, run).then((outcome) => {
-      running.delete(task);
-      settle(i, outcome);
-      if (outcome.status === 'done') {
-        for (const d of dependents[i] ?? []) if (--(waitsFor[d] as number) === 0 && outcomes[d] === undefined) ready.push(d);
-      } else {
-        skipDependents(i, label(step));
-      }
-    });
-    running.add(task);
+    track(
+      runStep(order[i] as Step, run).then((ran) => {
+        if ('outcome' in ran) complete(i, ran.outcome);
+        else batches.add((order[i] as Step).kind, clock(), { i, ...ran.parked });
+      }),
+    );
   };
   for (;;) {
-    while (options.signal?.aborted !== true && running.size < parallelism && head < ready.length) start(ready[head++] as number);
-    if (running.size === 0) break;
-    await Promise.race(running);
+    const aborted = options.signal?.aborted === true;
+    // A listing takes a slot before new steps do; with nothing else to start, every ripe create is listed for.
+    const idle = aborted || head >= ready.length;
+    const slots = running.size === 0 ? 1 : parallelism - running.size;
+    for (const { kind, items } of batches.due(clock(), idle, slots, (kind) => convergence.batchSize(kind, parallelism))) converge(kind, items);
+    if (!aborted) while (running.size < parallelism && head < ready.length) start(ready[head++] as number);
+    if (running.size === 0 && batches.size === 0) break;
+    const nextAt = batches.nextAt(clock());
+    const timer = nextAt === undefined ? undefined : setTimeout(() => wake(), Math.max(0, nextAt - clock()));
+    await new Promise<void>((resolve) => (wake = resolve));
+    if (timer !== undefined) clearTimeout(timer);
   }
+  if (broken !== undefined) throw broken.error;
   order.forEach((step, i) => {
     if (outcomes[i] === undefined) outcomes[i] = { key: step.key, op: step.op, kind: step.kind, name: step.name, status: 'not-started' };
   });

@@ -103,8 +103,15 @@ export interface ExecuteOptions {
   onStep?: (outcome: StepOutcome) => void;
   /** How many times in all a create whose outcome was ambiguous may be sent (after looking for it each time). */
   createAttempts?: number;
+  /**
+   * How long after a create's answer the listing that checks it for copies made by concurrent runs is sent (ms;
+   * default 1500). 0 checks at once: only safe when no other run can apply to the workspace at the same time.
+   */
+  convergeWaitMs?: number;
   /** Test hook: the clock in ms. */
   now?: () => number;
+  /** Test hook: the monotonic clock (ms) that times the convergence wait. */
+  monotonic?: () => number;
 }
 
 /** A discovered catalog, once per source per run. */

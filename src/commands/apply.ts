@@ -6,6 +6,7 @@
  */
 import { Option, type Command } from 'commander';
 import { approve, destructiveNotice } from '../apply/approval.js';
+import { convergeWaitFromEnv } from '../apply/batches.js';
 import { checkConnections } from '../apply/check.js';
 import { DEFAULT_PARALLELISM, executePlan } from '../apply/executor.js';
 import { assertFresh } from '../apply/fingerprint.js';
@@ -125,6 +126,8 @@ function exitStatusOf(result: ApplyResult): number {
 
 /** Runs apply with a connected client; returns the exit status. */
 export async function runApply(client: AirbyteClient, source: PlanSource, flags: ApplyFlags, io: CommandIo, guard: SignalGuard): Promise<number> {
+  // Read before anything else, so a bad value stops the run before the first call.
+  const convergeWaitMs = convergeWaitFromEnv(io.env);
   // Spec problems travel in the error; the CLI prints them (file:line:col) in one place.
   const planned = 'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io.env);
   const { plan, secrets } = planned;
@@ -151,6 +154,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
     parallelism: flags.parallelism,
     signal: guard.signal,
     createAttempts: maxAttemptsFromEnv(io.env),
+    convergeWaitMs,
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
   });
   human.write(`\n${summaryText(result, palette)}`);

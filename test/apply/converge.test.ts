@@ -109,7 +109,7 @@ describe('settleDecisions', () => {
 describe('concurrent applies of one pipeline (one server, runs interleaved)', () => {
   async function concurrently(runs: number, n: number) {
     const client = new FakeClient();
-    const results = await Promise.all(Array.from({ length: runs }, () => executePlan(client, pipelines(n), { parallelism: 4 })));
+    const results = await Promise.all(Array.from({ length: runs }, () => executePlan(client, pipelines(n), { parallelism: 4, convergeWaitMs: 50 })));
     return { client, results };
   }
 
@@ -151,7 +151,7 @@ describe('concurrent applies of one pipeline (one server, runs interleaved)', ()
       if (listed === 2) client.sources.push({ id: 'id-0', name: 'pg', definitionId: 'source-def', createdAt: client.clock - 1 });
       return list();
     };
-    const result = await executePlan(client, plan);
+    const result = await executePlan(client, plan, { convergeWaitMs: 0 });
     expect(result.status).toBe('applied');
     expect(client.sources.map((s) => s.id)).toEqual(['id-0']);
     expect(result.settled?.removed).toEqual([{ kind: 'source', name: 'pg', id: 'id-1', keptId: 'id-0' }]);

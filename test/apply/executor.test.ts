@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { executePlan } from '../../src/apply/executor.js';
+import { executePlan as execute } from '../../src/apply/executor.js';
+import type { ApplyClient, ExecuteOptions } from '../../src/apply/types.js';
+import type { Plan } from '../../src/plan/types.js';
 import type { StepOutcome } from '../../src/apply/types.js';
 import type { ActorChange } from '../../src/plan/types.js';
 import { actorCreate, connectionCreate, FakeClient, planOf } from './fake-client.js';
+
+/** These runs are alone on their fake server: no wait for concurrent runs' creates (converge.test.ts has those). */
+const executePlan = (client: ApplyClient, plan: Plan, options: ExecuteOptions = {}) => execute(client, plan, { convergeWaitMs: 0, ...options });
 
 /** n independent pipelines: source-i → destination-i via connection-i. */
 function pipelines(n: number) {
@@ -110,17 +115,24 @@ describe('executePlan', () => {
   it('once aborted starts nothing new, lets the steps in flight finish, and reports the rest as not started', async () => {
     const client = new FakeClient();
     const controller = new AbortController();
+    const creates = () => client.calls.filter((call) => call.endsWith('/create')).length;
+    let sentWhenAborted = -1;
     const result = await executePlan(client, pipelines(5), {
       parallelism: 2,
       signal: controller.signal,
-      onStep: () => controller.abort(),
+      onStep: () => {
+        if (sentWhenAborted < 0) sentWhenAborted = creates();
+        controller.abort();
+      },
     });
     expect(result.status).toBe('interrupted');
+    // Nothing was sent after the abort; what was in flight then finished and is reported done.
+    expect(creates()).toBe(sentWhenAborted);
     const done = result.steps.filter((s) => s.status === 'done');
-    // The first step to end aborted the run; the one in flight beside it still finished.
-    expect(done).toHaveLength(2);
-    expect(client.sources.length + client.destinations.length).toBe(2);
-    expect(result.counts.notStarted).toBe(13);
+    expect(done.length).toBe(client.sources.length + client.destinations.length);
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.length).toBeLessThan(10);
+    expect(result.counts.notStarted).toBe(15 - done.length);
   });
 
   it('a signal that arrives while the last steps are in flight still ends the run as interrupted', async () => {
