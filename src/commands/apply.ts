@@ -34,6 +34,7 @@ interface ApplyOptions extends ConnectFlags {
   prune?: boolean;
   check?: boolean;
   rotateSecrets?: boolean;
+  dedupe?: boolean;
   parallelism: string;
   json?: boolean;
 }
@@ -45,6 +46,7 @@ export interface ApplyFlags {
   prune: boolean;
   check: boolean;
   rotateSecrets: boolean;
+  dedupe: boolean;
   parallelism: number;
   json: boolean;
   workspace?: string;
@@ -67,6 +69,7 @@ function flagsOf(options: ApplyOptions): ApplyFlags {
     prune: options.prune === true,
     check: options.check === true,
     rotateSecrets: options.rotateSecrets === true,
+    dedupe: options.dedupe === true,
     parallelism: parallelismOf(options.parallelism),
     json: options.json === true,
     ...(options.workspace === undefined ? {} : { workspace: options.workspace }),
@@ -84,8 +87,8 @@ function planSource(paths: string[], flags: ApplyFlags): PlanSource {
   }
   // Pipelines are YAML: a lone .json argument is a saved plan (a broken one gets the saved-plan error, not YAML errors).
   if (paths.length !== 1 || only === undefined || !(only.endsWith('.json') || isSavedPlanFile(only))) return { paths };
-  if (flags.prune || flags.rotateSecrets) {
-    throw new GitopsError('USAGE', '--prune and --rotate-secrets change what is planned; a saved plan is applied exactly as it was made', {
+  if (flags.prune || flags.rotateSecrets || flags.dedupe) {
+    throw new GitopsError('USAGE', '--prune, --rotate-secrets and --dedupe change what is planned; a saved plan is applied exactly as it was made', {
       hint: 'pass them to plan --out instead.',
     });
   }
@@ -105,6 +108,7 @@ async function fromPipeline(client: AirbyteClient, paths: string[], flags: Apply
     ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
     prune: flags.prune,
     rotateSecrets: flags.rotateSecrets,
+    dedupe: flags.dedupe,
   });
   return { plan: prepared.plan, secrets: planSecrets(prepared.plan), warnings: prepared.warnings };
 }
@@ -183,6 +187,7 @@ export function register(program: Command, io: CommandIo, status: RunStatus): vo
     .option('--prune', 'also delete sources, destinations and connections the pipeline does not declare')
     .option('--check', 'run the connection check of every source and destination to be created or updated, before any write')
     .option('--rotate-secrets', "push the pipeline's secret values to every source and destination that has them")
+    .option('--dedupe', 'delete the exact duplicates of resources the pipeline names (destructive: with --auto-approve, needs --allow-destroy)')
     .addOption(new Option('--parallelism <n>', 'operations in flight at once').default(String(DEFAULT_PARALLELISM)))
     .option('--json', 'print the result as JSON on stdout (progress and plan go to stderr)');
   addConnectOptions(command, io)

@@ -15,6 +15,7 @@ interface PlanFlags extends ConnectFlags {
   out?: string;
   prune?: boolean;
   rotateSecrets?: boolean;
+  dedupe?: boolean;
   detailedExitcode?: boolean;
 }
 
@@ -25,6 +26,7 @@ export function register(program: Command, io: CommandIo, status: RunStatus): vo
     .argument('[paths...]', 'pipeline files or directories (default: current directory)')
     .option('--prune', 'show resources in Airbyte that the pipeline does not declare as deletes')
     .option('--rotate-secrets', 'update every source/destination that has secrets (Airbyte cannot show secret drift)')
+    .option('--dedupe', 'delete the exact duplicates of resources the pipeline names (Airbyte holds the name more than once)')
     .addOption(new Option('--json', 'print the plan as JSON (formatVersion 1)').conflicts('markdown'))
     .option('--markdown', 'print the plan as Markdown for a pull-request comment')
     .option('--out <file>', 'save the plan for `apply <file>`; secrets stay ${VAR} references, read again at apply time')
@@ -49,6 +51,7 @@ Exit status: 0 success (with --detailed-exitcode: no changes); 2 changes present
         ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
         ...(flags.prune ? { prune: true } : {}),
         ...(flags.rotateSecrets ? { rotateSecrets: true } : {}),
+        ...(flags.dedupe ? { dedupe: true } : {}),
       });
       reportProblemsTo(io.stderr, prepared.warnings, io.env);
       const { plan } = prepared;

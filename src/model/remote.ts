@@ -45,12 +45,16 @@ export interface RemoteActor {
   definitionId: string;
   /** Masked configuration as read. */
   configuration: JsonObject;
+  /** Creation time in epoch seconds, when the server reports it: the oldest of same-named copies is kept. */
+  createdAt?: number;
 }
 
 export interface RemoteConnection {
   kind: 'connection';
   id: string;
   name: string;
+  /** Creation time in epoch seconds (`created_at`), when the server reports it. */
+  createdAt?: number;
   sourceId: string;
   destinationId: string;
   status: ConnectionStatus;

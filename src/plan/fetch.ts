@@ -42,9 +42,12 @@ function definitionIdOf(definitions: RemoteDefinition[], kind: ActorKind, defini
 export function toRemoteActor(kind: 'source', read: SourceRead): RemoteActor;
 export function toRemoteActor(kind: 'destination', read: DestinationRead): RemoteActor;
 export function toRemoteActor(kind: ActorKind, read: SourceRead | DestinationRead): RemoteActor {
-  return 'sourceId' in read
-    ? { kind, id: read.sourceId, name: read.name, definitionId: read.sourceDefinitionId, configuration: read.connectionConfiguration }
-    : { kind, id: read.destinationId, name: read.name, definitionId: read.destinationDefinitionId, configuration: read.connectionConfiguration };
+  const actor: RemoteActor =
+    'sourceId' in read
+      ? { kind, id: read.sourceId, name: read.name, definitionId: read.sourceDefinitionId, configuration: read.connectionConfiguration }
+      : { kind, id: read.destinationId, name: read.name, definitionId: read.destinationDefinitionId, configuration: read.connectionConfiguration };
+  if (typeof read.createdAt === 'number') actor.createdAt = read.createdAt;
+  return actor;
 }
 
 export function toRemoteConnection(read: ConnectionRead): RemoteConnection {
@@ -61,6 +64,7 @@ export function toRemoteConnection(read: ConnectionRead): RemoteConnection {
   };
   const scheduleData = read.scheduleData ?? (read.schedule ? { basicSchedule: read.schedule } : undefined);
   if (scheduleData) connection.scheduleData = scheduleData;
+  if (typeof read.created_at === 'number') connection.createdAt = read.created_at;
   if (read.namespaceDefinition !== undefined) connection.namespaceDefinition = read.namespaceDefinition;
   if (read.namespaceFormat !== undefined) connection.namespaceFormat = read.namespaceFormat;
   if (read.prefix !== undefined) connection.prefix = read.prefix;

@@ -9,6 +9,7 @@ import type { Problem } from '../model/problem.js';
 import type { RemoteState } from '../model/remote.js';
 import type { ValidatedPipeline } from '../model/validated.js';
 import { loadPipeline } from '../pipeline/load.js';
+import { printable } from '../util/printable.js';
 import { diff } from './diff/index.js';
 import { fetchRemoteState, type StateReader } from './fetch.js';
 import type { DiffOptions, Plan } from './types.js';
@@ -58,6 +59,29 @@ export async function prepare(reader: StateReader, options: PrepareOptions): Pro
   const loaded = loadOrThrow(options.paths, options.env);
   const remote = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace);
   const { validated, warnings } = checkAgainstServer(loaded.pipeline, remote);
-  const plan = diff(validated, remote, { ...(options.prune ? { prune: true } : {}), ...(options.rotateSecrets ? { rotateSecrets: true } : {}) });
-  return { desired: validated.pipeline, remote, plan, warnings: [...loaded.warnings, ...warnings] };
+  const plan = diff(validated, remote, {
+    ...(options.prune ? { prune: true } : {}),
+    ...(options.rotateSecrets ? { rotateSecrets: true } : {}),
+    ...(options.dedupe ? { dedupe: true } : {}),
+  });
+  return { desired: validated.pipeline, remote, plan, warnings: [...loaded.warnings, ...warnings, ...duplicateWarnings(validated.pipeline, plan)] };
+}
+
+/** One warning per name Airbyte holds more than once, at the resource's declaration. */
+function duplicateWarnings(desired: DesiredPipeline, plan: Plan): Problem[] {
+  const declared = new Map<string, { file: string; line: number; col: number }>();
+  for (const resource of [...desired.sources, ...desired.destinations, ...desired.connections]) {
+    if (!declared.has(`${resource.kind}:${resource.name}`)) declared.set(`${resource.kind}:${resource.name}`, resource.loc);
+  }
+  return (plan.duplicates ?? []).map((group) => {
+    const kept = group.copies.find((copy) => copy.verdict === 'keep');
+    const others = group.copies.length - 1;
+    return {
+      severity: 'warning' as const,
+      ...declared.get(`${group.kind}:${group.name}`),
+      message:
+        `${group.kind} '${printable(group.name)}' exists ${group.copies.length} times in Airbyte, all exact duplicates: planned against the oldest (id ${kept?.id ?? '?'}); ` +
+        `apply --dedupe deletes the other${others === 1 ? '' : 's'}`,
+    };
+  });
 }

@@ -3,6 +3,7 @@
  * re-diffs. Everything apply needs is resolved here (definition ids, source/destination references, the exact
  * connection patch), so apply only chooses API calls by `action` and follows `order`.
  */
+import type { DuplicateGroup } from './duplicates.js';
 import type { AirbyteCatalog, ConnectionUpdate, JsonObject } from '../api/types.js';
 import type { ActorKind, DesiredActor, DesiredConnection, ResourceKind } from '../model/desired.js';
 import type { SealedJson, SealedObject } from '../secrets/secret.js';
@@ -142,6 +143,11 @@ export interface Plan {
   changes: Change[];
   /** Remote resources neither declared nor referenced; empty under prune (they are deletes then). */
   unmanaged: UnmanagedResource[];
+  /**
+   * Names the pipeline uses that Airbyte holds more than once, all copies exact duplicates: the kept (oldest) copy is
+   * the one planned against; `--dedupe` turns the others into deletes. Absent when there are none.
+   */
+  duplicates?: DuplicateGroup[];
   summary: Summary;
   /** Apply order with dependencies as data; see diff/order.ts for the rules. */
   order: Step[];
@@ -153,4 +159,6 @@ export interface DiffOptions {
   prune?: boolean;
   /** Update every matched source/destination that has secret values, since Airbyte cannot show secret drift. */
   rotateSecrets?: boolean;
+  /** Delete the exact duplicates of the resources the pipeline names (see plan/duplicates.ts). */
+  dedupe?: boolean;
 }

@@ -224,28 +224,7 @@ describe('diff: sources and destinations', () => {
     ]);
   });
 
-  test.each([
-    [
-      'sources',
-      remoteState({ sources: [remoteActor('source', 'src-a', 'pg', maskedPg), remoteActor('source', 'src-b', 'pg', maskedPg)] }),
-      /2 remote sources are named 'pg' \(ids src-a, src-b\)/,
-    ],
-    [
-      'connections',
-      remoteState({ connections: [remoteConnection('c-a', 'pg-to-lake', []), remoteConnection('c-b', 'pg-to-lake', [])] }),
-      /2 remote connections are named 'pg-to-lake' \(ids c-a, c-b\)/,
-    ],
-  ])('two remote %s with one name: CONFLICT naming both ids', (_, remote, message) => {
-    const { desired } = inSync();
-    const attempt = () => planFor(desired, remote);
-    expect(attempt).toThrow(GitopsError);
-    expect(attempt).toThrow(message);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as GitopsError).code).toBe('CONFLICT');
-    }
-  });
+  // Remote resources sharing a name: test/plan/duplicates.test.ts.
 
   test('a rename keeps the id and shows name old → new', () => {
     const desired = pipeline({ sources: [source('pg-shop', pgConfig, { previousNames: ['pg'] })] });

@@ -16,6 +16,10 @@ import {
   type Summary,
   type UnmanagedResource,
 } from '../types.js';
+import { GitopsError } from '../../errors.js';
+import type { ResourceKind } from '../../model/desired.js';
+import { printable } from '../../util/printable.js';
+import { describeGroup, findDuplicates, type DuplicateGroup } from '../duplicates.js';
 import { connectionsUsing, planActor } from './actors.js';
 import { planConnection } from './connections.js';
 import { matchDeclared, NameIndex } from './match.js';
@@ -101,6 +105,66 @@ function leftovers(ctx: Context, replaced: ActorChange[], prune: boolean): { del
   return { deletes, unmanaged };
 }
 
+/** The names the pipeline uses, by kind: declared names, previous names and name-only references. */
+function namesUsed(validated: ValidatedPipeline): (kind: ResourceKind, name: string) => boolean {
+  const used = new Set<string>();
+  const add = (kind: ResourceKind, name: string) => used.add(`${kind}\u0000${name}`);
+  for (const { actor } of validated.managed) for (const name of [actor.name, ...actor.previousNames]) add(actor.kind, name);
+  for (const reference of validated.references) add(reference.kind, reference.name);
+  for (const connection of validated.pipeline.connections) for (const name of [connection.name, ...connection.previousNames]) add('connection', name);
+  return (kind, name) => used.has(`${kind}\u0000${name}`);
+}
+
+/**
+ * Same-named remote copies of names the pipeline uses. Exact duplicates are set aside (the kept copy is planned
+ * against; under `dedupe` the others become deletes); a group with a copy that differs is refused, explained copy by
+ * copy, since no one can tell which copy the pipeline means.
+ */
+function setAsideDuplicates(validated: ValidatedPipeline, remote: RemoteState): { remote: RemoteState; groups: DuplicateGroup[]; extras: Set<string> } {
+  const groups = findDuplicates(remote, namesUsed(validated));
+  if (groups.length === 0) return { remote, groups, extras: new Set() };
+  const unclear = groups.filter((group) => group.copies.some((copy) => copy.verdict === 'differs'));
+  if (unclear.length > 0) {
+    const quote = (name: string) => `'${printable(name)}'`;
+    throw new GitopsError(
+      'CONFLICT',
+      `${unclear.length} name${unclear.length === 1 ? '' : 's'} the pipeline uses ${unclear.length === 1 ? 'is' : 'are'} held by several remote resources that are not exact duplicates; names must be unique`,
+      {
+        details: unclear.flatMap((group) => describeGroup(group, quote, printable)),
+        hint: "rename or delete the copies marked 'differs' in Airbyte (or give the resource another name in the pipeline), then plan again.",
+        meta: { duplicates: unclear },
+      },
+    );
+  }
+  const extras = new Set(groups.flatMap((group) => group.copies.filter((copy) => copy.verdict === 'remove').map((copy) => copy.id)));
+  const keep = <T extends { id: string }>(items: T[]) => items.filter((item) => !extras.has(item.id));
+  return {
+    remote: { ...remote, sources: keep(remote.sources), destinations: keep(remote.destinations), connections: keep(remote.connections) },
+    groups,
+    extras,
+  };
+}
+
+/** Under `dedupe`: the deletes of the exact duplicates, each saying which copy is kept. */
+function duplicateDeletes(remote: RemoteState, groups: DuplicateGroup[], extras: Set<string>): Change[] {
+  const keptOf = new Map<string, string>();
+  for (const group of groups) {
+    const kept = group.copies.find((copy) => copy.verdict === 'keep');
+    for (const copy of group.copies) if (kept !== undefined && copy.verdict === 'remove') keptOf.set(copy.id, kept.id);
+  }
+  const note = (id: string) => `an exact duplicate of id ${keptOf.get(id) ?? '?'}, which is kept (--dedupe)`;
+  const actors = [...remote.sources, ...remote.destinations].filter((actor) => extras.has(actor.id));
+  const connections = remote.connections.filter((connection) => extras.has(connection.id));
+  return [
+    ...connections.map((connection) => connectionDelete(connection, [note(connection.id)])),
+    ...actors.map((actor) => {
+      const change = actorDelete(actor, remote);
+      // Its connections are duplicates deleted beside it, not lost.
+      return { ...change, warnings: [note(actor.id)] };
+    }),
+  ];
+}
+
 export function summarize(changes: readonly Change[]): Summary {
   const summary = Object.fromEntries(ACTIONS.map((action) => [action, 0])) as Summary;
   for (const change of changes) summary[change.action] += 1;
@@ -112,7 +176,8 @@ export function summarize(changes: readonly Change[]): Summary {
  * the one thing left to refuse is remote state no plan can be made of: two remote resources sharing a name the
  * pipeline needs (CONFLICT).
  */
-export function diff(validated: ValidatedPipeline, remote: RemoteState, options: DiffOptions = {}): Plan {
+export function diff(validated: ValidatedPipeline, fetched: RemoteState, options: DiffOptions = {}): Plan {
+  const { remote, groups, extras } = setAsideDuplicates(validated, fetched);
   const ctx: Context = {
     remote,
     actors: { source: new NameIndex('source', remote.sources), destination: new NameIndex('destination', remote.destinations) },
@@ -127,12 +192,14 @@ export function diff(validated: ValidatedPipeline, remote: RemoteState, options:
     actors.filter((change) => change.action === 'replace'),
     options.prune === true,
   );
-  const changes: Change[] = [...actors, ...connections, ...deletes];
+  const dedupe = options.dedupe === true ? duplicateDeletes(fetched, groups, extras) : [];
+  const changes: Change[] = [...actors, ...connections, ...deletes, ...dedupe];
   return {
     formatVersion: 1,
     workspace: { workspaceId: remote.workspace.workspaceId, name: remote.workspace.name },
     changes,
     unmanaged,
+    ...(groups.length > 0 && options.dedupe !== true ? { duplicates: groups } : {}),
     summary: summarize(changes),
     order: applyOrder(changes),
   };

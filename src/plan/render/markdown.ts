@@ -3,6 +3,7 @@
  * diagram (GitHub renders it), and each changed resource's fields in a collapsible section. Every user-provided
  * text is escaped (escapeHtml), so a name cannot break the table, add a heading or inject markup.
  */
+import { describeGroup } from '../duplicates.js';
 import type { DesiredPipeline } from '../../model/desired.js';
 import type { Action, Change, Plan } from '../types.js';
 import { renderGraph } from './mermaid.js';
@@ -56,6 +57,16 @@ export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline): string {
       ...plan.unmanaged.map((resource) => `- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`),
     );
     lines.push('', '</details>', '');
+  }
+  const duplicates = plan.duplicates ?? [];
+  if (duplicates.length > 0) {
+    const quote = (name: string) => `<code>${escapeHtml(name)}</code>`;
+    lines.push(
+      `<details>`,
+      `<summary>⚠ ${duplicates.length} name${duplicates.length === 1 ? '' : 's'} held more than once in Airbyte (<code>apply --dedupe</code> deletes the exact duplicates)</summary>`,
+      '',
+    );
+    lines.push('<pre>', ...duplicates.flatMap((group) => describeGroup(group, quote, (text) => escapeHtml(printable(text)))), '</pre>', '', '</details>', '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

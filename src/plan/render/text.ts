@@ -7,6 +7,7 @@ import type { Palette } from '../../util/color.js';
 import type { Action, Change, Plan, UnmanagedResource } from '../types.js';
 import { formatField, hasChanges, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
+import { describeGroup } from '../duplicates.js';
 
 /** Lines of one change, without the leading blank line and indentation. */
 export type ChangeFormatter = (change: Change, palette: Palette) => string[];
@@ -53,6 +54,17 @@ function renderUnmanaged(unmanaged: UnmanagedResource[], palette: Palette): stri
   ];
 }
 
+function renderDuplicates(plan: Plan, palette: Palette): string[] {
+  const groups = plan.duplicates ?? [];
+  if (groups.length === 0) return [];
+  const quote = (name: string) => `'${printable(name)}'`;
+  return [
+    palette.yellow('Duplicates: Airbyte holds these names more than once (planned against the oldest copy; apply --dedupe deletes the others):'),
+    ...groups.flatMap((group) => describeGroup(group, quote, printable).map((line) => `  ${line}`)),
+    '',
+  ];
+}
+
 /** The whole plan as text, ending with a newline. */
 export function renderText(plan: Plan, palette: Palette): string {
   const lines = [`Airbyte workspace '${printable(plan.workspace.name)}' (${printable(plan.workspace.workspaceId)})`, ''];
@@ -61,6 +73,7 @@ export function renderText(plan: Plan, palette: Palette): string {
     if (rendered.length > 0) lines.push(...rendered, '');
   }
   lines.push(...renderUnmanaged(plan.unmanaged, palette));
+  lines.push(...renderDuplicates(plan, palette));
   const summary = summaryLine(plan.summary);
   lines.push(hasChanges(plan.summary) ? palette.bold(summary) : palette.green(summary));
   return `${lines.join('\n')}\n`;
