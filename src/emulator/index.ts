@@ -60,11 +60,13 @@ function checkOptions(options: EmulatorOptions): void {
 }
 
 function contextFor(options: EmulatorOptions): Context {
+  // Everything that can refuse the options comes before the store, which takes the state file's lock.
+  const overrides = loadCatalogOverrides(options.catalogsFile);
   return {
     store: new Store(options.dataFile),
     definitions: options.definitions ?? builtInCatalog.definitions,
     syncVolume: options.syncVolume ?? (options.definitions ? fallbackSyncVolume : builtInCatalog.syncVolume),
-    overrides: loadCatalogOverrides(options.catalogsFile),
+    overrides,
     flavor: options.flavor ?? 'current',
     jobDurationMs: options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS,
     listDeletedConnections: options.listDeletedConnections ?? false,
@@ -114,7 +116,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       latencyMs: options.latencyMs ?? 0,
     }),
   );
-  const address = await listen(server, host, options.port ?? 8001);
+  const address = await listen(server, host, options.port ?? 8001).catch((error: unknown) => {
+    ctx.store.close();
+    throw error;
+  });
   let stopped: Promise<void> | undefined;
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -122,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get state() {
       return ctx.store.data;
     },
-    stop: () => (stopped ??= close(server)),
+    stop: () => (stopped ??= close(server).finally(() => ctx.store.close())),
     injectFault: (call, fault) => faults.inject(call, fault),
   };
 }
