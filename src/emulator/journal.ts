@@ -47,7 +47,7 @@ export class StateInUseError extends GitopsError {
     const holder = pid === undefined ? 'another emulator' : pid === process.pid ? 'another emulator in this process' : `another emulator (process ${pid})`;
     super('USAGE', `emulator state ${file} is in use by ${holder}`, {
       meta: { dataFile: file },
-      hint: 'stop that emulator first, or pass another --data file (one emulator at a time owns a state file)',
+      hint: `stop that emulator first, or pass another --data file (one emulator at a time owns a state file); if no emulator uses it, delete ${file}.lock`,
     });
   }
 }
@@ -165,13 +165,21 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** Locks this process holds, released at exit even when stop() was never called. */
-const heldLocks = new Set<string>();
-let exitHookInstalled = false;
+/**
+ * Locks this process holds, released at exit even when stop() was never called. Shared by every copy of this
+ * module in the process (a test runner may load it more than once), so that a lock with this process's id is known
+ * to be ours, or else left by an earlier process that had the same id (a restarted container's emulator is often
+ * process 1 again).
+ */
+const LOCKS_KEY = Symbol.for('airbyte-gitops.emulator.heldLocks');
+const heldLocks: Set<string> = ((globalThis as Record<symbol, unknown>)[LOCKS_KEY] as Set<string> | undefined) ?? new Set<string>();
+(globalThis as Record<symbol, unknown>)[LOCKS_KEY] = heldLocks;
+const EXIT_HOOK_KEY = Symbol.for('airbyte-gitops.emulator.exitHook');
 
 function releaseAllAtExit(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
+  const global = globalThis as Record<symbol, unknown>;
+  if (global[EXIT_HOOK_KEY] === true) return;
+  global[EXIT_HOOK_KEY] = true;
   process.on('exit', () => {
     for (const lock of heldLocks) removeQuietly(lock);
   });
@@ -198,7 +206,8 @@ function lockHolder(lock: string): { pid: number | undefined; ageMs: number } {
 
 /**
  * Takes `<file>.lock` (created exclusively, holding our pid). A lock whose process is gone (a killed emulator) is
- * stale and taken over; a lock held by a live process, this one included, is StateInUseError.
+ * stale and taken over, as is one with this process's id that this process does not hold; a lock held by a live
+ * process is StateInUseError.
  */
 function acquireLock(file: string): string {
   const lock = `${file}.lock`;
@@ -214,7 +223,7 @@ function acquireLock(file: string): string {
       } catch {
         continue; // Released meanwhile: try again.
       }
-      const live = holder.pid === undefined ? holder.ageMs < FRESH_LOCK_MS : holder.pid === process.pid || isAlive(holder.pid);
+      const live = holder.pid === undefined ? holder.ageMs < FRESH_LOCK_MS : holder.pid === process.pid ? heldLocks.has(lock) : isAlive(holder.pid);
       if (live) throw new StateInUseError(file, holder.pid);
       removeQuietly(lock);
       continue;

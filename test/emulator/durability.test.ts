@@ -256,6 +256,20 @@ describe('one emulator at a time per state file', () => {
     expect(after.emulator.state.sources).toHaveLength(1);
   });
 
+  it('takes over a lock left by a process that is gone, or by an earlier process with this process id', async () => {
+    const dataFile = join(tempDir(), 'state.json');
+    // A process id that is not in use: a child that has exited.
+    const exited = spawnCli(['--version']);
+    expect((await exited.done).code).toBe(0);
+    for (const pid of [exited.child.pid, process.pid]) {
+      writeFileSync(`${dataFile}.lock`, `${pid}\n`, { mode: 0o600 });
+      const t = await startTestEmulator({ dataFile });
+      expect(readFileSync(`${dataFile}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+      await t.emulator.stop();
+      expect(existsSync(`${dataFile}.lock`)).toBe(false);
+    }
+  });
+
   it('refuses a second --emulator run from the same directory, naming what to do', async () => {
     const cwd = tempDir();
     const env = { XDG_STATE_HOME: tempDir() };
