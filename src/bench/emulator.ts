@@ -78,6 +78,17 @@ function peakRss(pid: number | undefined): number | undefined {
   }
 }
 
+/** CPU time a process has used, user + system (Linux: /proc/<pid>/stat, in clock ticks of 10 ms), undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+    const ticks = Number(fields?.[11]) + Number(fields?.[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function memory(url: string): Promise<{ rssBytes: number; heapUsedBytes: number }> {
   const answer = await fetch(`${new URL(url).origin}/_emulator/requests`);
   return ((await answer.json()) as { memory: { rssBytes: number; heapUsedBytes: number } }).memory;
@@ -152,6 +163,8 @@ async function listAllSources(url: string, n: number): Promise<number> {
 interface Measure {
   n: number;
   seedMs: number;
+  /** The emulator's own CPU time while seeding: steadier than wall time on a busy machine. */
+  seedCpuMs: number | undefined;
   creates: number;
   sourcesListMs: number;
   sourcesListRequests: number;
@@ -167,7 +180,9 @@ async function measure(n: number): Promise<Measure> {
   const dataFile = join(dir, 'state.json');
   let running = await startChild(dataFile);
   try {
+    const cpuBefore = cpuMs(running.child.pid);
     const seeded = await timed(() => seed(running.url, n));
+    const cpuAfter = cpuMs(running.child.pid);
     const sources = await timed(() => listAllSources(running.url, n));
     const connections = await timed(async () => {
       const listed = await call(running.url, 'connections/list', { workspaceId: DEFAULT_WORKSPACE_ID });
@@ -181,6 +196,7 @@ async function measure(n: number): Promise<Measure> {
     return {
       n,
       seedMs: seeded.ms,
+      seedCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
       creates: 3 * n,
       sourcesListMs: sources.ms,
       sourcesListRequests: sources.value,
@@ -213,7 +229,8 @@ export async function benchEmulator(): Promise<string> {
   ];
   for (const m of runs) {
     lines.push(
-      `  N=${m.n}: creates ${perSecond(m.creates, m.seedMs)} (${m.creates} in ${(m.seedMs / 1000).toFixed(1)} s); ` +
+      `  N=${m.n}: creates ${perSecond(m.creates, m.seedMs)} (${m.creates} in ${(m.seedMs / 1000).toFixed(1)} s, ` +
+        `emulator CPU ${m.seedCpuMs === undefined ? 'n/a' : `${(m.seedCpuMs / m.creates).toFixed(2)} ms per create`}); ` +
         `sources/list ${perSecond(m.sourcesListRequests, m.sourcesListMs)} (full listing ${m.sourcesListRequests} pages, ${Math.round(m.sourcesListMs)} ms); ` +
         `connections/list ${Math.round(m.connectionsListMs)} ms; restart ${Math.round(m.restartMs)} ms; ` +
         `file ${mib(m.fileBytes)}; peak RSS ${mib(m.peakRssBytes)}, heap ${mib(m.heapUsedBytes)}`,
@@ -222,7 +239,7 @@ export async function benchEmulator(): Promise<string> {
   for (let i = 1; i < runs.length; i++) {
     const [a, b] = [runs[i - 1] as Measure, runs[i] as Measure];
     lines.push(
-      `  growth ${a.n}→${b.n}: seeding ${exponent(a, b, (m) => m.seedMs)}, sources/list full listing ${exponent(a, b, (m) => m.sourcesListMs)}, ` +
+      `  growth ${a.n}→${b.n}: seeding ${exponent(a, b, (m) => m.seedMs)} (emulator CPU ${exponent(a, b, (m) => m.seedCpuMs ?? NaN)}), sources/list full listing ${exponent(a, b, (m) => m.sourcesListMs)}, ` +
         `connections/list ${exponent(a, b, (m) => m.connectionsListMs)}, heap ${exponent(a, b, (m) => m.heapUsedBytes)} (1 = linear)`,
     );
   }
