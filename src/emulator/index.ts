@@ -28,7 +28,10 @@ export type { EmulatorData } from './state.js';
 export type { Fault } from './faults.js';
 export { DEFAULT_WORKSPACE_ID } from './state.js';
 
-/** A running emulator. `state` is the live, unmasked state (tests read it; do not mutate). */
+/**
+ * A running emulator. `state` is the unmasked state, built on each access (arrays in creation order) from the live
+ * records, which are frozen: read it again after a write to see the write.
+ */
 export interface EmulatorHandle {
   /** e.g. http://127.0.0.1:8001/api/v1 */
   url: string;
