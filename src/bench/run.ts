@@ -1,8 +1,9 @@
 /** `npm run bench`: the benchmarks, measured side by side in one run. Prints a report; asserts nothing. */
 import { benchApply } from './apply.js';
+import { benchEmulator } from './emulator.js';
 import { benchPlan } from './plan.js';
 
-const sections = [benchPlan, benchApply];
+const sections = [benchPlan, benchApply, benchEmulator];
 for (const bench of sections) {
   process.stdout.write(`${await bench()}\n\n`);
 }

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { GitopsError } from '../errors.js';
 import { startEmulator } from './index.js';
-import { UnwritableStateError } from './state.js';
+import { StateInUseError, UnwritableStateError } from './state.js';
 
 /** Names a state file of the embedded emulator, instead of the per-directory default. */
 export const EMBEDDED_STATE_ENV = 'AIRBYTE_EMULATOR_STATE';
@@ -65,6 +65,14 @@ function makeStateDirectory(file: string, explicit: boolean): void {
 }
 
 function withEmbeddedHint(file: string, error: unknown): unknown {
+  if (error instanceof StateInUseError) {
+    const holder = error.pid === undefined ? 'another run' : `another run (process ${error.pid})`;
+    return new GitopsError(error.code, `--emulator state ${file} is in use by ${holder}`, {
+      meta: error.meta,
+      hint: `one --emulator run at a time per state file: wait for the other run to end, or set ${EMBEDDED_STATE_ENV} to another file for this one`,
+      cause: error,
+    });
+  }
   if (!(error instanceof UnwritableStateError)) return error;
   return new GitopsError(error.code, error.message, {
     meta: error.meta,

@@ -28,7 +28,10 @@ export type { EmulatorData } from './state.js';
 export type { Fault } from './faults.js';
 export { DEFAULT_WORKSPACE_ID } from './state.js';
 
-/** A running emulator. `state` is the live, unmasked state (tests read it; do not mutate). */
+/**
+ * A running emulator. `state` is the unmasked state, built on each access (arrays in creation order) from the live
+ * records, which are frozen: read it again after a write to see the write.
+ */
 export interface EmulatorHandle {
   /** e.g. http://127.0.0.1:8001/api/v1 */
   url: string;
@@ -60,11 +63,13 @@ function checkOptions(options: EmulatorOptions): void {
 }
 
 function contextFor(options: EmulatorOptions): Context {
+  // Everything that can refuse the options comes before the store, which takes the state file's lock.
+  const overrides = loadCatalogOverrides(options.catalogsFile);
   return {
     store: new Store(options.dataFile),
     definitions: options.definitions ?? builtInCatalog.definitions,
     syncVolume: options.syncVolume ?? (options.definitions ? fallbackSyncVolume : builtInCatalog.syncVolume),
-    overrides: loadCatalogOverrides(options.catalogsFile),
+    overrides,
     flavor: options.flavor ?? 'current',
     jobDurationMs: options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS,
     listDeletedConnections: options.listDeletedConnections ?? false,
@@ -114,7 +119,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       latencyMs: options.latencyMs ?? 0,
     }),
   );
-  const address = await listen(server, host, options.port ?? 8001);
+  const address = await listen(server, host, options.port ?? 8001).catch((error: unknown) => {
+    ctx.store.close();
+    throw error;
+  });
   let stopped: Promise<void> | undefined;
   const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -122,7 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get state() {
       return ctx.store.data;
     },
-    stop: () => (stopped ??= close(server)),
+    stop: () => (stopped ??= close(server).finally(() => ctx.store.close())),
     injectFault: (call, fault) => faults.inject(call, fault),
   };
 }

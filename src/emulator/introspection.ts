@@ -38,7 +38,8 @@ export function serveIntrospection(target: Introspected, request: IncomingMessag
   const method = request.method ?? 'GET';
   if (path === '/_emulator/requests' && method === 'GET') {
     const { total, writes, byPath } = target.counters;
-    sendJson(response, 200, { total, writes, byPath, faults: { ...target.faults.counts } });
+    const { rss, heapUsed } = process.memoryUsage();
+    sendJson(response, 200, { total, writes, byPath, faults: { ...target.faults.counts }, memory: { rssBytes: rss, heapUsedBytes: heapUsed } });
   } else if (path === '/_emulator/state' && method === 'GET') {
     sendJson(response, 200, target.store.data as unknown as Json);
   } else if (path === '/_emulator/reset' && method === 'POST') {

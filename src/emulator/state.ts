@@ -1,9 +1,13 @@
 /**
- * The emulator's state: plain JSON, so it can be saved to `--data`, served unmasked at /_emulator/state and
+ * The emulator's state: plain JSON records, kept in maps by id (so a request costs what it touches, not the size
+ * of the state), saved to `--data` through the journal (journal.ts), served unmasked at /_emulator/state and
  * reloaded. Job status is not stored; it follows from the clock (see handlers/job-view.ts), which keeps jobs
  * progressing across restarts without timers.
+ *
+ * Stored records are never changed in place (they are frozen): a handler puts a new record, and the store keeps
+ * the old one until the write is saved, to restore it when the write fails or cannot be saved.
  */
-import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   DEFAULT_ORGANIZATION_ID,
@@ -16,6 +20,9 @@ import {
   type ScheduleType,
 } from '../api/types.js';
 import { GitopsError } from '../errors.js';
+import { Journal, SaveError, StateInUseError, type JournalEntry, type JournalPut, type JournalStats } from './journal.js';
+
+export { SaveError, StateInUseError };
 
 /** The workspace every fresh emulator has, like a new OSS install. */
 export const DEFAULT_WORKSPACE_ID = '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6';
@@ -103,26 +110,6 @@ export function initialData(): EmulatorData {
   return { version: 1, workspaces: [workspace], sources: [], destinations: [], connections: [], jobs: [], nextJobId: 1 };
 }
 
-function loadData(file: string): EmulatorData {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    // The parser's message quotes the file's text: name only the kind of failure.
-    const why = error instanceof SyntaxError ? 'not valid JSON' : 'the file cannot be read';
-    throw new GitopsError('USAGE', `${file}: cannot read emulator state (${why})`, {
-      hint: 'if it is a state file this emulator wrote, delete it to start empty; otherwise choose another --data path',
-    });
-  }
-  const data = parsed as Partial<EmulatorData>;
-  if (data.version !== 1 || !Array.isArray(data.sources) || !Array.isArray(data.jobs)) {
-    throw new GitopsError('USAGE', `${file}: not an emulator state file (expected "version": 1)`, {
-      hint: 'choose another --data path (a new file is created there)',
-    });
-  }
-  return data as EmulatorData;
-}
-
 /** The state file can never be saved where it was asked for (the embedded emulator words its own hint for it). */
 export class UnwritableStateError extends GitopsError {
   constructor(message: string, options: { meta: Record<string, unknown>; hint: string }) {
@@ -156,69 +143,280 @@ function checkWritable(file: string): void {
   if (existsSync(file) && !statSync(file).isFile()) throw refuse('it is not a regular file');
 }
 
-/** Best effort: the temporary file of a failed save may not even have been created. */
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    return;
-  }
+type ActorTable = 'sources' | 'destinations';
+
+/** The tables a write can change. */
+export type Table = ActorTable | 'connections' | 'jobs';
+
+/** One change of a write in progress: what to restore if the write fails. */
+type Undo =
+  | { table: ActorTable; key: string; before: StoredActor | undefined }
+  | { table: 'connections'; key: string; before: StoredConnection | undefined }
+  | { table: 'jobs'; key: number; before: StoredJob | undefined };
+
+/** Adds `value` under `key` in a map of lists. */
+function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }
 
-/** A save that failed: the write request that caused it answers 500 with this message. */
-export class SaveError extends Error {
-  constructor(file: string, cause: unknown) {
-    super(`the emulator could not save its state to ${file} (${cause instanceof Error ? cause.message : String(cause)}); the change was not kept`, { cause });
-    this.name = 'SaveError';
-  }
+function removeFrom<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  const at = list?.lastIndexOf(value) ?? -1;
+  if (list && at >= 0) list.splice(at, 1);
 }
 
-/** Holds the live state; saves it atomically (temp file, then rename) when backed by a file. */
+/**
+ * Holds the live state. Every write runs in `writing()`: its puts are saved as one journal line before the
+ * request is answered, or all undone.
+ */
 export class Store {
-  data: EmulatorData;
+  private readonly workspaceMap = new Map<string, StoredWorkspace>();
+  private readonly actorMaps = { sources: new Map<string, StoredActor>(), destinations: new Map<string, StoredActor>() };
+  private readonly connectionMap = new Map<string, StoredConnection>();
+  private readonly jobMap = new Map<number, StoredJob>();
+  /** Connection ids by source or destination id (a connection's actors never change). */
+  private readonly connectionsByActor = new Map<string, string[]>();
+  /** Job ids by connection id, oldest first. */
+  private readonly jobsByConnection = new Map<string, number[]>();
+  private nextJob = 1;
+  /** Bumped by every change of a table: list handlers cache orderings per version. */
+  private readonly versions: Record<Table, number> = { sources: 0, destinations: 0, connections: 0, jobs: 0 };
+  private readonly journal: Journal | undefined;
+  /** The changes of the write in progress; undefined outside `writing()`. */
+  private pending: { undo: Undo[]; nextJobId: number } | undefined;
 
-  constructor(private readonly dataFile?: string) {
+  constructor(dataFile?: string) {
     if (dataFile !== undefined) checkWritable(dataFile);
-    this.data = dataFile !== undefined && existsSync(dataFile) ? loadData(dataFile) : initialData();
+    this.journal = dataFile === undefined ? undefined : new Journal(dataFile);
+    const loaded = this.journal?.open(dataFile !== undefined && existsSync(dataFile));
+    this.fill(loaded?.snapshot ?? initialData());
+    for (const entry of loaded?.entries ?? []) this.replay(entry);
+    for (const warning of loaded?.warnings ?? []) process.stderr.write(`emulator: warning: ${warning}\n`);
   }
 
-  /**
-   * Called after every successful write. The file holds secrets as sent, so only its owner may read it. Throws
-   * SaveError when the file cannot be written, so the request fails instead of the change silently living only
-   * in memory.
-   */
-  save(): void {
-    if (this.dataFile === undefined) return;
-    const temporary = `${this.dataFile}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
-      renameSync(temporary, this.dataFile);
-    } catch (error) {
-      removeQuietly(temporary);
-      throw new SaveError(this.dataFile, error);
+  private fill(data: EmulatorData): void {
+    this.workspaceMap.clear();
+    for (const map of [this.actorMaps.sources, this.actorMaps.destinations, this.connectionMap, this.jobMap, this.connectionsByActor, this.jobsByConnection]) {
+      map.clear();
     }
+    for (const workspace of data.workspaces) this.workspaceMap.set(workspace.workspaceId, Object.freeze(workspace));
+    for (const source of data.sources) this.setActor('sources', source);
+    for (const destination of data.destinations) this.setActor('destinations', destination);
+    for (const connection of data.connections) this.setConnection(connection);
+    for (const job of data.jobs) this.setJob(job);
+    this.nextJob = data.nextJobId;
+    for (const table of ['sources', 'destinations', 'connections', 'jobs'] as const) this.versions[table]++;
   }
 
-  /** Runs a write; when saving fails, the state goes back to what it was and SaveError is thrown. */
-  writing<T extends { status: number }>(write: () => T): T {
-    const before = this.dataFile === undefined ? undefined : structuredClone(this.data);
-    const outcome = write();
-    if (outcome.status >= 300 || before === undefined) return outcome;
-    try {
-      this.save();
-    } catch (error) {
-      this.data = before;
-      throw error;
+  private replay(entry: JournalEntry): void {
+    for (const put of entry.put) {
+      if (put[0] === 'connections') this.setConnection(put[1]);
+      else if (put[0] === 'jobs') this.setJob(put[1]);
+      else this.setActor(put[0], put[1]);
     }
-    return outcome;
+    this.nextJob = entry.nextJobId;
   }
 
-  reset(): void {
-    this.data = initialData();
-    this.save();
+  /** A snapshot of the whole state (arrays in creation order), e.g. for /_emulator/state. The records are live: do not mutate. */
+  get data(): EmulatorData {
+    return {
+      version: 1,
+      workspaces: [...this.workspaceMap.values()],
+      sources: [...this.actorMaps.sources.values()],
+      destinations: [...this.actorMaps.destinations.values()],
+      connections: [...this.connectionMap.values()],
+      jobs: [...this.jobMap.values()],
+      nextJobId: this.nextJob,
+    };
+  }
+
+  /** What the journal wrote since start (undefined without --data). */
+  get journalStats(): Readonly<JournalStats> | undefined {
+    return this.journal?.stats;
+  }
+
+  version(table: Table): number {
+    return this.versions[table];
   }
 
   workspace(id: string): StoredWorkspace | undefined {
-    return this.data.workspaces.find((workspace) => workspace.workspaceId === id);
+    return this.workspaceMap.get(id);
+  }
+
+  workspaces(): IterableIterator<StoredWorkspace> {
+    return this.workspaceMap.values();
+  }
+
+  actor(table: ActorTable, id: string): StoredActor | undefined {
+    return this.actorMaps[table].get(id);
+  }
+
+  /** Every actor of a kind, tombstoned ones included, in creation order. */
+  actors(table: ActorTable): IterableIterator<StoredActor> {
+    return this.actorMaps[table].values();
+  }
+
+  connection(id: string): StoredConnection | undefined {
+    return this.connectionMap.get(id);
+  }
+
+  connections(): IterableIterator<StoredConnection> {
+    return this.connectionMap.values();
+  }
+
+  /** The connections reading from or writing to this actor. */
+  connectionsOf(actorId: string): StoredConnection[] {
+    return (this.connectionsByActor.get(actorId) ?? []).map((id) => this.connectionMap.get(id) as StoredConnection);
+  }
+
+  job(id: number): StoredJob | undefined {
+    return this.jobMap.get(id);
+  }
+
+  /** Every job, oldest first. */
+  jobs(): IterableIterator<StoredJob> {
+    return this.jobMap.values();
+  }
+
+  /** The jobs of one connection, oldest first. */
+  jobsOf(connectionId: string): StoredJob[] {
+    return (this.jobsByConnection.get(connectionId) ?? []).map((id) => this.jobMap.get(id) as StoredJob);
+  }
+
+  /** Takes the next job id (part of the write in progress). */
+  takeJobId(): number {
+    this.change();
+    return this.nextJob++;
+  }
+
+  putActor(table: ActorTable, actor: StoredActor): void {
+    this.change().undo.push({ table, key: actor.id, before: this.actorMaps[table].get(actor.id) });
+    this.setActor(table, actor);
+  }
+
+  putConnection(connection: StoredConnection): void {
+    this.change().undo.push({ table: 'connections', key: connection.connectionId, before: this.connectionMap.get(connection.connectionId) });
+    this.setConnection(connection);
+  }
+
+  putJob(job: StoredJob): void {
+    this.change().undo.push({ table: 'jobs', key: job.id, before: this.jobMap.get(job.id) });
+    this.setJob(job);
+  }
+
+  private change(): { undo: Undo[]; nextJobId: number } {
+    if (this.pending === undefined) throw new Error('emulator state changed outside a write');
+    return this.pending;
+  }
+
+  private setActor(table: ActorTable, actor: StoredActor): void {
+    this.actorMaps[table].set(actor.id, Object.freeze(actor));
+    this.versions[table]++;
+  }
+
+  private setConnection(connection: StoredConnection): void {
+    if (!this.connectionMap.has(connection.connectionId)) {
+      addTo(this.connectionsByActor, connection.sourceId, connection.connectionId);
+      addTo(this.connectionsByActor, connection.destinationId, connection.connectionId);
+    }
+    this.connectionMap.set(connection.connectionId, Object.freeze(connection));
+    this.versions.connections++;
+  }
+
+  private setJob(job: StoredJob): void {
+    if (!this.jobMap.has(job.id)) addTo(this.jobsByConnection, job.configId, job.id);
+    this.jobMap.set(job.id, Object.freeze(job));
+    this.versions.jobs++;
+  }
+
+  /** Puts back what a failed write changed, newest change first. */
+  private undo(changes: { undo: Undo[]; nextJobId: number }): void {
+    for (const change of changes.undo.reverse()) {
+      if (change.before !== undefined) {
+        if (change.table === 'connections') this.setConnection(change.before);
+        else if (change.table === 'jobs') this.setJob(change.before);
+        else this.setActor(change.table, change.before);
+      } else if (change.table === 'connections') {
+        const connection = this.connectionMap.get(change.key);
+        this.connectionMap.delete(change.key);
+        if (connection) {
+          removeFrom(this.connectionsByActor, connection.sourceId, change.key);
+          removeFrom(this.connectionsByActor, connection.destinationId, change.key);
+        }
+        this.versions.connections++;
+      } else if (change.table === 'jobs') {
+        const job = this.jobMap.get(change.key);
+        this.jobMap.delete(change.key);
+        if (job) removeFrom(this.jobsByConnection, job.configId, change.key);
+        this.versions.jobs++;
+      } else {
+        this.actorMaps[change.table].delete(change.key);
+        this.versions[change.table]++;
+      }
+    }
+    this.nextJob = changes.nextJobId;
+  }
+
+  /** The records a write put, each once, in the order first put. */
+  private entryOf(changes: { undo: Undo[] }): JournalEntry {
+    const put: JournalPut[] = [];
+    const seen = new Set<string>();
+    for (const { table, key } of changes.undo) {
+      const id = `${table}:${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (table === 'connections') put.push([table, this.connectionMap.get(key) as StoredConnection]);
+      else if (table === 'jobs') put.push([table, this.jobMap.get(key) as StoredJob]);
+      else put.push([table, this.actorMaps[table].get(key) as StoredActor]);
+    }
+    return { put, nextJobId: this.nextJob };
+  }
+
+  /**
+   * Runs a write. A failed one (an error status or an exception) is undone; a successful one is saved before
+   * this returns, or undone and SaveError thrown.
+   */
+  writing<T extends { status: number }>(write: () => T): T {
+    if (this.pending !== undefined) return write();
+    const changes = { undo: [] as Undo[], nextJobId: this.nextJob };
+    this.pending = changes;
+    try {
+      let outcome: T;
+      try {
+        outcome = write();
+      } catch (error) {
+        this.undo(changes);
+        throw error;
+      }
+      if (outcome.status >= 300) {
+        this.undo(changes);
+        return outcome;
+      }
+      if (this.journal !== undefined && (changes.undo.length > 0 || changes.nextJobId !== this.nextJob)) {
+        try {
+          this.journal.append(this.entryOf(changes), () => this.data);
+        } catch (error) {
+          this.undo(changes);
+          throw error;
+        }
+      }
+      return outcome;
+    } finally {
+      this.pending = undefined;
+    }
+  }
+
+  /** Back to a fresh emulator's state, saved as a new snapshot. */
+  reset(): void {
+    const fresh = initialData();
+    this.journal?.writeSnapshot(fresh);
+    this.fill(fresh);
+  }
+
+  /** Closes the state file and releases its lock. */
+  close(): void {
+    this.journal?.close();
   }
 }

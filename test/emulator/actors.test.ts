@@ -138,6 +138,26 @@ describe('list, delete, check, discover', () => {
     expect(small.body.sources).toHaveLength(3);
   });
 
+  it('a listing follows writes made between its pages: new, renamed and deleted sources', async () => {
+    const t = await startTestEmulator();
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await createSource(t, pgConfig(), `pg-${String(i).padStart(2, '0')}`)).body.sourceId);
+    const names = (answer: { body: { sources: { name: string }[] } }) => answer.body.sources.map((source) => source.name);
+    const first = await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID, pageSize: 10 });
+    expect(names(first)).toEqual(Array.from({ length: 10 }, (_, i) => `pg-0${i}`));
+    await createSource(t, pgConfig(), 'pg-05a');
+    expect((await t.call('sources/partial_update', { sourceId: ids[15], name: 'zz' })).status).toBe(200);
+    expect((await t.call('sources/delete', { sourceId: ids[12] })).status).toBe(204);
+    const second = await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID, pageSize: 10, cursor: ids[9] });
+    expect(names(second)).toEqual(['pg-10', 'pg-11', 'pg-13', 'pg-14', 'pg-16', 'pg-17', 'pg-18', 'pg-19', 'pg-20', 'pg-21']);
+    expect(second.body.num_connections).toBe(30);
+    expect((await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID, cursor: ids[12] })).status).toBe(404);
+    const search = await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID, sortKey: 'actorName_desc', filters: { searchTerm: 'PG-2' } });
+    expect(names(search)).toEqual(['pg-29', 'pg-28', 'pg-27', 'pg-26', 'pg-25', 'pg-24', 'pg-23', 'pg-22', 'pg-21', 'pg-20']);
+    const last = await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID, pageSize: 10, cursor: ids[29] });
+    expect(names(last)).toEqual(['zz']);
+  });
+
   it('flavor 1.6 returns every source in one answer', async () => {
     const t = await startTestEmulator({ flavor: '1.6' });
     for (let i = 0; i < 25; i++) await createSource(t, pgConfig(), `pg-${i}`);

@@ -42,15 +42,28 @@ export const DESTINATION: ActorKind = {
   checkConfigType: 'check_connection_destination',
 };
 
-export function actorsOf(ctx: Context, kind: ActorKind): StoredActor[] {
-  return kind.kind === 'source' ? ctx.store.data.sources : ctx.store.data.destinations;
+/** Every actor of the kind, tombstoned ones included, in creation order. */
+export function actorsOf(ctx: Context, kind: ActorKind): IterableIterator<StoredActor> {
+  return ctx.store.actors(kind.listField);
 }
 
 /** A live actor; tombstoned (deleted) ones answer 404 like unknown ids. */
 export function findActor(ctx: Context, kind: ActorKind, id: string): StoredActor {
-  const actor = actorsOf(ctx, kind).find((candidate) => candidate.id === id && !candidate.tombstone);
-  if (!actor) throw notFound(kind.configType, id);
+  const actor = ctx.store.actor(kind.listField, id);
+  if (!actor || actor.tombstone) throw notFound(kind.configType, id);
   return actor;
+}
+
+/** Secret paths per connector spec, worked out once: every read of an actor masks them. */
+const secretPathsBySpec = new WeakMap<JsonObject, ReturnType<typeof secretPaths>>();
+
+function secretPathsOf(spec: JsonObject): ReturnType<typeof secretPaths> {
+  let paths = secretPathsBySpec.get(spec);
+  if (paths === undefined) {
+    paths = secretPaths(spec);
+    secretPathsBySpec.set(spec, paths);
+  }
+  return paths;
 }
 
 /** The API view: every `airbyte_secret` path present in the configuration reads as the mask. */
@@ -60,7 +73,7 @@ export function actorRead(ctx: Context, kind: ActorKind, actor: StoredActor): Js
     [kind.definitionIdField]: actor.definitionId,
     [kind.idField]: actor.id,
     workspaceId: actor.workspaceId,
-    connectionConfiguration: maskSecrets(actor.configuration, secretPaths(definition.connectionSpecification)),
+    connectionConfiguration: maskSecrets(actor.configuration, secretPathsOf(definition.connectionSpecification)),
     name: actor.name,
     [kind.definitionNameField]: definition.name,
     createdAt: actor.createdAt,

@@ -10,7 +10,7 @@ import { badRequest } from '../errors.js';
 import { requireFields, requiredString } from '../request.js';
 import type { StoredActor } from '../state.js';
 import { ok, type Context, type Reply, type RouteTable } from '../types.js';
-import { actorRead, actorsOf, DESTINATION, findActor, SOURCE, type ActorKind } from './actor-kind.js';
+import { actorRead, DESTINATION, findActor, SOURCE, type ActorKind } from './actor-kind.js';
 import { listActors } from './actor-list.js';
 import { synchronousJob } from './synchronous-job.js';
 import { workspaceOrThrow } from './workspaces.js';
@@ -42,7 +42,7 @@ function create(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
     createdAt: Math.floor(ctx.now() / 1000),
     tombstone: false,
   };
-  actorsOf(ctx, kind).push(actor);
+  ctx.store.putActor(kind.listField, actor);
   return ok(actorRead(ctx, kind, actor));
 }
 
@@ -57,22 +57,24 @@ function resolvedFullConfiguration(ctx: Context, kind: ActorKind, actor: StoredA
 function update(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
   requireFields(body, [kind.idField, 'name', 'connectionConfiguration']);
   const actor = findActor(ctx, kind, requiredString(body, kind.idField));
-  actor.configuration = resolvedFullConfiguration(ctx, kind, actor, body);
-  actor.name = requiredString(body, 'name');
-  return ok(actorRead(ctx, kind, actor));
+  const updated = { ...actor, configuration: resolvedFullConfiguration(ctx, kind, actor, body), name: requiredString(body, 'name') };
+  ctx.store.putActor(kind.listField, updated);
+  return ok(actorRead(ctx, kind, updated));
 }
 
 /** Deep merge with no mask check: a mask sent here becomes the stored secret. */
 function partialUpdate(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
   const actor = findActor(ctx, kind, requiredString(body, kind.idField));
+  const updated = { ...actor };
   const incoming: Json | undefined = body['connectionConfiguration'];
   if (incoming !== undefined && incoming !== null) {
     const merged = deepMerge(actor.configuration, configurationOf(body));
     validateConfiguration(specFor(ctx, kind, actor), merged);
-    actor.configuration = merged;
+    updated.configuration = merged;
   }
-  if (typeof body['name'] === 'string') actor.name = body['name'];
-  return ok(actorRead(ctx, kind, actor));
+  if (typeof body['name'] === 'string') updated.name = body['name'];
+  ctx.store.putActor(kind.listField, updated);
+  return ok(actorRead(ctx, kind, updated));
 }
 
 function get(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
@@ -82,11 +84,10 @@ function get(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
 /** Deletes the actor's connections first, then tombstones it and clears its configuration. */
 function remove(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
   const actor = findActor(ctx, kind, requiredString(body, kind.idField));
-  for (const connection of ctx.store.data.connections) {
-    if (connection[kind.idField] === actor.id) connection.status = 'deprecated';
+  for (const connection of ctx.store.connectionsOf(actor.id)) {
+    if (connection[kind.idField] === actor.id && connection.status !== 'deprecated') ctx.store.putConnection({ ...connection, status: 'deprecated' });
   }
-  actor.tombstone = true;
-  actor.configuration = {};
+  ctx.store.putActor(kind.listField, { ...actor, tombstone: true, configuration: {} });
   return { status: 204 };
 }
 

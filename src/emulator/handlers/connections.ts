@@ -20,7 +20,7 @@ const STATUSES: ConnectionStatus[] = ['active', 'inactive', 'deprecated', 'locke
 
 /** A connection by id, including deleted ones (get still finds a soft-deleted connection). */
 export function findConnection(ctx: Context, connectionId: string): StoredConnection {
-  const connection = ctx.store.data.connections.find((candidate) => candidate.connectionId === connectionId);
+  const connection = ctx.store.connection(connectionId);
   if (!connection) throw notFound('STANDARD_SYNC', connectionId);
   return connection;
 }
@@ -84,23 +84,24 @@ function create(ctx: Context, body: JsonObject): Reply {
     ...schedule,
     createdAt: Math.floor(ctx.now() / 1000),
   };
-  ctx.store.data.connections.push(connection);
+  ctx.store.putConnection(connection);
   return ok(connectionRead(ctx, connection));
 }
 
 /** Patch: absent fields stay; a syncCatalog replaces the whole catalog; the legacy schedule is a bare 500. */
 function update(ctx: Context, body: JsonObject): Reply {
-  const connection = findConnection(ctx, requiredString(body, 'connectionId'));
+  const stored = findConnection(ctx, requiredString(body, 'connectionId'));
   const schedule = scheduleForUpdate(body);
   const fields = optionalFields(body);
-  const catalog = body['syncCatalog'] === undefined || body['syncCatalog'] === null ? undefined : storedCatalog(ctx, connection, body['syncCatalog']);
-  Object.assign(connection, fields);
+  const catalog = body['syncCatalog'] === undefined || body['syncCatalog'] === null ? undefined : storedCatalog(ctx, stored, body['syncCatalog']);
+  const connection: StoredConnection = { ...stored, ...fields };
   if (catalog) connection.syncCatalog = catalog;
   if (schedule) {
     connection.scheduleType = schedule.scheduleType;
     if (schedule.scheduleData) connection.scheduleData = schedule.scheduleData;
     else delete connection.scheduleData;
   }
+  ctx.store.putConnection(connection);
   return ok(connectionRead(ctx, connection));
 }
 
@@ -110,17 +111,21 @@ function get(ctx: Context, body: JsonObject): Reply {
 
 function listing(ctx: Context, body: JsonObject, includeDeleted: boolean): Reply {
   const workspace = workspaceOrThrow(ctx, requiredString(body, 'workspaceId'));
-  const visible = ctx.store.data.connections.filter(
-    (connection) => connection.workspaceId === workspace.workspaceId && (includeDeleted || connection.status !== 'deprecated'),
-  );
-  return ok({ connections: visible.map((connection) => connectionRead(ctx, connection)) });
+  const connections: Json[] = [];
+  for (const connection of ctx.store.connections()) {
+    if (connection.workspaceId === workspace.workspaceId && (includeDeleted || connection.status !== 'deprecated')) {
+      connections.push(connectionRead(ctx, connection));
+    }
+  }
+  return ok({ connections });
 }
 
 const list = (ctx: Context, body: JsonObject) => listing(ctx, body, ctx.listDeletedConnections);
 const listAll = (ctx: Context, body: JsonObject) => listing(ctx, body, true);
 
 function remove(ctx: Context, body: JsonObject): Reply {
-  findConnection(ctx, requiredString(body, 'connectionId')).status = 'deprecated';
+  const connection = findConnection(ctx, requiredString(body, 'connectionId'));
+  ctx.store.putConnection({ ...connection, status: 'deprecated' });
   return { status: 204 };
 }
 

@@ -44,7 +44,7 @@ function failureOf(ctx: Context, connection: StoredConnection): StoredJob['failu
       message: `Source '${source.name}' failed during the sync: the connector could not read from the configured server (emulated: a configuration value contains 'fail-sync').`,
     };
   }
-  const destination = ctx.store.data.destinations.find((candidate) => candidate.id === connection.destinationId);
+  const destination = ctx.store.actor('destinations', connection.destinationId);
   if (destination && mentions(destination.configuration, 'fail-sync')) {
     return {
       origin: 'destination',
@@ -67,11 +67,11 @@ function startJob(ctx: Context, body: JsonObject, configType: StoredJob['configT
   // The server's precondition fails with an unmapped IllegalStateException: a bare 500.
   if (configType === 'sync' && connection.status !== 'active') throw internal(`Connection ${connection.connectionId} is not active`);
   const now = ctx.now();
-  if (ctx.store.data.jobs.some((job) => job.configId === connection.connectionId && isActive(job, now))) {
+  if (ctx.store.jobsOf(connection.connectionId).some((job) => isActive(job, now))) {
     throw conflict(`A sync is already running for: ${connection.connectionId}`);
   }
   const job: StoredJob = {
-    id: ctx.store.data.nextJobId++,
+    id: ctx.store.takeJobId(),
     configType,
     configId: connection.connectionId,
     createdAtMs: now,
@@ -80,7 +80,7 @@ function startJob(ctx: Context, body: JsonObject, configType: StoredJob['configT
   };
   const failure = configType === 'sync' ? failureOf(ctx, connection) : undefined;
   if (failure) job.failure = failure;
-  ctx.store.data.jobs.push(job);
+  ctx.store.putJob(job);
   return ok(jobInfoRead(job, true, now));
 }
 
@@ -88,15 +88,16 @@ function findJob(ctx: Context, body: JsonObject): StoredJob {
   requireFields(body, ['id']);
   const id = body['id'];
   if (typeof id !== 'number' || !Number.isInteger(id)) throw badRequest('id must be an integer');
-  const job = ctx.store.data.jobs.find((candidate) => candidate.id === id);
+  const job = ctx.store.job(id);
   if (!job) throw notFound('JOB', String(id));
   return job;
 }
 
 function cancel(ctx: Context, body: JsonObject): Reply {
-  const job = findJob(ctx, body);
+  const stored = findJob(ctx, body);
   const now = ctx.now();
-  if (isActive(job, now)) job.cancelledAtMs = now;
+  const job = isActive(stored, now) ? { ...stored, cancelledAtMs: now } : stored;
+  if (job !== stored) ctx.store.putJob(job);
   return ok(jobInfoRead(job, true, now));
 }
 
@@ -115,9 +116,8 @@ function list(ctx: Context, body: JsonObject): Reply {
   if (!Array.isArray(configTypes)) throw badRequest('configTypes must be a list');
   if (configTypes.length === 0) throw internal('configTypes must not be empty');
   const configId = typeof body['configId'] === 'string' ? body['configId'] : undefined;
-  const matching = ctx.store.data.jobs
-    .filter((job) => configTypes.includes(job.configType as JobConfigType) && (configId === undefined || job.configId === configId))
-    .sort((a, b) => b.id - a.id);
+  const candidates = configId === undefined ? [...ctx.store.jobs()] : ctx.store.jobsOf(configId);
+  const matching = candidates.filter((job) => configTypes.includes(job.configType as JobConfigType)).sort((a, b) => b.id - a.id);
   const { pageSize, rowOffset } = paginationOf(body);
   const now = ctx.now();
   const jobs = matching.slice(rowOffset, rowOffset + pageSize).map((job) => ({

@@ -75,12 +75,16 @@ export function catalogToStore(incoming: Json | undefined, discovered: AirbyteCa
   return { streams: stored };
 }
 
-/** Stored streams come back selected, not suggested, with aliasName recomputed from the name. */
+/**
+ * Stored streams come back selected, not suggested, with aliasName recomputed from the name. The answer shares the
+ * stored stream objects (no copy per read: connections/list reads every catalog): stored records are never changed
+ * in place, and an answer is serialized as soon as it is built.
+ */
 export function catalogRead(catalog: AirbyteCatalog): AirbyteCatalog {
   return {
     streams: catalog.streams.map(({ stream, config }) => ({
-      stream: structuredClone(stream),
-      config: { ...structuredClone(config), aliasName: stream.name, selected: true, suggested: false },
+      stream,
+      config: { ...config, aliasName: stream.name, selected: true, suggested: false },
     })),
   };
 }

@@ -27,12 +27,12 @@ export function workspaceOrThrow(ctx: Context, workspaceId: string): StoredWorks
 }
 
 function list(ctx: Context): Reply {
-  return ok({ workspaces: ctx.store.data.workspaces.map((workspace) => workspaceRead(ctx, workspace)) });
+  return ok({ workspaces: [...ctx.store.workspaces()].map((workspace) => workspaceRead(ctx, workspace)) });
 }
 
 function listByOrganization(ctx: Context, body: JsonObject): Reply {
   const organizationId = requiredString(body, 'organizationId');
-  const inOrganization = ctx.store.data.workspaces.filter((workspace) => workspace.organizationId === organizationId);
+  const inOrganization = [...ctx.store.workspaces()].filter((workspace) => workspace.organizationId === organizationId);
   if (inOrganization.length === 0) throw notFound('ORGANIZATION', organizationId);
   const nameContains = typeof body['nameContains'] === 'string' ? body['nameContains'].toLowerCase() : '';
   const matching = inOrganization.filter((workspace) => workspace.name.toLowerCase().includes(nameContains));
@@ -45,7 +45,7 @@ function get(ctx: Context, body: JsonObject): Reply {
 
 function getBySlug(ctx: Context, body: JsonObject): Reply {
   const slug = requiredString(body, 'slug');
-  const workspace = ctx.store.data.workspaces.find((candidate) => candidate.slug === slug);
+  const workspace = [...ctx.store.workspaces()].find((candidate) => candidate.slug === slug);
   if (!workspace) throw notFound('STANDARD_WORKSPACE', slug);
   return ok(workspaceRead(ctx, workspace));
 }
