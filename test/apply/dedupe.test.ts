@@ -28,9 +28,6 @@ describe('existing duplicates (end to end)', () => {
     expect(refused.stderr).toMatch(/--allow-destroy/);
     expect(liveNames(server).sources).toHaveLength(4);
 
-    const keptConnections = server.state.connections
-      .filter((c) => c.status !== 'deprecated')
-      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
     const applied = await runCli(['apply', file, '--url', server.url, '--auto-approve', '--allow-destroy', '--dedupe']);
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stdout).toContain('Apply complete: 0 created, 0 updated, 6 deleted.');

@@ -7,7 +7,16 @@ import type { CommandIo } from '../../src/commands/io.js';
 import { createClient, type AirbyteClient } from '../../src/client/index.js';
 import { emulator, EXAMPLES, tempDir } from './helpers.js';
 
-const FLAGS: ApplyFlags = { autoApprove: true, allowDestroy: false, prune: false, check: true, rotateSecrets: false, parallelism: 4, json: false };
+const FLAGS: ApplyFlags = {
+  autoApprove: true,
+  allowDestroy: false,
+  prune: false,
+  check: true,
+  rotateSecrets: false,
+  dedupe: false,
+  parallelism: 4,
+  json: false,
+};
 const PASSWORD = 'pg-Literal-4471';
 
 /** Streams that collect what apply writes (not terminals: no colour). */

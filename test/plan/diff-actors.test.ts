@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
-import { GitopsError } from '../../src/errors.js';
 import { formatProblem } from '../../src/model/problem.js';
 import { resolveReferences } from '../../src/plan/validate.js';
 import { renderJson } from '../../src/plan/render/json.js';

@@ -115,7 +115,7 @@ describe('findDuplicates', () => {
         ],
       },
       (name) => `<${JSON.stringify(name)}>`,
-      (text) => text.replace(/[\u0000-\u001f]/g, '?'),
+      (text) => text.replace('\n', '?'),
     );
     expect(lines).toEqual([
       'source <"pg\\u001b[2J"> exists 2 times in Airbyte:',
