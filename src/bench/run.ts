@@ -1,8 +1,9 @@
 /** `npm run bench`: the benchmarks, measured side by side in one run. Prints a report; asserts nothing. */
 import { benchApply } from './apply.js';
 import { benchPlan } from './plan.js';
+import { benchStartup } from './startup.js';
 
-const sections = [benchPlan, benchApply];
+const sections = [benchPlan, benchApply, benchStartup];
 for (const bench of sections) {
   process.stdout.write(`${await bench()}\n\n`);
 }
