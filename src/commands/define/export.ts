@@ -3,7 +3,10 @@ import type { ExportFlags } from '../export.js';
 import type { CommandIo } from '../io.js';
 import { addConnectOptions } from './connect.js';
 
-/** The default `$schema`: the schema of the tool installed in the working directory (made relative to --out). */
+/**
+ * Where a pipeline repository that installs the tool as a dev dependency finds the schema (made relative to --out);
+ * --schema-url overrides it.
+ */
 export const DEFAULT_SCHEMA_URL = './node_modules/airbyte-gitops/schemas/pipeline.schema.json';
 
 const EXAMPLES = `
