@@ -67,6 +67,7 @@ type Outcome =
 
 export class Transport {
   private agent: Promise<Agent> | undefined;
+  private basePath: string | undefined;
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly settings: TransportSettings) {}
@@ -132,7 +133,8 @@ export class Transport {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.settings.userAgent };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.authorization !== undefined) headers.authorization = options.authorization;
-    const path = new URL(url).pathname;
+    // For the debug lines; the base URL's path is parsed once, not on every call.
+    const path = `${(this.basePath ??= new URL(this.settings.baseUrl).pathname)}/${call}`;
     try {
       const response = await fetch(url, {
         method: options.method,
