@@ -27,12 +27,12 @@ const STREAMS = [
   ['archive', 'orders'],
 ];
 
-interface Running {
+export interface Running {
   child: ChildProcess;
   url: string;
 }
 
-function startChild(dataFile: string): Promise<Running> {
+export function startChild(dataFile: string): Promise<Running> {
   const child = spawn(process.execPath, [CLI, 'emulator', '--data', dataFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -51,7 +51,7 @@ function startChild(dataFile: string): Promise<Running> {
   });
 }
 
-function stopChild(running: Running): Promise<void> {
+export function stopChild(running: Running): Promise<void> {
   return new Promise((resolve) => {
     if (running.child.exitCode !== null) return resolve();
     running.child.once('exit', () => resolve());

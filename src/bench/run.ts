@@ -2,8 +2,9 @@
 import { benchApply } from './apply.js';
 import { benchEmulator } from './emulator.js';
 import { benchPlan } from './plan.js';
+import { benchStartup } from './startup.js';
 
-const sections = [benchPlan, benchApply, benchEmulator];
+const sections = [benchPlan, benchApply, benchStartup, benchEmulator];
 for (const bench of sections) {
   process.stdout.write(`${await bench()}\n\n`);
 }

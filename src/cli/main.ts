@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The airbyte-gitops command line. Each command lives in ../commands/<name>.ts and registers itself on the
- * program; errors are printed and mapped to exit codes in exactly one place (./run.ts). This file is the only one
+ * The airbyte-gitops command line. Each command is defined in ../commands/define/<name>.ts and runs the flow in
+ * ../commands/<name>.ts, loaded only when that command runs; errors are printed and mapped to exit codes in
+ * exactly one place (./run.ts). This file is the only one
  * that hands the real process (its streams, environment, working directory, exit code) to the program.
  */
 import { runProgram } from './run.js';

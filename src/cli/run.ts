@@ -3,7 +3,6 @@ import { ExitCode, GitopsError } from '../errors.js';
 import { paletteFor } from '../util/color.js';
 import { printable } from '../util/printable.js';
 import type { CommandIo, RunStatus } from '../commands/io.js';
-import { problemsOf, reportProblemsTo } from '../pipeline/problems.js';
 import { buildProgram } from './program.js';
 
 /** Prints a GitopsError the one way the tool prints errors: `error: message` then the hint. */
@@ -45,6 +44,8 @@ export async function runProgram(io: CommandIo, argv: string[]): Promise<number>
     // --help and --version end with exitCode 0; usage errors were already printed by commander.
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
     if (error instanceof GitopsError) {
+      // Loaded only when there is an error to print: --help and a successful run do without it.
+      const { problemsOf, reportProblemsTo } = await import('../pipeline/problems.js');
       reportProblemsTo(io.stderr, problemsOf(error), io.env);
       io.stderr.write(formatError(error, io));
       return exitCodeFor(error);

@@ -41,8 +41,12 @@ import type {
 } from './types.js';
 import { resolveWorkspace, WorkspaceLister } from './workspaces.js';
 
-/** Page size asked for after the first page (the server's default page is 20). */
-export const FOLLOW_UP_PAGE_SIZE = 100;
+/**
+ * Page size asked for on every page of `sources/list` and `destinations/list`, the first included: the server's
+ * default page is 20, and the Config API declares no maximum; 100 is the largest page Airbyte's APIs accept where
+ * they declare one (the public API's `limit`). Servers up to 1.7 ignore the field and return everything at once.
+ */
+export const LIST_PAGE_SIZE = 100;
 
 /** Pages read of one list before giving up: about 100,000 sources or destinations, far beyond any real workspace. */
 export const DEFAULT_MAX_PAGES = 1000;
@@ -186,10 +190,11 @@ export class AirbyteClient {
   close = (): Promise<void> => this.core.close();
 
   /**
-   * Follows a cursor-paginated list to the end. The first body holds only `workspaceId`, which every version
-   * accepts; a page that reports `page_size` and is full means more may follow (cursor = the last id). An answer
-   * without `page_size` is an unpaginated (≤ 1.7) server and holds everything. A server that ignores the cursor
-   * (a page with nothing new) or never stops (more than `maxPages` pages) is an error, not an endless loop.
+   * Follows a cursor-paginated list to the end, LIST_PAGE_SIZE items a page from the first one on (a workspace of
+   * up to 100 sources is one call); a page that reports `page_size` and is full means more may follow (cursor = the
+   * last id). An answer without `page_size` is an unpaginated (≤ 1.7) server and holds everything. A server that
+   * ignores the cursor (a page with nothing new) or never stops (more than `maxPages` pages) is an error, not an
+   * endless loop.
    */
   private async listAll<Page extends { page_size?: number }, Item>(
     call: Call,
@@ -199,7 +204,7 @@ export class AirbyteClient {
   ): Promise<Item[]> {
     const all: Item[] = [];
     const seen = new Set<string>();
-    let body: ActorListRequest = { workspaceId };
+    let body: ActorListRequest = { workspaceId, pageSize: LIST_PAGE_SIZE };
     for (let pages = 1; ; pages++) {
       const page = await this.core.request<Page>(call, body);
       const pageItems = items(page);
@@ -219,7 +224,7 @@ export class AirbyteClient {
           hint: 'check that --url / AIRBYTE_URL points at the Airbyte Config API; if the workspace really is that large, raise AIRBYTE_MAX_PAGES.',
         });
       }
-      body = { workspaceId, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: id(last) };
+      body = { workspaceId, pageSize: LIST_PAGE_SIZE, cursor: id(last) };
     }
   }
 }

@@ -14,6 +14,8 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_JOB_TIMEOUT_MS = 600_000;
 /** Far above any real answer (a discovered catalog of thousands of streams is a few MiB), far below running out of memory. */
 export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+/** Sockets to the server at most, unless the caller asks for more (apply asks for one per operation in flight). */
+export const DEFAULT_MAX_CONNECTIONS = 16;
 
 /** Per-call details a caller may give. */
 export interface RequestOptions {
@@ -42,7 +44,7 @@ export class ApiCore {
       authMode: options.auth.mode,
       retry: options.retry ?? DEFAULT_RETRY,
       userAgent: options.userAgent ?? 'airbyte-gitops',
-      maxConnections: options.maxConnections ?? 16,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       debug: options.debug,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       now,

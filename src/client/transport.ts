@@ -1,9 +1,10 @@
 /**
  * The one place an HTTP request is made: JSON in and out, per-request timeout, retries by the policy in
  * `retry.ts`, error mapping, debug lines and the request counter. Global `fetch` with an undici Agent as the
- * dispatcher, so sockets are kept alive and the number of connections is bounded.
+ * dispatcher, so sockets are kept alive and the number of connections is bounded. undici is loaded with the first
+ * request: a command that makes none (or a test that only builds a client) does not pay for it.
  */
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
@@ -65,16 +66,24 @@ type Outcome =
   | { ok: false; final: GitopsError };
 
 export class Transport {
-  private readonly agent: Agent;
+  private agent: Promise<Agent> | undefined;
+  private basePath: string | undefined;
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly settings: TransportSettings) {
-    this.agent = new Agent({
-      connections: settings.maxConnections,
-      keepAliveTimeout: 30_000,
-      // A server that is down should fail fast and be retried, not hold a call for the whole timeout.
-      connect: { timeout: 10_000 },
-    });
+  constructor(private readonly settings: TransportSettings) {}
+
+  /** The socket pool, made on first use: at most `maxConnections` sockets to the server, kept alive between calls. */
+  private dispatcher(): Promise<Agent> {
+    this.agent ??= import('undici').then(
+      ({ Agent }) =>
+        new Agent({
+          connections: this.settings.maxConnections,
+          keepAliveTimeout: 30_000,
+          // A server that is down should fail fast and be retried, not hold a call for the whole timeout.
+          connect: { timeout: 10_000 },
+        }),
+    );
+    return this.agent;
   }
 
   /** Sends a call, retrying as the policy allows; resolves to the parsed JSON answer (undefined for 204), its shape checked. */
@@ -112,18 +121,20 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    if (this.agent !== undefined) await (await this.agent).close();
   }
 
   private async attempt(context: CallContext, body: unknown, options: SendOptions): Promise<Outcome> {
     const { call } = context;
     const url = `${this.settings.baseUrl}/${call}`;
+    const dispatcher = await this.dispatcher();
     const started = this.settings.now();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.settings.userAgent };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.authorization !== undefined) headers.authorization = options.authorization;
-    const path = new URL(url).pathname;
+    // For the debug lines; the base URL's path is parsed once, not on every call.
+    const path = `${(this.basePath ??= new URL(this.settings.baseUrl).pathname)}/${call}`;
     try {
       const response = await fetch(url, {
         method: options.method,
@@ -133,7 +144,7 @@ export class Transport {
         // A followed redirect would send the body (passwords, client secrets) to wherever the Location says.
         redirect: 'manual',
         // Node's bundled fetch accepts an undici Agent; the two packages' type declarations differ slightly.
-        dispatcher: this.agent as unknown as RequestInit['dispatcher'],
+        dispatcher: dispatcher as unknown as RequestInit['dispatcher'],
       } as RequestInit);
       if (isRedirect(response.status)) {
         await response.body?.cancel();
@@ -180,6 +191,10 @@ async function readCapped(response: Response, cap: number): Promise<string | und
     return undefined;
   }
   if (response.body === null) return '';
+  // An uncompressed body of a declared length within the cap is read in one go (fewer steps per call than chunk
+  // by chunk; undici refuses a body longer than it declared). A compressed one is counted as it is decoded.
+  const encoding = response.headers.get('content-encoding');
+  if (response.headers.get('content-length') !== null && (encoding === null || encoding === 'identity')) return await response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -37,7 +37,7 @@ export interface ClientOptions {
   /** Receives one line per HTTP call and per retry; never headers or bodies. */
   debug?: (line: string) => void;
   userAgent?: string;
-  /** Most sockets kept open to the server (default 16; apply's default parallelism is 8). */
+  /** Most sockets kept open to the server (default 16; apply asks for its --parallelism when that is more). */
   maxConnections?: number;
   /** Largest answer body the client reads, in bytes (default 64 MiB); a longer answer is an error. */
   maxAnswerBytes?: number;

@@ -4,11 +4,10 @@
  * connection checks (--check) → execute → result and exit status. User mistakes are thrown as GitopsError before
  * anything is written.
  */
-import { Option, type Command } from 'commander';
 import { approve, destructiveNotice } from '../apply/approval.js';
 import { convergeWaitFromEnv } from '../apply/batches.js';
 import { checkConnections } from '../apply/check.js';
-import { DEFAULT_PARALLELISM, executePlan } from '../apply/executor.js';
+import { executePlan } from '../apply/executor.js';
 import { assertFresh } from '../apply/fingerprint.js';
 import { fetchSpecs, materialize } from '../apply/materialize.js';
 import { progressLine, summaryText, toJsonResult } from '../apply/progress.js';
@@ -16,7 +15,7 @@ import { isSavedPlanFile, readSavedPlan } from '../apply/saved-plan.js';
 import { planSecrets } from '../apply/secrets.js';
 import { guardSignals, type SignalGuard } from '../apply/signals.js';
 import type { ApplyResult } from '../apply/types.js';
-import { maxAttemptsFromEnv, type AirbyteClient } from '../client/index.js';
+import { DEFAULT_MAX_CONNECTIONS, maxAttemptsFromEnv, type AirbyteClient } from '../client/index.js';
 import { ExitCode, GitopsError } from '../errors.js';
 import type { Problem } from '../model/problem.js';
 import { reportProblemsTo } from '../pipeline/problems.js';
@@ -25,10 +24,10 @@ import { renderText } from '../plan/render/index.js';
 import { hasChanges } from '../plan/render/values.js';
 import type { Plan } from '../plan/types.js';
 import { paletteFor } from '../util/color.js';
-import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import { withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo, RunStatus } from './io.js';
 
-interface ApplyOptions extends ConnectFlags {
+export interface ApplyOptions extends ConnectFlags {
   autoApprove?: boolean;
   allowDestroy?: boolean;
   prune?: boolean;
@@ -177,38 +176,21 @@ function refusal(error: GitopsError): Record<string, unknown> {
   };
 }
 
-export function register(program: Command, io: CommandIo, status: RunStatus): void {
-  const command = program
-    .command('apply')
-    .description('make Airbyte match the pipeline: plan, ask for approval, then create, update and delete in dependency order')
-    .argument('[paths...]', 'pipeline files or directories (default: the current directory), or one saved plan written by plan --out')
-    .option('--auto-approve', 'apply without asking (CI); destructive changes also need --allow-destroy')
-    .option('--allow-destroy', 'with --auto-approve: allow deletes, replaces and stream state resets')
-    .option('--prune', 'also delete sources, destinations and connections the pipeline does not declare')
-    .option('--check', 'run the connection check of every source and destination to be created or updated, before any write')
-    .option('--rotate-secrets', "push the pipeline's secret values to every source and destination that has them")
-    .option('--dedupe', 'delete the exact duplicates of resources the pipeline names (destructive: with --auto-approve, needs --allow-destroy)')
-    .addOption(new Option('--parallelism <n>', 'operations in flight at once').default(String(DEFAULT_PARALLELISM)))
-    .option('--json', 'print the result as JSON on stdout (progress and plan go to stderr)');
-  addConnectOptions(command, io)
-    .addHelpText(
-      'after',
-      '\nExit status: 0 applied (or no changes), 1 error or a failed operation, 130 interrupted (Ctrl-C / SIGTERM).\n' +
-        'Re-running apply after a failure or an interrupt finishes the work without creating duplicates.',
-    )
-    .action(async (paths: string[], options: ApplyOptions) => {
-      const flags = flagsOf(options);
-      // Signals belong to the process; the guard is removed when this run ends, however it ends.
-      const guard = guardSignals(io.stderr);
-      try {
-        const source = planSource(paths, flags);
-        status.exitStatus = await withClient(io, options, (client) => runApply(client, source, flags, io, guard));
-      } catch (error) {
-        // Under --json, stdout always holds one document, also when apply stops before any write.
-        if (flags.json && error instanceof GitopsError) io.stdout.write(`${JSON.stringify(refusal(error), null, 2)}\n`);
-        throw error;
-      } finally {
-        guard.dispose();
-      }
-    });
+/** The command's action: flags checked, then the plan source, then apply with a client sized for the parallelism. */
+export async function action(paths: string[], options: ApplyOptions, io: CommandIo, status: RunStatus): Promise<void> {
+  const flags = flagsOf(options);
+  // Signals belong to the process; the guard is removed when this run ends, however it ends.
+  const guard = guardSignals(io.stderr);
+  try {
+    const source = planSource(paths, flags);
+    // One socket per operation in flight, so a higher --parallelism is not held back by the connection pool.
+    const connections = Math.max(flags.parallelism, DEFAULT_MAX_CONNECTIONS);
+    status.exitStatus = await withClient(io, options, (client) => runApply(client, source, flags, io, guard), { connections });
+  } catch (error) {
+    // Under --json, stdout always holds one document, also when apply stops before any write.
+    if (flags.json && error instanceof GitopsError) io.stdout.write(`${JSON.stringify(refusal(error), null, 2)}\n`);
+    throw error;
+  } finally {
+    guard.dispose();
+  }
 }

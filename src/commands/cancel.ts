@@ -2,12 +2,11 @@
  * `cancel <job-id>`: cancel a job and report the status it ends in. A job that has already ended is not cancelled
  * again; the command says how it ended and exits 1 (the job was not cancelled).
  */
-import type { Command } from 'commander';
 import type { AttemptRead, JobRead } from '../api/types.js';
 import type { AirbyteClient } from '../client/index.js';
 import { ExitCode, GitopsError } from '../errors.js';
 import { attemptsOf, isTerminal } from '../operate/job-info.js';
-import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import { withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo, RunStatus } from './io.js';
 
 /** What happened: `cancelled` true when this call cancelled the job. */
@@ -67,36 +66,19 @@ export function cancelLine(result: CancelResult): string {
   return `job ${job.id}: cancel requested while ${result.before}; its status is now ${job.status}`;
 }
 
-interface CancelFlags extends ConnectFlags {
+export interface CancelFlags extends ConnectFlags {
   json?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ airbyte-gitops jobs 'PostgreSQL → MinIO' --emulator     # find the running job's id
-  $ airbyte-gitops cancel 12 --emulator
-  $ airbyte-gitops cancel 12 --json
-
-Exit status: 0 when the job ends cancelled; 1 when it had already ended (nothing to cancel), does not exist, or on API errors.`;
-
-/** `cancel <job-id>`: cancel a running job and show its final status. */
-export function register(program: Command, io: CommandIo, status: RunStatus): void {
-  const command = program
-    .command('cancel')
-    .description('cancel a running job (ids are shown by `sync` and `jobs`) and show its final status')
-    .argument('<job-id>', 'the job id')
-    .option('--json', 'print {"jobId", "cancelled", "statusBefore", "status"}');
-  addConnectOptions(command, io)
-    .addHelpText('after', EXAMPLES)
-    .action(async (text: string, flags: CancelFlags) => {
-      const id = parseJobId(text);
-      await withClient(io, flags, async (client) => {
-        const result = await cancelJob(client, id);
-        if (flags.json) {
-          const json = { jobId: result.job.id, cancelled: result.cancelled, statusBefore: result.before, status: result.job.status };
-          io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-        } else io.stdout.write(cancelLine(result) + '\n');
-        if (result.job.status !== 'cancelled' || !result.cancelled) status.exitStatus = ExitCode.error;
-      });
-    });
+/** `cancel <job-id>`: cancel a running job and print how it ended; exit 1 unless this call cancelled it. */
+export async function action(text: string, flags: CancelFlags, io: CommandIo, status: RunStatus): Promise<void> {
+  const id = parseJobId(text);
+  await withClient(io, flags, async (client) => {
+    const result = await cancelJob(client, id);
+    if (flags.json) {
+      const json = { jobId: result.job.id, cancelled: result.cancelled, statusBefore: result.before, status: result.job.status };
+      io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    } else io.stdout.write(cancelLine(result) + '\n');
+    if (result.job.status !== 'cancelled' || !result.cancelled) status.exitStatus = ExitCode.error;
+  });
 }

@@ -1,8 +1,8 @@
 /**
- * What every command that talks to Airbyte shares: the connection flags, a client (against a real server or the
- * embedded emulator), and closing it afterwards so the process ends promptly.
+ * What every command that talks to Airbyte shares when it runs: a client (against a real server or the embedded
+ * emulator), and closing it afterwards so the process ends promptly. The flags themselves are defined in
+ * ./define/connect.ts.
  */
-import type { Command } from 'commander';
 import { GitopsError } from '../errors.js';
 import { clientOptionsFromEnv, createClient, type AirbyteClient } from '../client/index.js';
 import type { CommandIo } from './io.js';
@@ -15,25 +15,14 @@ export interface ConnectFlags {
   debug?: boolean;
 }
 
-const WORKSPACE_ENV = 'AIRBYTE_WORKSPACE';
-
-export function addConnectOptions(command: Command, io: CommandIo): Command {
-  return (
-    command
-      .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
-      // Read from io.env, not with commander's Option.env(), which reads process.env.
-      .option('--workspace <name>', `workspace name, slug or id (env: ${WORKSPACE_ENV})`)
-      .option('--emulator', 'run against the embedded emulator; its state is kept per directory under ~/.local/state (env AIRBYTE_EMULATOR_STATE: a file)')
-      .option('--debug', 'log every API call (method, path, status, time) to stderr; credentials are never logged')
-      .hook('preAction', (self) => {
-        const fromEnv = io.env[WORKSPACE_ENV];
-        if (self.getOptionValue('workspace') === undefined && fromEnv !== undefined) self.setOptionValueWithSource('workspace', fromEnv, 'env');
-      })
-  );
+/** What a command asks of its client besides the flags. */
+export interface ClientNeeds {
+  /** Sockets kept open to the server at most (apply: one per operation in flight); the client's default otherwise. */
+  connections?: number;
 }
 
 /** Runs `work` with a connected client, then closes it (and the embedded emulator, if one was started). */
-export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (client: AirbyteClient) => Promise<T>, needs: ClientNeeds = {}): Promise<T> {
   if (flags.emulator && flags.url !== undefined) {
     throw new GitopsError('USAGE', '--emulator and --url both name a server: give one of them', {
       hint: '--emulator runs against the embedded emulator (AIRBYTE_URL is ignored then); --url against a running Airbyte.',
@@ -59,6 +48,7 @@ export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (c
     // The embedded emulator has no auth: credentials meant for a real server are not sent to it.
     if (emulator) options.auth = { mode: 'none' };
     options.warn = (message) => io.stderr.write(`warning: ${message}\n`);
+    if (needs.connections !== undefined) options.maxConnections = needs.connections;
     const client = createClient(options);
     try {
       return await work(client);

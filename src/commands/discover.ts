@@ -1,14 +1,13 @@
 /**
  * `discover <source-name>`: the streams a source offers, as a table, JSON, or a ready-to-paste `streams:` block.
  */
-import type { Command } from 'commander';
 import type { AirbyteCatalog, AirbyteStream } from '../api/types.js';
 import type { AirbyteClient } from '../client/index.js';
 import { GitopsError } from '../errors.js';
 import { renderTable } from '../operate/format.js';
 import { findByName } from '../operate/resolve.js';
 import { toYaml } from '../operate/yaml.js';
-import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import { withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo } from './io.js';
 import { printable } from '../util/printable.js';
 
@@ -94,36 +93,18 @@ export async function discoverStreams(
   return { source: source.name, catalog: read.catalog };
 }
 
-interface DiscoverFlags extends ConnectFlags {
+export interface DiscoverFlags extends ConnectFlags {
   json?: boolean;
   yaml?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ airbyte-gitops discover 'PostgreSQL - Ecommerce' --emulator
-  $ airbyte-gitops discover 'PostgreSQL - Ecommerce' --yaml >> streams.yaml
-  $ airbyte-gitops discover 'Sample Data' --json | jq '.streams[].name'
-
-Exit status: 0 on success; 1 when the source is unknown, discovery fails, or on API errors.`;
-
-/** `discover <source-name>`: the streams a source offers. */
-export function register(program: Command, io: CommandIo): void {
-  const command = program
-    .command('discover')
-    .description('show the streams a source offers (name, namespace, sync modes, cursor, primary key)')
-    .argument('<source-name>', 'source name as in Airbyte')
-    .option('--yaml', 'print a ready-to-paste `streams:` block with sensible modes')
-    .option('--json', 'print {"source", "streams": [{name, namespace, supportedSyncModes, sourceDefinedCursor, defaultCursorField, sourceDefinedPrimaryKey}]}');
-  addConnectOptions(command, io)
-    .addHelpText('after', EXAMPLES)
-    .action(async (name: string, flags: DiscoverFlags) => {
-      await withClient(io, flags, async (client) => {
-        const { source, catalog } = await discoverStreams(client, flags.workspace, name);
-        const streams = catalog.streams.map(({ stream }) => streamJson(stream));
-        if (flags.json) io.stdout.write(JSON.stringify({ source, streams }, null, 2) + '\n');
-        else if (flags.yaml) io.stdout.write(streamsYaml(streams));
-        else io.stdout.write(renderStreamsTable(streams));
-      });
-    });
+/** `discover <source-name>`: the streams a source offers, as a table, JSON or a `streams:` block. */
+export async function action(name: string, flags: DiscoverFlags, io: CommandIo): Promise<void> {
+  await withClient(io, flags, async (client) => {
+    const { source, catalog } = await discoverStreams(client, flags.workspace, name);
+    const streams = catalog.streams.map(({ stream }) => streamJson(stream));
+    if (flags.json) io.stdout.write(JSON.stringify({ source, streams }, null, 2) + '\n');
+    else if (flags.yaml) io.stdout.write(streamsYaml(streams));
+    else io.stdout.write(renderStreamsTable(streams));
+  });
 }

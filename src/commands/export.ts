@@ -1,14 +1,14 @@
-import { Option, type Command } from 'commander';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { GitopsError } from '../errors.js';
-import { buildExport, DEFAULT_SCHEMA_URL, selectResources, type ExportResult } from '../operate/export.js';
+import { buildExport, selectResources, type ExportResult } from '../operate/export.js';
 import { readForExport } from '../operate/export-read.js';
-import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import { withClient, type ConnectFlags } from './connect.js';
+import { DEFAULT_SCHEMA_URL } from './define/export.js';
 import type { CommandIo } from './io.js';
 import { printable } from '../util/printable.js';
 
-interface ExportFlags extends ConnectFlags {
+export interface ExportFlags extends ConnectFlags {
   out?: string;
   force?: boolean;
   schemaUrl: string;
@@ -65,15 +65,6 @@ function writeFiles(dir: string, result: ExportResult, force: boolean): string[]
   return paths;
 }
 
-const EXAMPLES = `
-Examples:
-  $ airbyte-gitops export --emulator > pipeline.yaml
-  $ airbyte-gitops export --out pipelines/
-  $ airbyte-gitops export 'PostgreSQL → MinIO' --out pipelines/ --force
-  $ airbyte-gitops export 'PostgreSQL - Ecommerce' 'MinIO - Bronze' --json
-
-Exit status: 0 on success; 1 when a name is unknown, a file exists (without --force), or on API errors.`;
-
 /**
  * The `$schema` line: the default points at the schema of the tool installed in the working directory, made
  * relative to the directory the files are written to (yaml-language-server resolves it from the file).
@@ -84,34 +75,22 @@ function schemaFor(flags: ExportFlags, cwd: string): string {
   return relativePath.startsWith('.') ? relativePath : `./${relativePath}`;
 }
 
-/** `export [names...]`: the workspace as pipeline YAML. */
-export function register(program: Command, io: CommandIo): void {
-  const command = program
-    .command('export')
-    .description('write the existing workspace (or the named resources) as pipeline YAML that plan shows as no changes')
-    .argument('[names...]', 'sources, destinations or connections to export (a connection brings its source and destination); default all')
-    .option('--out <dir>', 'write one file per connection into this directory (default: one document on stdout)')
-    .option('--force', 'with --out: overwrite existing files')
-    .addOption(new Option('--schema-url <url>', 'the $schema written on the first line of each file').default(DEFAULT_SCHEMA_URL, DEFAULT_SCHEMA_URL))
-    .option('--json', 'print {"workspace", "files": [{name, path, content}], "variables": [{name, kind, resource, path}], "warnings"}');
-  addConnectOptions(command, io)
-    .addHelpText('after', EXAMPLES)
-    .action(async (names: string[], flags: ExportFlags) => {
-      if (flags.out !== undefined) checkOutDirectory(flags.out);
-      await withClient(io, flags, async (client) => {
-        const input = selectResources(await readForExport(client, flags.workspace), names);
-        const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags, io.cwd) });
-        const paths = flags.out === undefined ? undefined : writeFiles(flags.out, result, flags.force === true);
-        if (flags.json) {
-          const files = result.files.map((file, i) => ({ name: file.name, path: paths?.[i] ?? null, content: file.content }));
-          io.stdout.write(JSON.stringify({ workspace: input.workspace, files, variables: result.variables, warnings: result.warnings }, null, 2) + '\n');
-          return;
-        }
-        for (const warning of result.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
-        if (paths === undefined) {
-          io.stdout.write(result.files.map((file) => file.content).join(''));
-          io.stderr.write(variablesText(result));
-        } else io.stdout.write(paths.map((path) => `Wrote ${path}\n`).join('') + variablesText(result));
-      });
-    });
+/** `export [names...]`: the workspace (or the named resources) as pipeline YAML, on stdout or one file per connection. */
+export async function action(names: string[], flags: ExportFlags, io: CommandIo): Promise<void> {
+  if (flags.out !== undefined) checkOutDirectory(flags.out);
+  await withClient(io, flags, async (client) => {
+    const input = selectResources(await readForExport(client, flags.workspace), names);
+    const result = buildExport(input, { split: flags.out !== undefined, schemaUrl: schemaFor(flags, io.cwd) });
+    const paths = flags.out === undefined ? undefined : writeFiles(flags.out, result, flags.force === true);
+    if (flags.json) {
+      const files = result.files.map((file, i) => ({ name: file.name, path: paths?.[i] ?? null, content: file.content }));
+      io.stdout.write(JSON.stringify({ workspace: input.workspace, files, variables: result.variables, warnings: result.warnings }, null, 2) + '\n');
+      return;
+    }
+    for (const warning of result.warnings) io.stderr.write(`warning: ${printable(warning)}\n`);
+    if (paths === undefined) {
+      io.stdout.write(result.files.map((file) => file.content).join(''));
+      io.stderr.write(variablesText(result));
+    } else io.stdout.write(paths.map((path) => `Wrote ${path}\n`).join('') + variablesText(result));
+  });
 }

@@ -27,5 +27,5 @@ export interface RunStatus {
   exitStatus: number;
 }
 
-/** How each command file adds itself to the program. */
+/** How each command adds itself to the program (./define/<name>.ts): its definition, its action loaded when it runs. */
 export type RegisterCommand = (program: Command, io: CommandIo, status: RunStatus) => void;

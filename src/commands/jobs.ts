@@ -2,14 +2,12 @@
  * `jobs <connection-name>`: a connection's recent jobs as a table or as the documented JSON
  * `{ "jobs": [ { "id", "type", "status", "startedAt", "durationSeconds", "records", "bytes" } ] }`.
  */
-import type { Command } from 'commander';
 import type { JobWithAttemptsRead } from '../api/types.js';
 import type { AirbyteClient } from '../client/index.js';
 import { durationSeconds, jobCounts } from '../operate/job-info.js';
 import { formatBytes, formatCount, formatDuration, formatTimestamp, isoTimestamp, renderTable } from '../operate/format.js';
 import { findByName } from '../operate/resolve.js';
-import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
-import { integerFlag } from './flags.js';
+import { withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo } from './io.js';
 
 /** One job in `jobs --json`. `startedAt` is ISO 8601 (null while pending); counts are null when unknown. */
@@ -70,33 +68,16 @@ export async function recentJobs(client: AirbyteClient, workspace: string | unde
   return [...jobs].sort((a, b) => b.job.createdAt - a.job.createdAt || b.job.id - a.job.id).slice(0, limit);
 }
 
-interface JobsFlags extends ConnectFlags {
+export interface JobsFlags extends ConnectFlags {
   limit: number;
   json?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ airbyte-gitops jobs 'PostgreSQL → MinIO' --emulator
-  $ airbyte-gitops jobs 'PostgreSQL → MinIO' --limit 3 --json | jq '.jobs[0].status'
-
-Exit status: 0 on success; 1 when the connection is unknown or on API errors.`;
-
-/** `jobs <connection-name> [--limit 10]`: the connection's recent jobs. */
-export function register(program: Command, io: CommandIo): void {
-  const command = program
-    .command('jobs')
-    .description("list a connection's recent sync and reset jobs, newest first")
-    .argument('<connection-name>', 'connection name as in Airbyte')
-    .option('--limit <n>', 'how many jobs to show (1 to 1000)', integerFlag('--limit', 1, 1000), 10)
-    .option('--json', 'print {"jobs": [{id, type, status, startedAt, durationSeconds, records, bytes}]}');
-  addConnectOptions(command, io)
-    .addHelpText('after', EXAMPLES)
-    .action(async (name: string, flags: JobsFlags) => {
-      await withClient(io, flags, async (client) => {
-        const now = Math.floor(Date.now() / 1000);
-        const jobs = (await recentJobs(client, flags.workspace, name, flags.limit)).map((job) => jobJson(job, now));
-        io.stdout.write(flags.json ? JSON.stringify({ jobs }, null, 2) + '\n' : renderJobsTable(jobs));
-      });
-    });
+/** `jobs <connection-name>`: the connection's recent jobs, as a table or JSON. */
+export async function action(name: string, flags: JobsFlags, io: CommandIo): Promise<void> {
+  await withClient(io, flags, async (client) => {
+    const now = Math.floor(Date.now() / 1000);
+    const jobs = (await recentJobs(client, flags.workspace, name, flags.limit)).map((job) => jobJson(job, now));
+    io.stdout.write(flags.json ? JSON.stringify({ jobs }, null, 2) + '\n' : renderJobsTable(jobs));
+  });
 }

@@ -1,12 +1,11 @@
-import { Option, type Command } from 'commander';
 import { ExitCode, GitopsError } from '../errors.js';
 import { parseDuration } from '../operate/format.js';
 import { outcomeLine, progressLine, startLine, succeeded, syncJobJson, type JobWatch } from '../operate/sync-format.js';
 import { resolveConnections, triggerSync, waitForJobs, type WaitReporter } from '../operate/sync.js';
-import { addConnectOptions, withClient, type ConnectFlags } from './connect.js';
+import { withClient, type ConnectFlags } from './connect.js';
 import type { CommandIo, RunStatus } from './io.js';
 
-interface SyncFlags extends ConnectFlags {
+export interface SyncFlags extends ConnectFlags {
   wait?: boolean;
   timeout: string;
   pollInterval: string;
@@ -71,7 +70,8 @@ function reporterFor(json: boolean, io: CommandIo): { reporter: WaitReporter; li
   return { reporter, live, out };
 }
 
-async function run(names: string[], flags: SyncFlags, io: CommandIo, status: RunStatus): Promise<void> {
+/** `sync <connection-name>... [--wait]`: trigger syncs, optionally follow them to the end. */
+export async function action(names: string[], flags: SyncFlags, io: CommandIo, status: RunStatus): Promise<void> {
   const timeoutMs = durationFlag('--timeout', flags.timeout);
   const pollIntervalMs = durationFlag('--poll-interval', flags.pollInterval);
   await withClient(io, flags, async (client) => {
@@ -97,35 +97,4 @@ async function run(names: string[], flags: SyncFlags, io: CommandIo, status: Run
     }
     if (flags.json) io.stdout.write(JSON.stringify({ jobs: watches.map((watch) => syncJobJson(watch, nowSeconds())) }, null, 2) + '\n');
   });
-}
-
-const EXAMPLES = `
-Examples:
-  $ airbyte-gitops sync 'PostgreSQL → MinIO' --emulator --wait
-  $ airbyte-gitops sync 'PostgreSQL → MinIO' 'PostgreSQL → Staging' --wait --timeout 2h --poll-interval 15s
-  $ airbyte-gitops sync 'PostgreSQL → MinIO' --json > jobs.json
-`;
-
-/** `sync <connection-name>... [--wait]`: trigger syncs, optionally follow them to the end. */
-export function register(program: Command, io: CommandIo, status: RunStatus): void {
-  const command = program
-    .command('sync')
-    .description('trigger a sync of one or more connections (by name); --wait follows the jobs to the end')
-    .argument('<connection-name...>', 'connection names as in Airbyte (quote names with spaces)')
-    .option('--wait', 'wait for the jobs to end; exit 1 unless every job succeeded')
-    .addOption(new Option('--timeout <duration>', 'with --wait: give up waiting after this long (the job keeps running)').default('1h', '1h'))
-    .addOption(new Option('--poll-interval <duration>', 'with --wait: how often to ask Airbyte for the job status').default('2s', '2s'))
-    .option(
-      '--json',
-      'print {"jobs": [{connection, connectionId, jobId, attached, status, timedOut, startedAt, durationSeconds, records, bytes, failureReason}]}; progress goes to stderr',
-    );
-  addConnectOptions(command, io)
-    .addHelpText(
-      'after',
-      EXAMPLES +
-        '\nExit status: 0 when the syncs were started (with --wait: when every job succeeded); 1 when a job failed,\n' +
-        'was cancelled or is still running at --timeout, a name is unknown, a connection is inactive, or on API errors;\n' +
-        '130 when Ctrl-C or SIGTERM stopped --wait (the jobs keep running; cancel them with airbyte-gitops cancel <job-id>).',
-    )
-    .action((names: string[], flags: SyncFlags) => run(names, flags, io, status));
 }

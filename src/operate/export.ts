@@ -12,9 +12,6 @@ import { connectionDoc } from './export-connection.js';
 import { listNames } from './resolve.js';
 import { toYaml } from './yaml.js';
 
-/** Where a pipeline repository that installs the tool as a dev dependency finds the schema; --schema-url overrides it. */
-export const DEFAULT_SCHEMA_URL = './node_modules/airbyte-gitops/schemas/pipeline.schema.json';
-
 /** Everything export reads from Airbyte. `specs` are connection specifications by definition id. */
 export interface ExportInput {
   workspace: string;

@@ -1,5 +1,6 @@
 /** The client reads at most AIRBYTE_MAX_ANSWER_BYTES of an answer, and stops there with an error naming the call. */
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,28 @@ describe('the answer size cap', () => {
       expect(error.message).toContain('is larger than 262144 bytes');
       // The server was cut off long before it sent everything.
       expect(written).toBeLessThan(total);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('counts a compressed answer as it is decoded, whatever length it declares', async () => {
+    nock.enableNetConnect('127.0.0.1');
+    // 8 MiB of spaces, compressed to a few KiB: the declared length is far under the cap, the answer far over it.
+    const body = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
+    const server = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const { client } = testClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, maxAnswerBytes: 256 * 1024 });
+      expect(body.length).toBeLessThan(256 * 1024);
+      const error = await failure(client.getSource('s1'));
+      expect(error.message).toContain('is larger than 262144 bytes');
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

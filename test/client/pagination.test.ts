@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UP_PAGE_SIZE } from '../../src/client/index.js';
+import { LIST_PAGE_SIZE } from '../../src/client/index.js';
 import { api, connectionRead, failure, testClient, useNock } from './helpers.js';
 
 useNock();
@@ -19,25 +19,47 @@ function sources(from: number, count: number) {
 }
 
 describe('sources/list and destinations/list pagination', () => {
-  it('follows the cursor (the last id) across three pages, the first with only workspaceId', async () => {
+  it('asks for the largest page from the first call on, and follows the cursor (the last id) to the end', async () => {
     api()
-      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
-      .reply(200, { sources: sources(0, 20), page_size: 20, num_connections: 125 });
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
+      .reply(200, { sources: sources(0, 100), page_size: 100, num_connections: 225 });
     api()
-      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'src-19' })
-      .reply(200, { sources: sources(20, 100), page_size: 100, num_connections: 125 });
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE, cursor: 'src-99' })
+      .reply(200, { sources: sources(100, 100), page_size: 100, num_connections: 225 });
     api()
-      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'src-119' })
-      .reply(200, { sources: sources(120, 5), page_size: 100, num_connections: 125 });
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE, cursor: 'src-199' })
+      .reply(200, { sources: sources(200, 25), page_size: 100, num_connections: 225 });
     const { client } = testClient();
     const listed = await client.listSources(WORKSPACE);
-    expect(listed.map((s) => s.sourceId)).toEqual(sources(0, 125).map((s) => s.sourceId));
+    expect(LIST_PAGE_SIZE).toBe(100);
+    expect(listed.map((s) => s.sourceId)).toEqual(sources(0, 225).map((s) => s.sourceId));
     expect(client.stats()).toEqual({ calls: 3, byCall: { 'sources/list': 3 } });
+  });
+
+  it('lists a workspace of up to a page of sources in one call', async () => {
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
+      .reply(200, { sources: sources(0, 99), page_size: 100, num_connections: 99 });
+    const { client } = testClient();
+    expect(await client.listSources(WORKSPACE)).toHaveLength(99);
+    expect(client.stats().calls).toBe(1);
+  });
+
+  it('keeps paging when the server answers with smaller pages than asked for (the page_size it reports)', async () => {
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
+      .reply(200, { sources: sources(0, 20), page_size: 20 });
+    api()
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE, cursor: 'src-19' })
+      .reply(200, { sources: sources(20, 5), page_size: 20 });
+    const { client } = testClient();
+    expect(await client.listSources(WORKSPACE)).toHaveLength(25);
+    expect(client.stats().calls).toBe(2);
   });
 
   it('takes an unpaginated (v1.6) answer without page_size as the whole list', async () => {
     api()
-      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
       .reply(200, { sources: sources(0, 30) });
     const { client } = testClient();
     expect(await client.listSources(WORKSPACE)).toHaveLength(30);
@@ -52,10 +74,10 @@ describe('sources/list and destinations/list pagination', () => {
         destinationDefinitionId: sourceDefinitionId,
       }));
     api()
-      .post('/api/v1/destinations/list', { workspaceId: WORKSPACE })
+      .post('/api/v1/destinations/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
       .reply(200, { destinations: destinations(0, 20), page_size: 20 });
     api()
-      .post('/api/v1/destinations/list', { workspaceId: WORKSPACE, pageSize: FOLLOW_UP_PAGE_SIZE, cursor: 'dst-19' })
+      .post('/api/v1/destinations/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE, cursor: 'dst-19' })
       .reply(200, { destinations: [], page_size: 100 });
     const { client } = testClient();
     const listed = await client.listDestinations(WORKSPACE);
@@ -64,7 +86,7 @@ describe('sources/list and destinations/list pagination', () => {
 
   it('fails instead of looping when the server ignores the cursor', async () => {
     api()
-      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
       .reply(200, { sources: sources(0, 20), page_size: 20 });
     api()
       .post('/api/v1/sources/list')
@@ -94,7 +116,7 @@ describe('sources/list and destinations/list pagination', () => {
 
   it('stops at once when a page repeats an earlier one, not just the previous one', async () => {
     api()
-      .post('/api/v1/sources/list', { workspaceId: WORKSPACE })
+      .post('/api/v1/sources/list', { workspaceId: WORKSPACE, pageSize: LIST_PAGE_SIZE })
       .reply(200, { sources: sources(0, 20), page_size: 20 });
     api()
       .post('/api/v1/sources/list')

@@ -23,9 +23,10 @@ export interface ConfigurationCheck {
 const addFormats = addFormatsModule.default;
 
 // Connector specs use Airbyte keywords (airbyte_secret, order, group, …) that strict mode would reject, and some
-// declare formats ajv does not know; neither should stop validation or print warnings.
-const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false, logger: false });
-addFormats(ajv);
+// declare formats ajv does not know; neither should stop validation or print warnings. Built on the first spec
+// checked, not when this module is loaded.
+let ajv: Ajv | undefined;
+const specAjv = (): Ajv => (ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false, logger: false })));
 
 type Compiled = { validate: ValidateFunction } | { failure: string };
 const compiled = new WeakMap<JsonObject, Compiled>();
@@ -39,7 +40,7 @@ export function validatorFor(spec: ConnectorSpec): Compiled {
   const { $id: _id, $schema: _schema, ...rest } = schema;
   let result: Compiled;
   try {
-    result = { validate: ajv.compile(rest) };
+    result = { validate: specAjv().compile(rest) };
   } catch (error) {
     result = { failure: error instanceof Error ? error.message : String(error) };
   }

@@ -1,0 +1,129 @@
+/**
+ * Apply at scale: N sources + N destinations + N connections (2 streams each) created from an empty workspace by the
+ * CLI (`apply --auto-approve`, a child process) against an emulator in another child process, beside the same creates,
+ * discoveries and connection creates sent directly with the same concurrency. Reports time, HTTP calls and the CLI's
+ * peak RSS at each size, the ratio to the direct calls, and the growth exponent between sizes (1 is linear). Then
+ * `apply --emulator` (the embedded emulator) creating about 1,000 resources.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startChild, stopChild } from './emulator.js';
+import { writeLargePipeline } from './pipeline.js';
+import { seedThroughApi } from './seed.js';
+
+const CLI = resolve(import.meta.dirname, '../cli/main.js');
+const PARALLELISM = 8;
+
+/** The high-water mark of a process's resident memory (Linux), in MiB; undefined elsewhere. */
+function peakRssMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the CLI to its end; the peak RSS is sampled until it exits (the high-water mark only grows). */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; ms: number; peakMiB: number | undefined; tail: string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let peak: number | undefined;
+  let tail = '';
+  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const sampler = setInterval(() => {
+    const now = peakRssMiB(child.pid);
+    if (now !== undefined) peak = Math.max(peak ?? 0, now);
+  }, 25);
+  return new Promise((done) =>
+    child.once('exit', (code) => {
+      clearInterval(sampler);
+      done({ code, ms: performance.now() - started, peakMiB: peak, tail });
+    }),
+  );
+}
+
+async function requests(url: string): Promise<number> {
+  return ((await (await fetch(`${new URL(url).origin}/_emulator/requests`)).json()) as { total: number }).total;
+}
+
+interface Measure {
+  n: number;
+  applyMs: number;
+  applyCalls: number;
+  peakMiB: number | undefined;
+  directMs: number;
+  directCalls: number;
+}
+
+async function measure(n: number): Promise<Measure> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-apply-scale-'));
+  try {
+    const env = writeLargePipeline(join(dir, 'pipeline'), n);
+    const file = join(dir, 'pipeline', 'pipeline.yaml');
+    // Direct: the same creates and discoveries, no plan, no convergence.
+    const direct = await startChild(join(dir, 'direct.json'));
+    let directMs: number;
+    let directCalls: number;
+    try {
+      const started = performance.now();
+      await seedThroughApi(direct.url, [file], env, PARALLELISM);
+      directMs = performance.now() - started;
+      directCalls = await requests(direct.url);
+    } finally {
+      await stopChild(direct);
+    }
+    const emulator = await startChild(join(dir, 'apply.json'));
+    try {
+      const run = await runCli(['apply', file, '--url', emulator.url, '--auto-approve', '--parallelism', String(PARALLELISM)], env);
+      if (run.code !== 0) throw new Error(`apply exited ${run.code}: ${run.tail}`);
+      return { n, applyMs: run.ms, applyCalls: await requests(emulator.url), peakMiB: run.peakMiB, directMs, directCalls };
+    } finally {
+      await stopChild(emulator);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `apply --emulator` from an empty embedded emulator: its own state file, created fresh. */
+async function embedded(n: number): Promise<{ ms: number; code: number | null }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-apply-embedded-'));
+  try {
+    const env = { ...writeLargePipeline(join(dir, 'pipeline'), n), AIRBYTE_EMULATOR_STATE: join(dir, 'state.json') };
+    const run = await runCli(['apply', join(dir, 'pipeline', 'pipeline.yaml'), '--emulator', '--auto-approve'], env);
+    if (run.code !== 0) throw new Error(`apply --emulator exited ${run.code}: ${run.tail}`);
+    return { ms: run.ms, code: run.code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchApplyScale(sizes = [300, 1000, 3000]): Promise<string> {
+  const results: Measure[] = [];
+  for (const n of sizes) results.push(await measure(n));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const exponent = (a: Measure, b: Measure, pick: (m: Measure) => number) => (Math.log(pick(b) / pick(a)) / Math.log(b.n / a.n)).toFixed(2);
+  const lines = [
+    `apply at scale: N sources + N destinations + N connections from an empty workspace, --parallelism ${PARALLELISM}, emulator in a child process (no latency); ` +
+      'beside the same creates and discoveries sent directly at the same concurrency',
+    ...results.map(
+      (m) =>
+        `  N=${m.n}: apply ${s(m.applyMs)}, ${m.applyCalls} calls, CLI peak RSS ${m.peakMiB === undefined ? 'n/a' : `${m.peakMiB.toFixed(0)} MiB`}; ` +
+        `direct ${s(m.directMs)}, ${m.directCalls} calls; apply / direct = ${(m.applyMs / m.directMs).toFixed(2)}x`,
+    ),
+  ];
+  for (let i = 1; i < results.length; i++) {
+    const [a, b] = [results[i - 1] as Measure, results[i] as Measure];
+    lines.push(`  growth ${a.n}→${b.n}: apply ${exponent(a, b, (m) => m.applyMs)}, direct ${exponent(a, b, (m) => m.directMs)} (1.0 is linear)`);
+  }
+  const third = 334;
+  const emb = await embedded(third);
+  lines.push(`  apply --emulator (embedded), ${third * 3} creates: ${s(emb.ms)}`);
+  return lines.join('\n');
+}

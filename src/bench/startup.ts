@@ -1,0 +1,163 @@
+/**
+ * Start-up and parallelism benchmarks of the built CLI, each measured side by side in one run:
+ *
+ * - `--help` and `validate examples/pipelines` against `node -e 0` (a bare Node start), the three runs interleaved
+ *   so machine noise hits them alike; the median of several runs, as a ratio; plus the modules each loads
+ *   (recorded by a module-load hook).
+ * - `apply` of 100 sources + 100 destinations + 100 connections by the built CLI against the emulator at 50 ms per
+ *   call, with --parallelism 16 and 32: the ratio of their wall times, for the whole run and for the operations
+ *   alone (start-up and plan cost the same at both).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startEmulator } from '../emulator/index.js';
+
+const DIST = join(import.meta.dirname, '..');
+const CLI = join(DIST, 'cli', 'main.js');
+const EXAMPLES = join(DIST, '..', 'examples', 'pipelines');
+const RUNS = 15;
+const COUNT = 100;
+const LATENCY_MS = 50;
+const APPLY_RUNS = 3;
+
+interface Timed {
+  /** From spawn to exit, in ms. */
+  totalMs: number;
+  /** From spawn to the first output on stdout (apply: the plan, printed just before the operations start). */
+  firstOutputMs: number;
+}
+
+/** Runs node with `args` to its exit (status 0 required), timed. */
+function timedNode(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv } = { cwd: tmpdir() }): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let firstOutputMs = Number.NaN;
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd,
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stdout.on('data', () => {
+      if (Number.isNaN(firstOutputMs)) firstOutputMs = performance.now() - started;
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const totalMs = performance.now() - started;
+      if (code === 0) resolve({ totalMs, firstOutputMs });
+      else reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** The modules the CLI loads for `args`: its own (files of dist/) and packages, as counts and names. */
+async function modulesLoaded(dir: string, args: string[]): Promise<{ own: number; packages: string[] }> {
+  const log = join(dir, `loaded-${args[0]?.replace(/\W/g, '') ?? 'none'}.txt`);
+  writeFileSync(log, '');
+  const hooks = join(dir, 'hooks.mjs');
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, nextLoad) {\n  appendFileSync(process.env.BENCH_LOADED_LOG, url + '\\n');\n  return nextLoad(url, context);\n}\n`,
+  );
+  const register = join(dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  await timedNode(['--import', pathToFileURL(register).href, CLI, ...args], { cwd: dir, env: { BENCH_LOADED_LOG: log } });
+  const paths = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:'))
+    .map((url) => new URL(url).pathname);
+  const own = paths.filter((path) => !relative(DIST, path).startsWith('..') && !path.includes('/node_modules/')).length;
+  const packages = [...new Set(paths.flatMap((path) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []))].sort();
+  return { own, packages };
+}
+
+async function startupSection(dir: string): Promise<string> {
+  const runs = { bare: [] as number[], help: [] as number[], validate: [] as number[] };
+  // One warm-up of each (file cache), then interleaved runs.
+  await timedNode(['-e', '0']);
+  await timedNode([CLI, '--help']);
+  await timedNode([CLI, 'validate', EXAMPLES]);
+  for (let i = 0; i < RUNS; i++) {
+    runs.bare.push((await timedNode(['-e', '0'])).totalMs);
+    runs.help.push((await timedNode([CLI, '--help'])).totalMs);
+    runs.validate.push((await timedNode([CLI, 'validate', EXAMPLES])).totalMs);
+  }
+  const bare = median(runs.bare);
+  const help = median(runs.help);
+  const validate = median(runs.validate);
+  const helpModules = await modulesLoaded(dir, ['--help']);
+  const validateModules = await modulesLoaded(dir, ['validate', EXAMPLES]);
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const modules = (loaded: { own: number; packages: string[] }) => `${loaded.own} own modules, packages: ${loaded.packages.join(', ')}`;
+  return [
+    `start-up: median of ${RUNS} interleaved runs of each, ratio to \`node -e 0\` (${ms(bare)})`,
+    `  --help:                       ${ms(help)} = ${(help / bare).toFixed(1)}x node -e 0; ${modules(helpModules)}`,
+    `  validate examples/pipelines:  ${ms(validate)} = ${(validate / bare).toFixed(1)}x node -e 0; ${modules(validateModules)}`,
+  ].join('\n');
+}
+
+function pipelineYaml(n: number): string {
+  const lines = ['sources:'];
+  for (let i = 0; i < n; i++) lines.push(`  - name: par-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`);
+  lines.push('destinations:');
+  for (let i = 0; i < n; i++)
+    lines.push(`  - name: par-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/par-${i}`);
+  lines.push('connections:');
+  for (let i = 0; i < n; i++) {
+    lines.push(`  - name: par-conn-${i}`, `    source: par-source-${i}`, `    destination: par-dest-${i}`, '    streams:');
+    lines.push('      - name: users', '        syncMode: full_refresh', '        destinationSyncMode: overwrite');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function parallelismSection(dir: string): Promise<string> {
+  const file = join(dir, 'parallelism.yaml');
+  writeFileSync(file, pipelineYaml(COUNT));
+  const emulator = await startEmulator({ port: 0, latencyMs: LATENCY_MS });
+  const origin = new URL(emulator.url).origin;
+  try {
+    /** One apply from an empty workspace by the built CLI: start-up, plan and execute, as a user waits for them. */
+    const applyOnce = async (parallelism: number): Promise<Timed> => {
+      await fetch(`${origin}/_emulator/reset`, { method: 'POST' });
+      return timedNode([CLI, 'apply', file, '--url', emulator.url, '--auto-approve', '--parallelism', String(parallelism)], { cwd: dir });
+    };
+    const at16: Timed[] = [];
+    const at32: Timed[] = [];
+    for (let i = 0; i < APPLY_RUNS; i++) {
+      at16.push(await applyOnce(16));
+      at32.push(await applyOnce(32));
+    }
+    const total = (runs: Timed[]) => median(runs.map((run) => run.totalMs));
+    // The operations run after the plan is printed (--auto-approve: no wait in between) until the process exits.
+    const operations = (runs: Timed[]) => median(runs.map((run) => run.totalMs - run.firstOutputMs));
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    return [
+      `apply parallelism: ${COUNT} sources + ${COUNT} destinations + ${COUNT} connections, emulator latency ${LATENCY_MS} ms per call, ` +
+        `built CLI, median of ${APPLY_RUNS} interleaved runs (whole run / operations after the plan is printed)`,
+      `  --parallelism 16: ${seconds(total(at16))} / ${seconds(operations(at16))}`,
+      `  --parallelism 32: ${seconds(total(at32))} / ${seconds(operations(at32))}`,
+      `  32 vs 16: whole run ${(total(at16) / total(at32)).toFixed(2)}x faster, operations ${(operations(at16) / operations(at32)).toFixed(2)}x faster`,
+    ].join('\n');
+  } finally {
+    await emulator.stop();
+  }
+}
+
+export async function benchStartup(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
+  try {
+    return `${await startupSection(dir)}\n\n${await parallelismSection(dir)}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

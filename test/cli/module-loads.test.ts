@@ -1,0 +1,82 @@
+/**
+ * What the built CLI loads at start-up. A module-load hook (node:module register, run with --import) records every
+ * ES module the process loads; `--help` and `validate` must not load the client (nor undici), the emulator, the
+ * planner or the connector-spec checks (ajv-formats): a command's code is imported only when that command runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CLI, EXAMPLES } from '../cli.js';
+import { tempDir } from '../temp.js';
+
+const DIST = join(import.meta.dirname, '../../dist');
+
+/** The modules the built CLI loaded for `args`: files of dist/ as `folder/file.js`, packages by name. */
+function modulesLoadedBy(args: string[]): { own: string[]; packages: string[]; code: number | null } {
+  const dir = tempDir('gitops-loads-');
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(log, '');
+  // The hooks run on their own thread; they append each URL the process loads to the log.
+  writeFileSync(
+    join(dir, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';
+export async function load(url, context, nextLoad) {
+  appendFileSync(${JSON.stringify(log)}, url + '\\n');
+  return nextLoad(url, context);
+}
+`,
+  );
+  writeFileSync(
+    join(dir, 'register.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+  );
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], {
+    cwd: dir,
+    // The embedded emulator keeps its state under XDG_STATE_HOME: a directory of this test's own.
+    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', XDG_STATE_HOME: dir },
+    encoding: 'utf8',
+  });
+  const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const paths = urls.filter((url) => url.startsWith('file:')).map((url) => new URL(url).pathname);
+  const own = paths.filter((path) => path.startsWith(`${DIST}/`)).map((path) => relative(DIST, path));
+  const packages = [...new Set(paths.flatMap((path) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []))];
+  return { own, packages, code: run.status };
+}
+
+const under = (folder: string) => (module: string) => module.startsWith(`${folder}/`);
+
+describe('modules the CLI loads', () => {
+  it('--help: the program and the command definitions, nothing a command needs to run', () => {
+    const { own, packages, code } = modulesLoadedBy(['--help']);
+    expect(code).toBe(0);
+    expect(own).toContain('cli/main.js');
+    expect(own).toContain('commands/define/apply.js');
+    expect(own).not.toContain('commands/apply.js');
+    expect(own).not.toContain('commands/connect.js');
+    expect(own.filter((module) => ['client', 'emulator', 'plan', 'apply', 'operate', 'pipeline'].some((folder) => under(folder)(module)))).toEqual([]);
+    expect(packages).toEqual(['commander']);
+  });
+
+  it('validate: the pipeline loader and the pipeline schema, not the client, the emulator or the connector-spec checks', () => {
+    const { own, packages, code } = modulesLoadedBy(['validate', EXAMPLES]);
+    expect(code).toBe(0);
+    expect(own).toContain('commands/validate.js');
+    expect(own).toContain('pipeline/schema.js');
+    expect(own.filter((module) => ['client', 'emulator', 'plan', 'apply', 'operate'].some((folder) => under(folder)(module)))).toEqual([]);
+    expect(own).not.toContain('commands/connect.js');
+    expect(packages).toEqual(expect.arrayContaining(['ajv', 'yaml']));
+    // No HTTP client, and not the formats plugin only the connector-spec checks use.
+    expect(packages).not.toContain('undici');
+    expect(packages).not.toContain('ajv-formats');
+  });
+
+  it('plan --emulator loads what it runs: the emulator, the client with undici, the connector-spec checks', () => {
+    // The same hook sees the modules a command does load, so the absences above are real.
+    const { own, packages, code } = modulesLoadedBy(['plan', EXAMPLES, '--emulator']);
+    expect(code).toBe(0);
+    expect(own).toEqual(expect.arrayContaining(['commands/plan.js', 'emulator/index.js', 'client/transport.js', 'plan/checks/configuration.js']));
+    expect(packages).toEqual(expect.arrayContaining(['undici', 'ajv-formats']));
+  });
+});
