@@ -72,14 +72,15 @@ function checkConfusables(resources: readonly (DesiredActor | DesiredConnection)
 function checkReferences(pipeline: DesiredPipeline, problems: Problem[]): void {
   const sources = pipeline.sources.map((actor) => actor.name);
   const destinations = pipeline.destinations.map((actor) => actor.name);
+  const [sourceNames, destinationNames] = [new Set(sources), new Set(destinations)];
   for (const connection of pipeline.connections) {
-    if (connection.sourceLoc && !sources.includes(connection.source)) {
+    if (connection.sourceLoc && !sourceNames.has(connection.source)) {
       const message =
         `connection '${connection.name}' refers to unknown source '${connection.source}'${didYouMean(connection.source, sources)}` +
         `; declare it under 'sources' (a '- name: ...' entry alone refers to an existing source)`;
       problems.push({ severity: 'error', ...connection.sourceLoc, message });
     }
-    if (connection.destinationLoc && !destinations.includes(connection.destination)) {
+    if (connection.destinationLoc && !destinationNames.has(connection.destination)) {
       const message =
         `connection '${connection.name}' refers to unknown destination '${connection.destination}'` +
         `${didYouMean(connection.destination, destinations)}` +

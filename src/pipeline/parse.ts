@@ -170,6 +170,20 @@ function firstAlias(doc: Document): Node | undefined {
   return found;
 }
 
+/** The yaml library's own measure of alias expansion ("billion laughs"); a problem when the file expands too much. */
+function aliasExpansion(doc: Document, alias: Node, at: (offset: number | undefined) => SourceLocation): Problem | undefined {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return undefined;
+  } catch (cause) {
+    const message =
+      cause instanceof ReferenceError
+        ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions); refusing a possible "billion laughs" file`
+        : `cannot read the YAML: ${(cause as Error).message}`;
+    return { severity: 'error', ...at(alias.range?.[0]), message };
+  }
+}
+
 /** Parses `text` (the contents of `file`); never throws. `doc` is undefined when the file could not be read as data. */
 export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv): { doc?: LocatedDocument; problems: Problem[] } {
   const tooDeep = excessiveNesting(text);
@@ -179,15 +193,11 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   const at = (offset: number | undefined): SourceLocation => ({ file, ...lineCounter.linePos(offset ?? 0) });
   if (doc.errors.length > 0) return { problems: syntaxProblems(doc.errors, text, at) };
   if (doc.contents === null) return { problems: [{ severity: 'error', file, line: 1, col: 1, message: 'file is empty' }] };
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    const alias = firstAlias(doc);
-    const message =
-      cause instanceof ReferenceError && alias !== undefined
-        ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions); refusing a possible "billion laughs" file`
-        : `cannot read the YAML: ${(cause as Error).message}`;
-    return { problems: [{ severity: 'error', ...at(alias?.range?.[0]), message }] };
+  // Only aliases can expand: a file without any has nothing to measure (and building its value twice is not free).
+  const alias = firstAlias(doc);
+  if (alias !== undefined) {
+    const refused = aliasExpansion(doc, alias, at);
+    if (refused !== undefined) return { problems: [refused] };
   }
   const walker = new Walker(file, doc, lineCounter, env);
   const root = walker.loc(doc.contents);

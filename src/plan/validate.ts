@@ -7,35 +7,34 @@ import type { AirbyteStreamAndConfiguration, DestinationSyncMode } from '../api/
 import { GitopsError } from '../errors.js';
 import type { ActorKind, DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
-import type { RemoteActor, RemoteState } from '../model/remote.js';
+import type { RemoteActor, RemoteConnection, RemoteState } from '../model/remote.js';
 import type { ResolvedActor, ResolvedReference, ValidatedPipeline } from '../model/validated.js';
 import { streamKey } from '../streams/identity.js';
 import { didYouMean } from '../util/suggest.js';
+import { ByName, groupBy } from './by-name.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
 
 function at(loc: SourceLocation | undefined, message: string): Problem {
   return loc ? { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message } : { severity: 'error', message };
 }
 
-/** Look-ups built once per run: remote actors and declared actors by kind and name. */
+/**
+ * Look-ups built once per run: remote actors and declared actors by kind and name (the first of several wins, as a
+ * scan would find it; duplicate remote names are the diff's CONFLICT), stored connections by source id.
+ */
 interface Lookups {
   remote: RemoteState;
-  remoteByName: Record<ActorKind, Map<string, RemoteActor>>;
-  declared: Record<ActorKind, Map<string, DesiredActor>>;
-}
-
-function byName<T extends { name: string }>(items: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  // The first of several wins, as a scan would find it; duplicate remote names are the diff's CONFLICT.
-  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
-  return map;
+  remoteByName: Record<ActorKind, ByName<RemoteActor>>;
+  declared: Record<ActorKind, ByName<DesiredActor>>;
+  connectionsBySource: Map<string, RemoteConnection[]>;
 }
 
 function lookups(desired: DesiredPipeline, remote: RemoteState): Lookups {
   return {
     remote,
-    remoteByName: { source: byName(remote.sources), destination: byName(remote.destinations) },
-    declared: { source: byName(desired.sources), destination: byName(desired.destinations) },
+    remoteByName: { source: new ByName(remote.sources), destination: new ByName(remote.destinations) },
+    declared: { source: new ByName(desired.sources), destination: new ByName(desired.destinations) },
+    connectionsBySource: groupBy(remote.connections, (connection) => connection.sourceId),
   };
 }
 
@@ -48,7 +47,7 @@ function unreadSpec(actor: DesiredActor, definitionId: string): GitopsError {
 }
 
 function missingReference(kind: ActorKind, name: string, loc: SourceLocation | undefined, known: Lookups): Problem {
-  const names = [...known.remoteByName[kind].keys()];
+  const names = known.remoteByName[kind].names();
   return at(
     loc,
     `${kind} '${name}' is referenced by name but does not exist in workspace '${known.remote.workspace.name}'${didYouMean(name, names)}; declare it with a definition and configuration, or create it first`,
@@ -59,7 +58,7 @@ function missingReference(kind: ActorKind, name: string, loc: SourceLocation | u
 function resolveActor(actor: DesiredActor, known: Lookups, out: Validation): ResolvedActor | undefined {
   if (actor.definition === undefined) {
     const existing = known.remoteByName[actor.kind].get(actor.name);
-    if (existing) out.references.push({ kind: actor.kind, name: actor.name, existing });
+    if (existing) addReference(out, { kind: actor.kind, name: actor.name, existing });
     else out.problems.push(missingReference(actor.kind, actor.name, actor.loc, known));
     return undefined;
   }
@@ -89,10 +88,10 @@ function checkResolved(resolved: ResolvedActor, known: Lookups, out: Validation)
 function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Validation): void {
   for (const kind of ['source', 'destination'] as const) {
     const name = kind === 'source' ? connection.source : connection.destination;
-    if (known.declared[kind].has(name) || out.references.some((ref) => ref.kind === kind && ref.name === name)) continue;
+    if (known.declared[kind].has(name) || out.referenced.has(referenceKey(kind, name))) continue;
     const existing = known.remoteByName[kind].get(name);
     const loc = (kind === 'source' ? connection.sourceLoc : connection.destinationLoc) ?? connection.loc;
-    if (existing) out.references.push({ kind, name, existing });
+    if (existing) addReference(out, { kind, name, existing });
     else out.problems.push(missingReference(kind, name, loc, known));
   }
 }
@@ -101,7 +100,7 @@ function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Vali
 function existingSource(connection: DesiredConnection, known: Lookups): RemoteActor | undefined {
   const declared = known.declared.source.get(connection.source);
   const previous = declared?.previousNames ?? [];
-  const source = known.remoteByName.source.get(connection.source) ?? known.remote.sources.find((s) => previous.includes(s.name));
+  const source = known.remoteByName.source.nameOrPrevious(connection.source, previous);
   if (!source || declared?.definition === undefined) return source;
   const resolved = resolveDefinition('source', declared.definition, known.remote.definitions);
   return 'definitionId' in resolved && resolved.definitionId === source.definitionId ? source : undefined;
@@ -112,7 +111,7 @@ function availableStreams(connection: DesiredConnection, known: Lookups): Airbyt
   const source = existingSource(connection, known);
   if (!source) return 'unknown';
   const streams = new Map<string, AirbyteStreamAndConfiguration>();
-  for (const stored of known.remote.connections.filter((c) => c.sourceId === source.id)) {
+  for (const stored of known.connectionsBySource.get(source.id) ?? []) {
     for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
   }
   for (const stream of known.remote.discovered[source.id]?.streams ?? []) streams.set(streamKey(stream.stream), stream);
@@ -135,13 +134,22 @@ function destinationModes(connection: DesiredConnection, known: Lookups): Destin
 interface Validation {
   managed: ResolvedActor[];
   references: ResolvedReference[];
+  /** The references' kinds and names (referenceKey), to tell at once whether a name is already referenced. */
+  referenced: Set<string>;
   problems: Problem[];
   unreadSpecs: GitopsError[];
 }
 
+const referenceKey = (kind: ActorKind, name: string) => `${kind}\u0000${name}`;
+
+function addReference(out: Validation, reference: ResolvedReference): void {
+  out.references.push(reference);
+  out.referenced.add(referenceKey(reference.kind, reference.name));
+}
+
 /** Every actor in pipeline order, each resolved and then (when `deep`) checked before the next, so problems keep that order. */
 function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { validated: ValidatedPipeline; out: Validation } {
-  const out: Validation = { managed: [], references: [], problems: [], unreadSpecs: [] };
+  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [] };
   const visit = (actor: DesiredActor): DesiredActor => {
     const resolved = resolveActor(actor, known, out);
     if (resolved === undefined) return actor;
