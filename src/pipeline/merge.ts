@@ -4,10 +4,10 @@
  */
 import type { DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
-import { codePointName, printable } from '../util/printable.js';
+import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import type { FileResources } from './build.js';
-import { confusableReason, skeleton } from './confusable.js';
+import { confusableReason, firstDifference, skeleton } from './confusable.js';
 
 const place = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
 
@@ -40,15 +40,6 @@ function mergeConnections(lists: DesiredConnection[][], problems: Problem[]): De
     else problems.push(declaredTwice('connection', connection.name, connection.loc, first.loc));
   }
   return [...byName.values()];
-}
-
-/** Where two look-alike names first differ: `character 1 is U+0440 here and U+0070 there`. */
-function firstDifference(here: string, there: string): string {
-  const [a, b] = [[...here], [...there]];
-  const index = a.findIndex((ch, i) => ch !== b[i]);
-  const at = index === -1 ? a.length : index;
-  const code = (ch: string | undefined) => (ch === undefined ? 'nothing' : codePointName(ch));
-  return `character ${at + 1} is ${code(a[at])} here and ${code(b[at])} there`;
 }
 
 /** A warning for each name that looks like an earlier one of the same kind but is a different string. */

@@ -10,6 +10,8 @@ import type { Problem } from '../model/problem.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../model/remote.js';
 import type { ResolvedActor, ResolvedReference, ValidatedPipeline } from '../model/validated.js';
 import { streamKey } from '../streams/identity.js';
+import { confusableReason, firstDifference, skeleton } from '../pipeline/confusable.js';
+import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { ByName, groupBy } from './by-name.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
@@ -168,12 +170,47 @@ function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { valida
 }
 
 /**
- * Checks the pipeline against the server. `problems` holds every error and warning, in pipeline order; when it
+ * Warnings for declared names Airbyte does not hold (nor under a previous name) that look the same as a name it
+ * does hold, of the same kind: matching is by exact name, so the plan would create a second resource a reviewer
+ * cannot tell from the first, where the user almost surely meant the existing one.
+ */
+function confusableWithRemote(desired: DesiredPipeline, remote: RemoteState): Problem[] {
+  const problems: Problem[] = [];
+  const lists = [
+    { kind: 'source', declared: desired.sources.filter((actor) => actor.definition !== undefined), existing: remote.sources },
+    { kind: 'destination', declared: desired.destinations.filter((actor) => actor.definition !== undefined), existing: remote.destinations },
+    { kind: 'connection', declared: desired.connections, existing: remote.connections },
+  ] as const;
+  for (const { kind, declared, existing } of lists) {
+    if (declared.length === 0 || existing.length === 0) continue;
+    const names = new Set(existing.map((resource) => resource.name));
+    const bySkeleton = new Map<string, { name: string; id: string }>();
+    for (const resource of existing) {
+      const key = skeleton(resource.name);
+      if (!bySkeleton.has(key)) bySkeleton.set(key, resource);
+    }
+    for (const resource of declared) {
+      if (names.has(resource.name) || resource.previousNames.some((name) => names.has(name))) continue;
+      const lookAlike = bySkeleton.get(skeleton(resource.name));
+      if (lookAlike === undefined || lookAlike.name === resource.name) continue;
+      const message =
+        `${kind} '${printable(resource.name)}' looks the same as ${kind} '${printable(lookAlike.name)}' in Airbyte (id ${lookAlike.id}) but is a different name ` +
+        `(${confusableReason(resource.name, lookAlike.name)}; ${firstDifference(resource.name, lookAlike.name)}): ` +
+        `names match exactly, so the plan creates a second ${kind} instead of using that one; write the name as Airbyte has it, or rename one`;
+      problems.push({ severity: 'warning', file: resource.loc.file, line: resource.loc.line, col: resource.loc.col, message });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the pipeline against the server. `problems` holds every error and warning, in pipeline order (then the
+ * names that only look like one Airbyte holds); when it
  * holds no error, `validated` is what the diff takes. Throws only for a spec that fetch failed to read (a bug).
  */
 export function validate(desired: DesiredPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
   const { validated, out } = walk(desired, lookups(desired, remote), true);
-  return { validated, problems: out.problems };
+  return { validated, problems: [...out.problems, ...confusableWithRemote(desired, remote)] };
 }
 
 /**

@@ -136,7 +136,10 @@ describe('a file full of mistakes', () => {
     const keys = Array.from({ length: 100_020 }, (_, index) => `k${index}: v`);
     writeFileSync(file, `${keys.join('\n')}\n`);
     const listed = Array.from({ length: 20 }, (_, index) => `${index + 1}:1 unknown key 'k${index}' at the top level`);
-    expect(messages([file])).toEqual([...listed, "21:1 100,000 more unknown keys at the top level ('k20', 'k21', 'k22', …), not listed one by one: only 20 are"]);
+    expect(messages([file])).toEqual([
+      ...listed,
+      "21:1 100,000 more unknown keys at the top level ('k20', 'k21', 'k22', …), not listed one by one: only 20 are",
+    ]);
   });
 
   it('counts unknown keys per mapping: each source gets its own 20', () => {

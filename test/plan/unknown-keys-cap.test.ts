@@ -11,7 +11,16 @@ import { PG, pgSpec } from './fixtures.js';
 /** Problems of source 'big', whose configuration holds `extra` lines after the valid keys (from line 9 on). */
 function problems(extra: string[]): string[] {
   const file = join(tempDir(), 'big.yaml');
-  const lines = ['sources:', '  - name: big', '    definition: Postgres', '    configuration:', '      host: db', '      port: 5432', '      database: shop', '      username: app'];
+  const lines = [
+    'sources:',
+    '  - name: big',
+    '    definition: Postgres',
+    '    configuration:',
+    '      host: db',
+    '      port: 5432',
+    '      database: shop',
+    '      username: app',
+  ];
   writeFileSync(file, [...lines, ...extra.map((line) => `      ${line}`)].join('\n') + '\n');
   const loaded = loadPipeline([file], {});
   expect(loaded.problems).toEqual([]);
