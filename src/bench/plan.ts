@@ -81,8 +81,14 @@ interface ChildResult {
   peakRssMb: number;
 }
 
-async function counters(origin: string): Promise<Counters> {
-  return (await (await fetch(`${origin}/_emulator/requests`)).json()) as Counters;
+/** The emulator's request counters; asked again once if the server closed an idle kept-alive socket meanwhile. */
+async function counters(origin: string, retry = true): Promise<Counters> {
+  try {
+    return (await (await fetch(`${origin}/_emulator/requests`)).json()) as Counters;
+  } catch (error) {
+    if (!retry) throw error;
+    return counters(origin, false);
+  }
 }
 
 const difference = (after: Counters, before: Counters): Counters => ({
