@@ -60,21 +60,26 @@ function checkConfusables(resources: readonly (DesiredActor | DesiredConnection)
   }
 }
 
+/** Unknown references that get a "did you mean": each compares with every declared name, so past these, none do. */
+export const SUGGESTED_REFERENCES = 100;
+
 function checkReferences(pipeline: DesiredPipeline, problems: Problem[]): void {
+  let suggested = 0;
+  const didYouMeanOneOf = (name: string, names: string[]) => (suggested++ < SUGGESTED_REFERENCES ? didYouMean(name, names) : '');
   const sources = pipeline.sources.map((actor) => actor.name);
   const destinations = pipeline.destinations.map((actor) => actor.name);
   const [sourceNames, destinationNames] = [new Set(sources), new Set(destinations)];
   for (const connection of pipeline.connections) {
     if (connection.sourceLoc && !sourceNames.has(connection.source)) {
       const message =
-        `connection '${connection.name}' refers to unknown source '${connection.source}'${didYouMean(connection.source, sources)}` +
+        `connection '${connection.name}' refers to unknown source '${connection.source}'${didYouMeanOneOf(connection.source, sources)}` +
         `; declare it under 'sources' (a '- name: ...' entry alone refers to an existing source)`;
       problems.push({ severity: 'error', ...connection.sourceLoc, message });
     }
     if (connection.destinationLoc && !destinationNames.has(connection.destination)) {
       const message =
         `connection '${connection.name}' refers to unknown destination '${connection.destination}'` +
-        `${didYouMean(connection.destination, destinations)}` +
+        `${didYouMeanOneOf(connection.destination, destinations)}` +
         `; declare it under 'destinations' (a '- name: ...' entry alone refers to an existing destination)`;
       problems.push({ severity: 'error', ...connection.destinationLoc, message });
     }

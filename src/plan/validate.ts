@@ -29,7 +29,12 @@ interface Lookups {
   remoteByName: Record<ActorKind, ByName<RemoteActor>>;
   declared: Record<ActorKind, ByName<DesiredActor>>;
   connectionsBySource: Map<string, RemoteConnection[]>;
+  /** Missing references that may still get a "did you mean" (each compares with every remote name). */
+  suggestionsLeft: number;
 }
+
+/** Missing references that get a "did you mean"; past these, none do, so thousands of them stay quick to report. */
+export const SUGGESTED_REFERENCES = 100;
 
 function lookups(desired: DesiredPipeline, remote: RemoteState): Lookups {
   return {
@@ -37,6 +42,7 @@ function lookups(desired: DesiredPipeline, remote: RemoteState): Lookups {
     remoteByName: { source: new ByName(remote.sources), destination: new ByName(remote.destinations) },
     declared: { source: new ByName(desired.sources), destination: new ByName(desired.destinations) },
     connectionsBySource: groupBy(remote.connections, (connection) => connection.sourceId),
+    suggestionsLeft: SUGGESTED_REFERENCES,
   };
 }
 
@@ -49,10 +55,10 @@ function unreadSpec(actor: DesiredActor, definitionId: string): GitopsError {
 }
 
 function missingReference(kind: ActorKind, name: string, loc: SourceLocation | undefined, known: Lookups): Problem {
-  const names = known.remoteByName[kind].names();
+  const hint = known.suggestionsLeft-- > 0 ? didYouMean(name, known.remoteByName[kind].names()) : '';
   return at(
     loc,
-    `${kind} '${name}' is referenced by name but does not exist in workspace '${known.remote.workspace.name}'${didYouMean(name, names)}; declare it with a definition and configuration, or create it first`,
+    `${kind} '${name}' is referenced by name but does not exist in workspace '${known.remote.workspace.name}'${hint}; declare it with a definition and configuration, or create it first`,
   );
 }
 

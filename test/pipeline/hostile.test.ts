@@ -163,3 +163,18 @@ describe('a file full of mistakes', () => {
     expect(found[100]).toBe('102:5 50 more problems in this file, not listed one by one: fix the 100 above first');
   });
 });
+
+describe('thousands of broken references', () => {
+  it('suggest a name for the first 100 only (each suggestion compares with every declared name)', () => {
+    const file = join(tempDir(), 'refs.yaml');
+    const connections = Array.from(
+      { length: 2_000 },
+      (_, index) => `  - { name: c${index}, source: pgg, destination: lake, streams: [{ name: s, syncMode: full_refresh, destinationSyncMode: append }] }`,
+    );
+    writeFileSync(file, ['sources:', '  - name: pg', 'destinations:', '  - name: lake', 'connections:', ...connections].join('\n') + '\n');
+    const unknown = messages([file]).filter((message) => message.includes("refers to unknown source 'pgg'"));
+    expect(unknown).toHaveLength(2_000);
+    expect(unknown.filter((message) => message.includes("(did you mean 'pg'?)"))).toHaveLength(100);
+    expect(unknown[0]).toContain("connection 'c0' refers to unknown source 'pgg' (did you mean 'pg'?)");
+  });
+});

@@ -23,6 +23,7 @@ import {
   pipeline,
   remoteActor,
   remoteConnection,
+  reference,
   remoteState,
   s3Config,
   s3Spec,
@@ -159,5 +160,13 @@ describe('plan work grows linearly with the number of resources', () => {
     };
     const [small, large] = [reads(changesOf(100)), reads(changesOf(200))];
     expect(large).toBeLessThanOrEqual(2 * small + 10);
+  });
+
+  test('missing references get a "did you mean" for the first 100 only (each compares with every remote name)', () => {
+    const desired = pipeline({ sources: Array.from({ length: 150 }, (_, index) => reference('source', `pg${index}`)) });
+    const remote = remoteState({ sources: [remoteActor('source', 'src-1', 'pg', maskedPg)] });
+    const messages = validate(desired, remote).problems.map((problem) => problem.message);
+    expect(messages.filter((message) => message.includes('is referenced by name but does not exist'))).toHaveLength(150);
+    expect(messages.filter((message) => message.includes("(did you mean 'pg'?)"))).toHaveLength(100);
   });
 });
