@@ -5,6 +5,7 @@
  * Latin look-alikes in Cyrillic and Greek. Deliberately small (not Unicode's full confusables table): it catches the
  * usual tricks without surprising anyone writing in those scripts, who only hear about it when two names collide.
  */
+import { codePointName } from '../util/printable.js';
 
 /** Zero-width characters that a name can hide (space, non-joiner, joiner, word joiner, byte-order mark). */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/gu;
@@ -88,4 +89,13 @@ export function confusableReason(first: string, second: string): string {
   if (first.normalize('NFKC') === second.normalize('NFKC')) return 'they differ only by Unicode normalisation';
   if (first.replace(INVISIBLE, '') === second.replace(INVISIBLE, '')) return 'they differ only by zero-width characters';
   return 'they differ only by look-alike letters from another script or by Unicode normalisation';
+}
+
+/** Where two look-alike names first differ: `character 1 is U+0440 here and U+0070 there`. */
+export function firstDifference(here: string, there: string): string {
+  const [a, b] = [[...here], [...there]];
+  const index = a.findIndex((ch, i) => ch !== b[i]);
+  const at = index === -1 ? a.length : index;
+  const code = (ch: string | undefined) => (ch === undefined ? 'nothing' : codePointName(ch));
+  return `character ${at + 1} is ${code(a[at])} here and ${code(b[at])} there`;
 }

@@ -27,7 +27,9 @@ function loadFile(file: string, env: NodeJS.ProcessEnv): { resources?: FileResou
 
 /** File order first (problems without a file lead), then position, so output reads top to bottom. */
 function sortProblems(problems: Problem[], files: string[]): Problem[] {
-  const rank = (problem: Problem) => (problem.file === undefined ? -1 : files.indexOf(problem.file));
+  const ranks = new Map<string, number>();
+  files.forEach((file, index) => ranks.has(file) || ranks.set(file, index));
+  const rank = (problem: Problem) => (problem.file === undefined ? -1 : (ranks.get(problem.file) ?? -1));
   return problems
     .map((problem, index) => ({ problem, index }))
     .sort(

@@ -4,10 +4,10 @@
  */
 import type { DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
-import { codePointName, printable } from '../util/printable.js';
+import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import type { FileResources } from './build.js';
-import { confusableReason, skeleton } from './confusable.js';
+import { confusableReason, firstDifference, skeleton } from './confusable.js';
 
 const place = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
 
@@ -42,15 +42,6 @@ function mergeConnections(lists: DesiredConnection[][], problems: Problem[]): De
   return [...byName.values()];
 }
 
-/** Where two look-alike names first differ: `character 1 is U+0440 here and U+0070 there`. */
-function firstDifference(here: string, there: string): string {
-  const [a, b] = [[...here], [...there]];
-  const index = a.findIndex((ch, i) => ch !== b[i]);
-  const at = index === -1 ? a.length : index;
-  const code = (ch: string | undefined) => (ch === undefined ? 'nothing' : codePointName(ch));
-  return `character ${at + 1} is ${code(a[at])} here and ${code(b[at])} there`;
-}
-
 /** A warning for each name that looks like an earlier one of the same kind but is a different string. */
 function checkConfusables(resources: readonly (DesiredActor | DesiredConnection)[], kind: string, problems: Problem[]): void {
   const bySkeleton = new Map<string, DesiredActor | DesiredConnection>();
@@ -69,20 +60,26 @@ function checkConfusables(resources: readonly (DesiredActor | DesiredConnection)
   }
 }
 
+/** Unknown references that get a "did you mean": each compares with every declared name, so past these, none do. */
+export const SUGGESTED_REFERENCES = 100;
+
 function checkReferences(pipeline: DesiredPipeline, problems: Problem[]): void {
+  let suggested = 0;
+  const didYouMeanOneOf = (name: string, names: string[]) => (suggested++ < SUGGESTED_REFERENCES ? didYouMean(name, names) : '');
   const sources = pipeline.sources.map((actor) => actor.name);
   const destinations = pipeline.destinations.map((actor) => actor.name);
+  const [sourceNames, destinationNames] = [new Set(sources), new Set(destinations)];
   for (const connection of pipeline.connections) {
-    if (connection.sourceLoc && !sources.includes(connection.source)) {
+    if (connection.sourceLoc && !sourceNames.has(connection.source)) {
       const message =
-        `connection '${connection.name}' refers to unknown source '${connection.source}'${didYouMean(connection.source, sources)}` +
+        `connection '${connection.name}' refers to unknown source '${connection.source}'${didYouMeanOneOf(connection.source, sources)}` +
         `; declare it under 'sources' (a '- name: ...' entry alone refers to an existing source)`;
       problems.push({ severity: 'error', ...connection.sourceLoc, message });
     }
-    if (connection.destinationLoc && !destinations.includes(connection.destination)) {
+    if (connection.destinationLoc && !destinationNames.has(connection.destination)) {
       const message =
         `connection '${connection.name}' refers to unknown destination '${connection.destination}'` +
-        `${didYouMean(connection.destination, destinations)}` +
+        `${didYouMeanOneOf(connection.destination, destinations)}` +
         `; declare it under 'destinations' (a '- name: ...' entry alone refers to an existing destination)`;
       problems.push({ severity: 'error', ...connection.destinationLoc, message });
     }

@@ -36,7 +36,9 @@ export interface LocatedDocument {
 
 /** Appends a key or index to a JSON pointer, escaped as RFC 6901 (and as ajv's instancePath) says. */
 export function childPointer(pointer: string, key: string | number): string {
-  return `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const text = String(key);
+  if (!text.includes('~') && !text.includes('/')) return `${pointer}/${text}`;
+  return `${pointer}/${text.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 class Walker {
@@ -103,13 +105,10 @@ class Walker {
         const valueNode = pair.value as Node | null;
         const valueLoc = valueNode === null ? keyLoc : this.loc(valueNode, keyLoc);
         this.locs.set(child, { key: keyLoc, value: valueLoc });
-        // defineProperty: a key named "__proto__" must become data, not change the object's prototype.
-        Object.defineProperty(result, key, {
-          value: this.walk(valueNode, child, depth + 1, valueLoc),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        const value = this.walk(valueNode, child, depth + 1, valueLoc);
+        // A key named "__proto__" must become data, not change the object's prototype: only defineProperty does that.
+        if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+        else result[key] = value;
       }
       return result;
     }
@@ -170,6 +169,20 @@ function firstAlias(doc: Document): Node | undefined {
   return found;
 }
 
+/** The yaml library's own measure of alias expansion ("billion laughs"); a problem when the file expands too much. */
+function aliasExpansion(doc: Document, alias: Node, at: (offset: number | undefined) => SourceLocation): Problem | undefined {
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return undefined;
+  } catch (cause) {
+    const message =
+      cause instanceof ReferenceError
+        ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions); refusing a possible "billion laughs" file`
+        : `cannot read the YAML: ${(cause as Error).message}`;
+    return { severity: 'error', ...at(alias.range?.[0]), message };
+  }
+}
+
 /** Parses `text` (the contents of `file`); never throws. `doc` is undefined when the file could not be read as data. */
 export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv): { doc?: LocatedDocument; problems: Problem[] } {
   const tooDeep = excessiveNesting(text);
@@ -179,15 +192,12 @@ export function parseSpecText(file: string, text: string, env: NodeJS.ProcessEnv
   const at = (offset: number | undefined): SourceLocation => ({ file, ...lineCounter.linePos(offset ?? 0) });
   if (doc.errors.length > 0) return { problems: syntaxProblems(doc.errors, text, at) };
   if (doc.contents === null) return { problems: [{ severity: 'error', file, line: 1, col: 1, message: 'file is empty' }] };
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    const alias = firstAlias(doc);
-    const message =
-      cause instanceof ReferenceError && alias !== undefined
-        ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions); refusing a possible "billion laughs" file`
-        : `cannot read the YAML: ${(cause as Error).message}`;
-    return { problems: [{ severity: 'error', ...at(alias?.range?.[0]), message }] };
+  // Only aliases (written with '*') can expand: a file without any has nothing to measure, and building its value
+  // twice is not free.
+  const alias = text.includes('*') ? firstAlias(doc) : undefined;
+  if (alias !== undefined) {
+    const refused = aliasExpansion(doc, alias, at);
+    if (refused !== undefined) return { problems: [refused] };
   }
   const walker = new Walker(file, doc, lineCounter, env);
   const root = walker.loc(doc.contents);

@@ -115,7 +115,25 @@ function locationFor(error: ErrorObject, doc: LocatedDocument): SourceLocation {
   return doc.locs.get(childPointer(error.instancePath, String(key)))?.key ?? fallback;
 }
 
-/** Problems for everything in `doc` that the JSON Schema rejects (except schedules: see schedule.ts). */
+/** Unknown keys listed one by one per mapping; the rest of that mapping's are summed up in one problem. */
+export const UNKNOWN_KEYS_LISTED = 20;
+/** Schema problems listed one by one per file; the rest are summed up in one problem. */
+export const SCHEMA_PROBLEMS_LISTED = 100;
+
+const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The keys of a mapping's unlisted unknown keys, as a short sample: `'k20', 'k21', 'k22', …`. */
+function sample(keys: string[]): string {
+  const shown = keys.slice(0, 3).map((key) => `'${printable(key)}'`);
+  return keys.length > 3 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/**
+ * Problems for everything in `doc` that the JSON Schema rejects (except schedules: see schedule.ts). A hostile or
+ * broken file can hold a hundred thousand mistakes: past UNKNOWN_KEYS_LISTED unknown keys in one mapping, and past
+ * SCHEMA_PROBLEMS_LISTED problems in the file, the rest are counted in one problem each instead of listed, so the
+ * work and the output stay small.
+ */
 export function schemaProblems(doc: LocatedDocument): Problem[] {
   const validate = validator();
   if (validate(doc.value)) return [];
@@ -124,12 +142,41 @@ export function schemaProblems(doc: LocatedDocument): Problem[] {
   const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   const seen = new Set<string>();
   const problems: Problem[] = [];
+  /** Unknown keys past the listed ones, by mapping (instance path): where the first is, and the keys. */
+  const unlistedKeys = new Map<string, { at: SourceLocation; keys: string[] }>();
+  const listedKeys = new Map<string, number>();
+  let unlisted: { at: SourceLocation; count: number } | undefined;
   for (const error of errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath))) {
+    if (error.keyword === 'additionalProperties') {
+      const listed = listedKeys.get(error.instancePath) ?? 0;
+      if (listed >= UNKNOWN_KEYS_LISTED) {
+        const key = String((error.params as Record<string, unknown>)['additionalProperty']);
+        const group = unlistedKeys.get(error.instancePath);
+        if (group === undefined) unlistedKeys.set(error.instancePath, { at: locationFor(error, doc), keys: [key] });
+        else group.keys.push(key);
+        continue;
+      }
+      listedKeys.set(error.instancePath, listed + 1);
+    }
+    if (problems.length >= SCHEMA_PROBLEMS_LISTED) {
+      if (unlisted === undefined) unlisted = { at: locationFor(error, doc), count: 0 };
+      unlisted.count += 1;
+      continue;
+    }
     const problem: Problem = { severity: 'error', ...locationFor(error, doc), message: printable(messageFor(error, doc.value)) };
     const key = `${problem.line}:${problem.col}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(problem);
+  }
+  for (const [path, { at, keys }] of unlistedKeys) {
+    const place = path === '' ? 'at the top level' : `in ${subject(doc.value, path)}`;
+    const message = `${plural(keys.length, 'more unknown key')} ${place} (${sample(keys)}), not listed one by one: only ${UNKNOWN_KEYS_LISTED} are`;
+    problems.push({ severity: 'error', ...at, message });
+  }
+  if (unlisted !== undefined) {
+    const message = `${plural(unlisted.count, 'more problem')} in this file, not listed one by one: fix the ${SCHEMA_PROBLEMS_LISTED} above first`;
+    problems.push({ severity: 'error', ...unlisted.at, message });
   }
   return problems;
 }

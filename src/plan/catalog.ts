@@ -6,16 +6,29 @@ import equal from 'fast-deep-equal';
 import type { AirbyteCatalog, AirbyteStream, AirbyteStreamAndConfiguration, AirbyteStreamConfiguration, Json } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import type { DesiredStream } from '../model/desired.js';
-import { lookupStream, streamKey, streamLabel } from '../streams/identity.js';
+import { lookupStream, streamKey, streamLabel, type StreamLookup, type StreamName } from '../streams/identity.js';
 import { didYouMean } from '../util/suggest.js';
+import { groupBy } from './by-name.js';
 import type { FieldChange } from './types.js';
+
+/** Looks streams up in one catalog by the rule of streams/identity.ts. */
+export type StreamFinder<T> = (wanted: StreamName) => StreamLookup<T>;
+
+/**
+ * A finder over `catalog` that groups its entries by name once: a connection's streams are then looked up without
+ * scanning the whole catalog for each (the rule only ever considers the entries of the wanted name).
+ */
+export function streamFinder<T extends { stream: StreamName }>(catalog: readonly T[]): StreamFinder<T> {
+  const byName = groupBy(catalog, ({ stream }) => stream.name);
+  return (wanted) => lookupStream(wanted, byName.get(wanted.name) ?? []);
+}
 
 /**
  * The available stream a declared one means (the rule is streams/identity.ts's). The checks have already refused
  * missing and ambiguous streams; this throws only for a catalog they did not see.
  */
-function findStream<T extends { stream: AirbyteStream }>(wanted: DesiredStream, available: readonly T[]): T | undefined {
-  const found = lookupStream(wanted, available);
+function findStream<T extends { stream: AirbyteStream }>(wanted: DesiredStream, find: StreamFinder<T>): T | undefined {
+  const found = find(wanted);
   if (found.kind === 'ambiguous') {
     const keys = found.candidates.map(({ stream }) => `'${streamLabel(stream)}'`).join(', ');
     throw new GitopsError('CONFLICT', `${wanted.loc.file}:${wanted.loc.line}:${wanted.loc.col}: stream '${wanted.name}' is ambiguous: ${keys}`, {
@@ -50,8 +63,9 @@ function configure(wanted: DesiredStream, available: AirbyteStreamAndConfigurati
  */
 export function buildSyncCatalog(desiredStreams: readonly DesiredStream[], available: readonly AirbyteStreamAndConfiguration[]): AirbyteCatalog {
   const chosen = new Map<AirbyteStreamAndConfiguration, DesiredStream>();
+  const find = streamFinder(available);
   for (const wanted of desiredStreams) {
-    const found = findStream(wanted, available);
+    const found = findStream(wanted, find);
     if (!found) {
       const names = available.map(({ stream }) => streamLabel(stream));
       throw new GitopsError(
@@ -119,8 +133,9 @@ export function compareStreams(desiredStreams: readonly DesiredStream[], storedC
   const stored = storedCatalog.streams.filter((entry) => entry.config.selected !== false);
   const result: StreamComparison = { fields: [], warnings: [], resetsState: false };
   const matched = new Set<AirbyteStreamAndConfiguration>();
+  const find = streamFinder(stored);
   for (const wanted of desiredStreams) {
-    const found = findStream(wanted, stored);
+    const found = findStream(wanted, find);
     if (found) {
       matched.add(found);
       compareOne(wanted, found, result);

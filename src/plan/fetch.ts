@@ -17,7 +17,8 @@ import type {
 } from '../api/types.js';
 import type { ActorKind, DesiredConnection, DesiredPipeline } from '../model/desired.js';
 import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, RemoteState, RemoteWorkspace } from '../model/remote.js';
-import { catalogHolds } from '../streams/identity.js';
+import { ByName } from './by-name.js';
+import { streamFinder } from './catalog.js';
 import { resolveDefinition } from './checks/definition.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
@@ -89,13 +90,13 @@ export function normalizeResources(sources: SourceRead[], destinations: Destinat
   };
 }
 
-/** Finds a remote resource by the desired name, falling back to previous names (renames). */
-function byNameOrPrevious<T extends { name: string }>(items: T[], name: string, previousNames: string[]): T | undefined {
-  return items.find((item) => item.name === name) ?? items.find((item) => previousNames.includes(item.name));
-}
-
 /** Definition ids whose specs the plan needs: the pipeline's own, and those of referenced destinations (sync modes). */
-function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], sources: RemoteActor[], destinations: RemoteActor[]): Map<string, ActorKind> {
+function neededSpecs(
+  desired: DesiredPipeline,
+  definitions: RemoteDefinition[],
+  sources: ByName<RemoteActor>,
+  destinations: ByName<RemoteActor>,
+): Map<string, ActorKind> {
   const needed = new Map<string, ActorKind>();
   for (const actor of [...desired.sources, ...desired.destinations]) {
     if (actor.definition !== undefined) {
@@ -103,7 +104,8 @@ function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], 
       if (definitionId !== undefined) needed.set(definitionId, actor.kind);
     }
     // The matched remote resource's own definition too: its secret paths decide what is masked (a replace compares nothing, but the diff still reads them).
-    const existing = byNameOrPrevious(actor.kind === 'source' ? sources : destinations, actor.name, actor.previousNames);
+    // Found by name, falling back to previous names (renames).
+    const existing = (actor.kind === 'source' ? sources : destinations).nameOrPrevious(actor.name, actor.previousNames);
     if (existing) needed.set(existing.definitionId, actor.kind);
   }
   return needed;
@@ -111,22 +113,28 @@ function neededSpecs(desired: DesiredPipeline, definitions: RemoteDefinition[], 
 
 /** True when every desired stream is already in the stored catalog. */
 function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog): boolean {
-  return connection.streams.every((stream) => catalogHolds(stream, stored.streams));
+  const find = streamFinder(stored.streams);
+  return connection.streams.every((stream) => find(stream).kind !== 'missing');
 }
 
 /**
  * Source ids to discover: existing sources whose connections add streams that Airbyte does not hold yet. A source
  * that will be replaced (its definition changed) is skipped: its streams are known only after apply.
  */
-function sourcesToDiscover(desired: DesiredPipeline, definitions: RemoteDefinition[], sources: RemoteActor[], connections: RemoteConnection[]): Set<string> {
+function sourcesToDiscover(
+  desired: DesiredPipeline,
+  definitions: RemoteDefinition[],
+  sources: ByName<RemoteActor>,
+  connections: ByName<RemoteConnection>,
+): Set<string> {
   const ids = new Set<string>();
   const declaredSources = new Map(desired.sources.map((s) => [s.name, s]));
   for (const connection of desired.connections) {
     const declared = declaredSources.get(connection.source);
-    const source = byNameOrPrevious(sources, connection.source, declared?.previousNames ?? []);
+    const source = sources.nameOrPrevious(connection.source, declared?.previousNames ?? []);
     if (!source) continue;
     if (declared?.definition !== undefined && definitionIdOf(definitions, 'source', declared.definition) !== source.definitionId) continue;
-    const existing = byNameOrPrevious(connections, connection.name, connection.previousNames);
+    const existing = connections.nameOrPrevious(connection.name, connection.previousNames);
     const stored = existing && existing.sourceId === source.id ? existing.syncCatalog : { streams: [] };
     if (!storedCatalogCovers(connection, stored)) ids.add(source.id);
   }
@@ -183,9 +191,10 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   const { workspace: ws, definitions, sources, destinations, connections } = await fetchInventory(reader, workspace);
   const id = ws.workspaceId;
 
+  const sourcesByName = new ByName(sources);
   const specs: Record<string, ConnectorSpec> = {};
   await Promise.all(
-    [...neededSpecs(desired, definitions, sources, destinations)].map(async ([definitionId, kind]) => {
+    [...neededSpecs(desired, definitions, sourcesByName, new ByName(destinations))].map(async ([definitionId, kind]) => {
       if (kind === 'source') {
         const read = await reader.getSourceSpecification(definitionId, id);
         specs[definitionId] = { kind, definitionId, connectionSpecification: read.connectionSpecification };
@@ -204,7 +213,7 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   const discovered: Record<string, AirbyteCatalog> = {};
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   await Promise.all(
-    [...sourcesToDiscover(desired, definitions, sources, connections)].map(async (sourceId) => {
+    [...sourcesToDiscover(desired, definitions, sourcesByName, new ByName(connections))].map(async (sourceId) => {
       const name = sourceNames.get(sourceId) ?? sourceId;
       const read = await reader.discoverSourceSchema({ sourceId }, `source '${name}'`);
       discovered[sourceId] = read.catalog ?? { streams: [] };

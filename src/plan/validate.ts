@@ -7,35 +7,42 @@ import type { AirbyteStreamAndConfiguration, DestinationSyncMode } from '../api/
 import { GitopsError } from '../errors.js';
 import type { ActorKind, DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
-import type { RemoteActor, RemoteState } from '../model/remote.js';
+import type { RemoteActor, RemoteConnection, RemoteState } from '../model/remote.js';
 import type { ResolvedActor, ResolvedReference, ValidatedPipeline } from '../model/validated.js';
 import { streamKey } from '../streams/identity.js';
+import { confusableReason, firstDifference, skeleton } from '../pipeline/confusable.js';
+import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
+import { ByName, groupBy } from './by-name.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
 
 function at(loc: SourceLocation | undefined, message: string): Problem {
   return loc ? { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message } : { severity: 'error', message };
 }
 
-/** Look-ups built once per run: remote actors and declared actors by kind and name. */
+/**
+ * Look-ups built once per run: remote actors and declared actors by kind and name (the first of several wins, as a
+ * scan would find it; duplicate remote names are the diff's CONFLICT), stored connections by source id.
+ */
 interface Lookups {
   remote: RemoteState;
-  remoteByName: Record<ActorKind, Map<string, RemoteActor>>;
-  declared: Record<ActorKind, Map<string, DesiredActor>>;
+  remoteByName: Record<ActorKind, ByName<RemoteActor>>;
+  declared: Record<ActorKind, ByName<DesiredActor>>;
+  connectionsBySource: Map<string, RemoteConnection[]>;
+  /** Missing references that may still get a "did you mean" (each compares with every remote name). */
+  suggestionsLeft: number;
 }
 
-function byName<T extends { name: string }>(items: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  // The first of several wins, as a scan would find it; duplicate remote names are the diff's CONFLICT.
-  for (const item of items) if (!map.has(item.name)) map.set(item.name, item);
-  return map;
-}
+/** Missing references that get a "did you mean"; past these, none do, so thousands of them stay quick to report. */
+export const SUGGESTED_REFERENCES = 100;
 
 function lookups(desired: DesiredPipeline, remote: RemoteState): Lookups {
   return {
     remote,
-    remoteByName: { source: byName(remote.sources), destination: byName(remote.destinations) },
-    declared: { source: byName(desired.sources), destination: byName(desired.destinations) },
+    remoteByName: { source: new ByName(remote.sources), destination: new ByName(remote.destinations) },
+    declared: { source: new ByName(desired.sources), destination: new ByName(desired.destinations) },
+    connectionsBySource: groupBy(remote.connections, (connection) => connection.sourceId),
+    suggestionsLeft: SUGGESTED_REFERENCES,
   };
 }
 
@@ -48,10 +55,10 @@ function unreadSpec(actor: DesiredActor, definitionId: string): GitopsError {
 }
 
 function missingReference(kind: ActorKind, name: string, loc: SourceLocation | undefined, known: Lookups): Problem {
-  const names = [...known.remoteByName[kind].keys()];
+  const hint = known.suggestionsLeft-- > 0 ? didYouMean(name, known.remoteByName[kind].names()) : '';
   return at(
     loc,
-    `${kind} '${name}' is referenced by name but does not exist in workspace '${known.remote.workspace.name}'${didYouMean(name, names)}; declare it with a definition and configuration, or create it first`,
+    `${kind} '${name}' is referenced by name but does not exist in workspace '${known.remote.workspace.name}'${hint}; declare it with a definition and configuration, or create it first`,
   );
 }
 
@@ -59,7 +66,7 @@ function missingReference(kind: ActorKind, name: string, loc: SourceLocation | u
 function resolveActor(actor: DesiredActor, known: Lookups, out: Validation): ResolvedActor | undefined {
   if (actor.definition === undefined) {
     const existing = known.remoteByName[actor.kind].get(actor.name);
-    if (existing) out.references.push({ kind: actor.kind, name: actor.name, existing });
+    if (existing) addReference(out, { kind: actor.kind, name: actor.name, existing });
     else out.problems.push(missingReference(actor.kind, actor.name, actor.loc, known));
     return undefined;
   }
@@ -89,10 +96,10 @@ function checkResolved(resolved: ResolvedActor, known: Lookups, out: Validation)
 function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Validation): void {
   for (const kind of ['source', 'destination'] as const) {
     const name = kind === 'source' ? connection.source : connection.destination;
-    if (known.declared[kind].has(name) || out.references.some((ref) => ref.kind === kind && ref.name === name)) continue;
+    if (known.declared[kind].has(name) || out.referenced.has(referenceKey(kind, name))) continue;
     const existing = known.remoteByName[kind].get(name);
     const loc = (kind === 'source' ? connection.sourceLoc : connection.destinationLoc) ?? connection.loc;
-    if (existing) out.references.push({ kind, name, existing });
+    if (existing) addReference(out, { kind, name, existing });
     else out.problems.push(missingReference(kind, name, loc, known));
   }
 }
@@ -101,7 +108,7 @@ function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Vali
 function existingSource(connection: DesiredConnection, known: Lookups): RemoteActor | undefined {
   const declared = known.declared.source.get(connection.source);
   const previous = declared?.previousNames ?? [];
-  const source = known.remoteByName.source.get(connection.source) ?? known.remote.sources.find((s) => previous.includes(s.name));
+  const source = known.remoteByName.source.nameOrPrevious(connection.source, previous);
   if (!source || declared?.definition === undefined) return source;
   const resolved = resolveDefinition('source', declared.definition, known.remote.definitions);
   return 'definitionId' in resolved && resolved.definitionId === source.definitionId ? source : undefined;
@@ -112,7 +119,7 @@ function availableStreams(connection: DesiredConnection, known: Lookups): Airbyt
   const source = existingSource(connection, known);
   if (!source) return 'unknown';
   const streams = new Map<string, AirbyteStreamAndConfiguration>();
-  for (const stored of known.remote.connections.filter((c) => c.sourceId === source.id)) {
+  for (const stored of known.connectionsBySource.get(source.id) ?? []) {
     for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
   }
   for (const stream of known.remote.discovered[source.id]?.streams ?? []) streams.set(streamKey(stream.stream), stream);
@@ -135,13 +142,22 @@ function destinationModes(connection: DesiredConnection, known: Lookups): Destin
 interface Validation {
   managed: ResolvedActor[];
   references: ResolvedReference[];
+  /** The references' kinds and names (referenceKey), to tell at once whether a name is already referenced. */
+  referenced: Set<string>;
   problems: Problem[];
   unreadSpecs: GitopsError[];
 }
 
+const referenceKey = (kind: ActorKind, name: string) => `${kind}\u0000${name}`;
+
+function addReference(out: Validation, reference: ResolvedReference): void {
+  out.references.push(reference);
+  out.referenced.add(referenceKey(reference.kind, reference.name));
+}
+
 /** Every actor in pipeline order, each resolved and then (when `deep`) checked before the next, so problems keep that order. */
 function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { validated: ValidatedPipeline; out: Validation } {
-  const out: Validation = { managed: [], references: [], problems: [], unreadSpecs: [] };
+  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [] };
   const visit = (actor: DesiredActor): DesiredActor => {
     const resolved = resolveActor(actor, known, out);
     if (resolved === undefined) return actor;
@@ -160,12 +176,47 @@ function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { valida
 }
 
 /**
- * Checks the pipeline against the server. `problems` holds every error and warning, in pipeline order; when it
+ * Warnings for declared names Airbyte does not hold (nor under a previous name) that look the same as a name it
+ * does hold, of the same kind: matching is by exact name, so the plan would create a second resource a reviewer
+ * cannot tell from the first, where the user almost surely meant the existing one.
+ */
+function confusableWithRemote(desired: DesiredPipeline, remote: RemoteState): Problem[] {
+  const problems: Problem[] = [];
+  const lists = [
+    { kind: 'source', declared: desired.sources.filter((actor) => actor.definition !== undefined), existing: remote.sources },
+    { kind: 'destination', declared: desired.destinations.filter((actor) => actor.definition !== undefined), existing: remote.destinations },
+    { kind: 'connection', declared: desired.connections, existing: remote.connections },
+  ] as const;
+  for (const { kind, declared, existing } of lists) {
+    if (declared.length === 0 || existing.length === 0) continue;
+    const names = new Set(existing.map((resource) => resource.name));
+    const bySkeleton = new Map<string, { name: string; id: string }>();
+    for (const resource of existing) {
+      const key = skeleton(resource.name);
+      if (!bySkeleton.has(key)) bySkeleton.set(key, resource);
+    }
+    for (const resource of declared) {
+      if (names.has(resource.name) || resource.previousNames.some((name) => names.has(name))) continue;
+      const lookAlike = bySkeleton.get(skeleton(resource.name));
+      if (lookAlike === undefined || lookAlike.name === resource.name) continue;
+      const message =
+        `${kind} '${printable(resource.name)}' looks the same as ${kind} '${printable(lookAlike.name)}' in Airbyte (id ${lookAlike.id}) but is a different name ` +
+        `(${confusableReason(resource.name, lookAlike.name)}; ${firstDifference(resource.name, lookAlike.name)}): ` +
+        `names match exactly, so the plan creates a second ${kind} instead of using that one; write the name as Airbyte has it, or rename one`;
+      problems.push({ severity: 'warning', file: resource.loc.file, line: resource.loc.line, col: resource.loc.col, message });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the pipeline against the server. `problems` holds every error and warning, in pipeline order (then the
+ * names that only look like one Airbyte holds); when it
  * holds no error, `validated` is what the diff takes. Throws only for a spec that fetch failed to read (a bug).
  */
 export function validate(desired: DesiredPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
   const { validated, out } = walk(desired, lookups(desired, remote), true);
-  return { validated, problems: out.problems };
+  return { validated, problems: [...out.problems, ...confusableWithRemote(desired, remote)] };
 }
 
 /**

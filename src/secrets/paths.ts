@@ -8,11 +8,24 @@ import { isSealedObject, type SealedJson, type SealedObject } from './secret.js'
 /** A path below the configuration root, as keys. Array items are matched by the `[]` segment. */
 export type ConfigPath = string[];
 
+/** Computed paths by schema object: a plan reads the same spec for every resource of a definition. */
+const computed = new WeakMap<JsonObject, ConfigPath[]>();
+
 /**
  * Every path whose schema node carries `airbyte_secret` (as the server does for masking), including inside
- * `oneOf` / `anyOf` / `allOf` branches and array items. Deduplicated; stable order.
+ * `oneOf` / `anyOf` / `allOf` branches and array items. Deduplicated; stable order. Computed once per schema
+ * object (specs are never changed once read); the answer is frozen, as it is shared.
  */
 export function secretPaths(schema: JsonObject): ConfigPath[] {
+  let paths = computed.get(schema);
+  if (paths === undefined) {
+    paths = Object.freeze(findSecretPaths(schema).map((path) => Object.freeze(path))) as ConfigPath[];
+    computed.set(schema, paths);
+  }
+  return paths;
+}
+
+function findSecretPaths(schema: JsonObject): ConfigPath[] {
   const found = new Map<string, ConfigPath>();
   const visit = (node: Json | undefined, path: ConfigPath, depth: number): void => {
     if (!isSealedObject(node) || depth > 32) return;

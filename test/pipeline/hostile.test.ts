@@ -129,3 +129,52 @@ describe('an empty ${VAR}', () => {
     expect(loadPipeline([file()], { PG_PASSWORD: 'x' }).problems).toEqual([]);
   });
 });
+
+describe('a file full of mistakes', () => {
+  it('lists the first 20 unknown keys of a mapping and counts the other 100,000 in one error at the first of them', () => {
+    const file = join(tempDir(), 'keys.yaml');
+    const keys = Array.from({ length: 100_020 }, (_, index) => `k${index}: v`);
+    writeFileSync(file, `${keys.join('\n')}\n`);
+    const listed = Array.from({ length: 20 }, (_, index) => `${index + 1}:1 unknown key 'k${index}' at the top level`);
+    expect(messages([file])).toEqual([
+      ...listed,
+      "21:1 100,000 more unknown keys at the top level ('k20', 'k21', 'k22', …), not listed one by one: only 20 are",
+    ]);
+  });
+
+  it('counts unknown keys per mapping: each source gets its own 20', () => {
+    const file = join(tempDir(), 'keys.yaml');
+    const source = (name: string) => [`  - name: ${name}`, ...Array.from({ length: 22 }, (_, index) => `    x${index}: 1`)];
+    writeFileSync(file, ['sources:', ...source('a'), ...source('b')].join('\n') + '\n');
+    const found = messages([file]);
+    expect(found).toHaveLength(2 * 21);
+    expect(found.filter((message) => message.includes('more unknown key'))).toEqual([
+      "23:5 2 more unknown keys in source 'a' ('x20', 'x21'), not listed one by one: only 20 are",
+      "46:5 2 more unknown keys in source 'b' ('x20', 'x21'), not listed one by one: only 20 are",
+    ]);
+  });
+
+  it('lists 100 problems of a file and counts the rest in one error', () => {
+    const file = join(tempDir(), 'many.yaml');
+    writeFileSync(file, `sources:\n${Array.from({ length: 150 }, () => '  - 1').join('\n')}\n`);
+    const found = messages([file]);
+    expect(found).toHaveLength(101);
+    expect(found[0]).toBe('2:5 source #1 must be a mapping (key: value)');
+    expect(found[100]).toBe('102:5 50 more problems in this file, not listed one by one: fix the 100 above first');
+  });
+});
+
+describe('thousands of broken references', () => {
+  it('suggest a name for the first 100 only (each suggestion compares with every declared name)', () => {
+    const file = join(tempDir(), 'refs.yaml');
+    const connections = Array.from(
+      { length: 2_000 },
+      (_, index) => `  - { name: c${index}, source: pgg, destination: lake, streams: [{ name: s, syncMode: full_refresh, destinationSyncMode: append }] }`,
+    );
+    writeFileSync(file, ['sources:', '  - name: pg', 'destinations:', '  - name: lake', 'connections:', ...connections].join('\n') + '\n');
+    const unknown = messages([file]).filter((message) => message.includes("refers to unknown source 'pgg'"));
+    expect(unknown).toHaveLength(2_000);
+    expect(unknown.filter((message) => message.includes("(did you mean 'pg'?)"))).toHaveLength(100);
+    expect(unknown[0]).toContain("connection 'c0' refers to unknown source 'pgg' (did you mean 'pg'?)");
+  });
+});

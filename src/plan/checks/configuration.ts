@@ -11,7 +11,7 @@ import type { Problem } from '../../model/problem.js';
 import type { ConnectorSpec } from '../../model/remote.js';
 import { coerceWholeVars } from './coerce.js';
 import { describeErrors, type ConfigFinding } from './config-errors.js';
-import { unknownKeys } from './unknown-keys.js';
+import { unknownKeys, type UnknownKey } from './unknown-keys.js';
 
 /** What checking a configuration gives: the configuration to diff and send (types coerced), and its problems. */
 export interface ConfigurationCheck {
@@ -87,17 +87,51 @@ function problemAt(actor: DesiredActor, path: string[], severity: Problem['sever
   return { severity, file: loc.file, line: loc.line, col: loc.col, message };
 }
 
+/** Unknown keys listed one by one per object; the rest of that object's are summed up in one problem. */
+export const UNKNOWN_KEYS_LISTED = 20;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 /**
  * Keys the connector does not declare. Close to a declared field, it is almost surely a typo that leaves the
  * intended setting unset: an error. Otherwise it may be deliberate (an older connector version's field): a warning.
+ * Past UNKNOWN_KEYS_LISTED in one object, the rest are summed up in one problem (an error when any is a likely typo).
  */
 function unknownKeyProblems(actor: DesiredActor, spec: ConnectorSpec, configuration: JsonObject, connectorName: string | undefined): Problem[] {
   const connector = connectorName === undefined ? 'this connector' : `connector '${connectorName}'`;
-  return unknownKeys(spec.connectionSpecification, configuration).map(({ path, suggestion }) =>
-    suggestion === undefined
-      ? problemAt(actor, path, 'warning', `is not a field of ${connector}; Airbyte will store it but the connector ignores it`)
-      : problemAt(actor, path, 'error', `is not a field of ${connector} (did you mean '${suggestion}'?)`),
-  );
+  const problems: Problem[] = [];
+  const listed = new Map<string, number>();
+  const unlisted = new Map<string, UnknownKey[]>();
+  for (const unknown of unknownKeys(spec.connectionSpecification, configuration)) {
+    const parent = unknown.path.slice(0, -1).join('.');
+    const shown = listed.get(parent) ?? 0;
+    if (shown >= UNKNOWN_KEYS_LISTED) {
+      const rest = unlisted.get(parent);
+      if (rest === undefined) unlisted.set(parent, [unknown]);
+      else rest.push(unknown);
+      continue;
+    }
+    listed.set(parent, shown + 1);
+    const { path, suggestion } = unknown;
+    problems.push(
+      suggestion === undefined
+        ? problemAt(actor, path, 'warning', `is not a field of ${connector}; Airbyte will store it but the connector ignores it`)
+        : problemAt(actor, path, 'error', `is not a field of ${connector} (did you mean '${suggestion}'?)`),
+    );
+  }
+  for (const [parent, rest] of unlisted) {
+    const [first] = rest as [UnknownKey];
+    const keys = rest.slice(0, 3).map(({ path }) => `'${path[path.length - 1] ?? ''}'`);
+    const typos = rest.filter(({ suggestion }) => suggestion !== undefined).length;
+    const object = parent === '' ? 'configuration' : `configuration.${parent}`;
+    const loc = locate(actor, first.path);
+    const message =
+      `${actor.kind} '${actor.name}': ${object} has ${count(rest.length)} more key${rest.length === 1 ? '' : 's'} that are not fields of ${connector} ` +
+      `(${keys.join(', ')}${rest.length > 3 ? ', …' : ''}), not listed one by one: only ${UNKNOWN_KEYS_LISTED} are` +
+      (typos === 0 ? '' : typos === 1 ? '; one of them looks like a misspelled field' : `; ${count(typos)} of them look like misspelled fields`);
+    problems.push({ severity: typos === 0 ? 'warning' : 'error', file: loc.file, line: loc.line, col: loc.col, message });
+  }
+  return problems;
 }
 
 /**

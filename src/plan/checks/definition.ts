@@ -19,8 +19,30 @@ function byId(kind: ActorKind, id: string, definitions: RemoteDefinition[]): Def
   return { definitionId: found.definitionId, definition: found };
 }
 
-/** Finds the definition `written` refers to among `definitions` (which may hold both kinds). */
+/** Answers by definitions list: every actor and connection of a plan asks about the same few definitions. */
+const answers = new WeakMap<readonly RemoteDefinition[], { length: number; byName: Map<string, DefinitionResolution> }>();
+
+/**
+ * Finds the definition `written` refers to among `definitions` (which may hold both kinds). The answer is kept per
+ * list (lists are never changed once read), so resolving thousands of actors costs one scan per distinct name.
+ */
 export function resolveDefinition(kind: ActorKind, written: string, definitions: RemoteDefinition[]): DefinitionResolution {
+  let known = answers.get(definitions);
+  // A list that grew since (a test adding a definition) starts afresh.
+  if (known === undefined || known.length !== definitions.length) {
+    known = { length: definitions.length, byName: new Map() };
+    answers.set(definitions, known);
+  }
+  const key = `${kind}\u0000${written}`;
+  let answer = known.byName.get(key);
+  if (answer === undefined) {
+    answer = resolveUncached(kind, written, definitions);
+    known.byName.set(key, answer);
+  }
+  return answer;
+}
+
+function resolveUncached(kind: ActorKind, written: string, definitions: RemoteDefinition[]): DefinitionResolution {
   const wanted = written.trim();
   if (UUID.test(wanted)) return byId(kind, wanted, definitions);
   const ofKind = definitions.filter((definition) => definition.kind === kind);

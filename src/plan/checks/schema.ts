@@ -49,11 +49,23 @@ function discriminator(branches: JsonObject[]): { key: string; values: Json[] } 
   return undefined;
 }
 
+/** Discriminators by option-group node: a spec is the same for every resource of a definition, so it is found once. */
+const discriminators = new WeakMap<JsonObject, { key: string; values: Json[] } | null>();
+
+function discriminatorOf(node: JsonObject, branches: JsonObject[]): { key: string; values: Json[] } | undefined {
+  let found = discriminators.get(node);
+  if (found === undefined) {
+    found = discriminator(branches) ?? null;
+    discriminators.set(node, found);
+  }
+  return found ?? undefined;
+}
+
 /** Which branch of `node`'s option group the configuration `value` selects. */
 export function chooseBranch(node: JsonObject, value: Json | undefined): BranchChoice {
   const group = branchesOf(node);
   if (group === undefined || !isJsonObject(value)) return { kind: 'none' };
-  const found = discriminator(group.branches);
+  const found = discriminatorOf(node, group.branches);
   if (found === undefined) return { kind: 'none' };
   const actual = value[found.key];
   const index = found.values.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(actual));

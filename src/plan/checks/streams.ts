@@ -7,6 +7,7 @@ import type { DesiredConnection, DesiredStream } from '../../model/desired.js';
 import type { Problem } from '../../model/problem.js';
 import { didYouMean } from '../../util/suggest.js';
 import { streamLabel } from '../../streams/identity.js';
+import { streamFinder } from '../catalog.js';
 import { matchStream } from './stream-match.js';
 import { isJsonObject } from '../../util/json.js';
 
@@ -114,6 +115,7 @@ export function checkStreams(
 ): Problem[] {
   const problems: Problem[] = [];
   const matched = new Set<AirbyteStreamAndConfiguration>();
+  const find = available === 'unknown' ? undefined : streamFinder(available);
   for (const desired of connection.streams) {
     const prefix = `connection '${connection.name}': stream '${streamLabel(desired)}'`;
     const report = (message: string): void => {
@@ -121,7 +123,7 @@ export function checkStreams(
     };
     for (const finding of destinationFindings(connection, desired, destinationModes)) report(`: ${finding}`);
     if (available === 'unknown') continue;
-    const match = matchStream(desired, available);
+    const match = matchStream(desired, available, find);
     if (match.kind === 'missing') {
       report(` does not exist in source '${connection.source}' (${match.detail})`);
     } else if (match.kind === 'ambiguous') {

@@ -12,11 +12,13 @@ import type { ActorChange, DiffOptions, FieldChange, PlannedActor } from '../typ
 import { compareConfiguration, rotatedSecrets } from './config.js';
 import type { Match } from './match.js';
 import { preservedKeys, removalWarnings } from './preserve.js';
+import { remoteIndex } from './remote-index.js';
 
 /** Names of the remote connections that use the actor (the server deletes them with it). */
 export function connectionsUsing(remote: RemoteState, actor: RemoteActor): string[] {
-  const uses = (c: RemoteState['connections'][number]) => (actor.kind === 'source' ? c.sourceId : c.destinationId) === actor.id;
-  return remote.connections.filter(uses).map((connection) => connection.name);
+  return remoteIndex(remote)
+    .connectionsOf(actor.kind, actor.id)
+    .map((connection) => connection.name);
 }
 
 /** The actor as the plan holds it: each secret a Secret from here on, since the spec now says where they are. */
@@ -56,7 +58,7 @@ function planReplace(
   renaming: Renaming,
   warnings: string[],
 ): ActorChange {
-  const oldName = remote.definitions.find((d) => d.definitionId === existing.definitionId)?.name ?? existing.definitionId;
+  const oldName = remoteIndex(remote).definitionById(existing.definitionId)?.name ?? existing.definitionId;
   const takesDown = connectionsUsing(remote, existing);
   const fields = creationFields(actor, definition, spec).filter((field) => field.path !== 'name' && field.path !== 'definition');
   const lost = takesDown.length === 0 ? '' : `; deletes its connections ${takesDown.map((n) => `'${n}'`).join(', ')} with their sync state`;

@@ -4,12 +4,13 @@
  */
 import equal from 'fast-deep-equal';
 import type { ConnectionUpdate, Json, ScheduleData, ScheduleType } from '../../api/types.js';
-import type { DesiredConnection, DesiredSchedule } from '../../model/desired.js';
+import type { ActorKind, DesiredConnection, DesiredSchedule } from '../../model/desired.js';
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { streamLabel } from '../../streams/identity.js';
 import { availableStreams, buildSyncCatalog, compareStreams } from '../catalog.js';
 import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
+import { remoteIndex } from './remote-index.js';
 
 type Patch = Omit<ConnectionUpdate, 'connectionId'>;
 
@@ -39,8 +40,8 @@ const DEFAULTS = { namespaceDefinition: 'source', namespaceFormat: null, prefix:
 const OPTIONAL = ['namespaceDefinition', 'namespaceFormat', 'prefix', 'nonBreakingChangesPreference'] as const;
 
 /** The name of the remote actor a stored connection uses; the id only if the workspace no longer lists it. */
-function remoteName(actors: RemoteState['sources'], id: string): string {
-  return actors.find((actor) => actor.id === id)?.name ?? id;
+function remoteName(remote: RemoteState, kind: ActorKind, id: string): string {
+  return remoteIndex(remote).actorById(kind, id)?.name ?? id;
 }
 
 /**
@@ -57,12 +58,12 @@ function endpointMoves(
   const fields: FieldChange[] = [];
   const what: string[] = [];
   const sides = [
-    { kind: 'source' as const, ref: ends.sourceRef, storedId: existing.sourceId, name: desired.source, actors: remote.sources },
-    { kind: 'destination' as const, ref: ends.destinationRef, storedId: existing.destinationId, name: desired.destination, actors: remote.destinations },
+    { kind: 'source' as const, ref: ends.sourceRef, storedId: existing.sourceId, name: desired.source },
+    { kind: 'destination' as const, ref: ends.destinationRef, storedId: existing.destinationId, name: desired.destination },
   ];
   for (const side of sides) {
     if ('id' in side.ref && side.ref.id === side.storedId) continue;
-    const before = remoteName(side.actors, side.storedId);
+    const before = remoteName(remote, side.kind, side.storedId);
     if (before === side.name) {
       what.push(`${side.kind} '${side.name}' is replaced`);
       continue;

@@ -18,7 +18,11 @@ export class NameIndex<T extends Named> {
     readonly kind: ResourceKind,
     readonly all: readonly T[],
   ) {
-    for (const item of all) this.byName.set(item.name, [...(this.byName.get(item.name) ?? []), item]);
+    for (const item of all) {
+      const named = this.byName.get(item.name);
+      if (named === undefined) this.byName.set(item.name, [item]);
+      else named.push(item);
+    }
   }
 
   /** The one remote resource with this name, undefined if none; CONFLICT if several. */
