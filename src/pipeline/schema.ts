@@ -2,24 +2,20 @@
  * Checks one parsed file against schemas/pipeline.schema.json (the source of truth for the format) and turns ajv's
  * errors into problems at the YAML location, in words a user understands.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import type { SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import { codePointName, printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { subject, where } from './describe.js';
+import { validatePipeline } from './generated/pipeline-schema-validate.js';
 import { childPointer, type LocatedDocument } from './parse.js';
 
-/** Where the JSON Schema lives: beside dist/ and src/ alike (the package ships schemas/). */
+/**
+ * Where the JSON Schema lives: beside dist/ and src/ alike (the package ships schemas/). The validator is compiled
+ * from it ahead of time (`npm run generate`, into generated/), so checking a file does not load Ajv's compiler.
+ */
 export const SCHEMA_URL = new URL('../../schemas/pipeline.schema.json', import.meta.url);
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
-  return compiled;
-}
 
 /** Schedules and customformat namespaces get hand-written checks (schedule.ts, build.ts): oneOf/if errors are noise. */
 const HANDLED_ELSEWHERE = /^\/connections\/\d+\/schedule(\/|$)/;
@@ -135,9 +131,8 @@ function sample(keys: string[]): string {
  * work and the output stay small.
  */
 export function schemaProblems(doc: LocatedDocument): Problem[] {
-  const validate = validator();
-  if (validate(doc.value)) return [];
-  const errors = (validate.errors ?? []).filter(relevant);
+  if (validatePipeline(doc.value)) return [];
+  const errors = (validatePipeline.errors ?? []).filter(relevant);
   // A value of the wrong type also fails its enum or length: the type is the one thing worth saying.
   const wrongType = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
   const seen = new Set<string>();

@@ -13,8 +13,11 @@ import { tempDir } from '../temp.js';
 
 const DIST = join(import.meta.dirname, '../../dist');
 
-/** The modules the built CLI loaded for `args`: files of dist/ as `folder/file.js`, packages by name. */
-function modulesLoadedBy(args: string[]): { own: string[]; packages: string[]; code: number | null } {
+/**
+ * The modules the built CLI loaded for `args`: files of dist/ as `folder/file.js`, packages by name, and the files of
+ * packages as `package/path/file.js`.
+ */
+function modulesLoadedBy(args: string[]): { own: string[]; packages: string[]; packageFiles: string[]; code: number | null } {
   const dir = tempDir('gitops-loads-');
   const log = join(dir, 'loaded.txt');
   writeFileSync(log, '');
@@ -30,7 +33,14 @@ export async function load(url, context, nextLoad) {
   );
   writeFileSync(
     join(dir, 'register.mjs'),
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+    // CommonJS files that other CommonJS files require() pass no hook: the require cache lists them at exit.
+    `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});
+const { cache } = createRequire(import.meta.url);
+process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(cache).map((path) => pathToFileURL(path).href + '\\n').join('')));
+`,
   );
   const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, CLI, ...args], {
     cwd: dir,
@@ -41,8 +51,9 @@ export async function load(url, context, nextLoad) {
   const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const paths = urls.filter((url) => url.startsWith('file:')).map((url) => new URL(url).pathname);
   const own = paths.filter((path) => path.startsWith(`${DIST}/`)).map((path) => relative(DIST, path));
-  const packages = [...new Set(paths.flatMap((path) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []))];
-  return { own, packages, code: run.status };
+  const packageFiles = [...new Set(paths.flatMap((path) => /\/node_modules\/(.+)$/.exec(path)?.[1] ?? []))];
+  const packages = [...new Set(packageFiles.map((file) => /^(?:@[^/]+\/)?[^/]+/.exec(file)?.[0] ?? file))];
+  return { own, packages, packageFiles, code: run.status };
 }
 
 const under = (folder: string) => (module: string) => module.startsWith(`${folder}/`);
@@ -60,13 +71,16 @@ describe('modules the CLI loads', () => {
   });
 
   it('validate: the pipeline loader and the pipeline schema, not the client, the emulator or the connector-spec checks', () => {
-    const { own, packages, code } = modulesLoadedBy(['validate', EXAMPLES]);
+    const { own, packages, packageFiles, code } = modulesLoadedBy(['validate', EXAMPLES]);
     expect(code).toBe(0);
     expect(own).toContain('commands/validate.js');
     expect(own).toContain('pipeline/schema.js');
+    expect(own).toContain('pipeline/generated/pipeline-schema-validate.js');
     expect(own.filter((module) => ['client', 'emulator', 'plan', 'apply', 'operate'].some((folder) => under(folder)(module)))).toEqual([]);
     expect(own).not.toContain('commands/connect.js');
-    expect(packages).toEqual(expect.arrayContaining(['ajv', 'yaml']));
+    expect(packages).toEqual(expect.arrayContaining(['yaml']));
+    // The schema is compiled ahead of time: of Ajv, only the runtime helpers its generated code calls, not the compiler.
+    expect(packageFiles.filter((file) => file.startsWith('ajv/'))).toEqual(['ajv/dist/runtime/ucs2length.js']);
     // No HTTP client, and not the formats plugin only the connector-spec checks use.
     expect(packages).not.toContain('undici');
     expect(packages).not.toContain('ajv-formats');
@@ -74,9 +88,11 @@ describe('modules the CLI loads', () => {
 
   it('plan --emulator loads what it runs: the emulator, the client with undici, the connector-spec checks', () => {
     // The same hook sees the modules a command does load, so the absences above are real.
-    const { own, packages, code } = modulesLoadedBy(['plan', EXAMPLES, '--emulator']);
+    const { own, packages, packageFiles, code } = modulesLoadedBy(['plan', EXAMPLES, '--emulator']);
     expect(code).toBe(0);
     expect(own).toEqual(expect.arrayContaining(['commands/plan.js', 'emulator/index.js', 'client/transport.js', 'plan/checks/configuration.js']));
     expect(packages).toEqual(expect.arrayContaining(['undici', 'ajv-formats']));
+    // Files Ajv's entry point require()s are seen too, so the compiler's absence from validate above is real.
+    expect(packageFiles).toEqual(expect.arrayContaining(['ajv/dist/ajv.js', 'ajv/dist/core.js', 'ajv/dist/compile/index.js']));
   });
 });
