@@ -20,6 +20,12 @@ export interface AdapterContext {
   /** The id of a source or destination: existing, or created by an earlier step of this run. */
   resolve(kind: 'source' | 'destination', ref: ActorRef): string;
   discover: Discover;
+  /**
+   * The id Airbyte now has for a resource of this name (the kept copy when it holds several), for a resource the plan
+   * found but Airbyte no longer has: another run removed its copy of a name both created at the same time. Ids
+   * relocated here are then what `resolve` returns for the old id.
+   */
+  relocate(kind: ResourceKind, name: string, staleId: string): Promise<string | undefined>;
 }
 
 /** The verbs every kind fills in. Update and delete resolve to the id of the resource they acted on. */
@@ -42,6 +48,26 @@ export async function deleted(remove: () => Promise<void>): Promise<void> {
     if (!(error instanceof GitopsError && error.status === 404)) throw error;
   }
 }
+
+const isGone = (error: unknown) => error instanceof GitopsError && error.status === 404;
+
+/**
+ * Acts on the resource with the plan's id; when Airbyte answers 404 (the copy the plan saw was removed by another run
+ * that created the same resource at the same time), acts once more on the copy Airbyte kept under that name.
+ */
+async function onCurrentCopy<T>(kind: ResourceKind, name: string, id: string, ctx: AdapterContext, act: (id: string) => Promise<T>): Promise<T> {
+  try {
+    return await act(id);
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    const moved = await ctx.relocate(kind, name, id);
+    if (moved === undefined || moved === id) throw error;
+    return act(moved);
+  }
+}
+
+/** The name Airbyte knows a resource by before this change: its old name when the change renames it. */
+const remoteName = (change: Change) => change.rename?.from ?? change.name;
 
 function needId(change: Change): string {
   if (change.id === null) throw new GitopsError('USAGE', `${change.kind} '${change.name}': the plan has no id to ${change.action} it with`);
@@ -69,9 +95,11 @@ const sourceAdapter: Adapter<ActorChange> = {
     const read = await client.createSource({ sourceDefinitionId: change.definitionId, workspaceId, name, connectionConfiguration: configuration });
     return { id: read.sourceId, createdAt: read.createdAt };
   },
-  async update(change, { client }) {
+  async update(change, ctx) {
     const { name, configuration } = updatedActor(change);
-    return (await client.updateSource({ sourceId: needId(change), name, connectionConfiguration: configuration })).sourceId;
+    return onCurrentCopy('source', remoteName(change), needId(change), ctx, async (sourceId) => {
+      return (await ctx.client.updateSource({ sourceId, name, connectionConfiguration: configuration })).sourceId;
+    });
   },
   async delete(change, { client }) {
     await deleted(() => client.deleteSource(needId(change), `source '${change.name}'`));
@@ -86,9 +114,11 @@ const destinationAdapter: Adapter<ActorChange> = {
     const read = await client.createDestination({ destinationDefinitionId: change.definitionId, workspaceId, name, connectionConfiguration: configuration });
     return { id: read.destinationId, createdAt: read.createdAt };
   },
-  async update(change, { client }) {
+  async update(change, ctx) {
     const { name, configuration } = updatedActor(change);
-    return (await client.updateDestination({ destinationId: needId(change), name, connectionConfiguration: configuration })).destinationId;
+    return onCurrentCopy('destination', remoteName(change), needId(change), ctx, async (destinationId) => {
+      return (await ctx.client.updateDestination({ destinationId, name, connectionConfiguration: configuration })).destinationId;
+    });
   },
   async delete(change, { client }) {
     await deleted(() => client.deleteDestination(needId(change), `destination '${change.name}'`));
@@ -116,13 +146,31 @@ async function connectionCreateBody(change: ConnectionChange, ctx: AdapterContex
 
 const connectionAdapter: Adapter<ConnectionChange> = {
   async create(change, ctx) {
-    const read = await ctx.client.createConnection(await connectionCreateBody(change, ctx));
-    return { id: read.connectionId, createdAt: read.created_at };
+    let body = await connectionCreateBody(change, ctx);
+    try {
+      const read = await ctx.client.createConnection(body);
+      return { id: read.connectionId, createdAt: read.created_at, key: connectionKey(body.sourceId, body.destinationId) };
+    } catch (error) {
+      // A source or destination the plan found may have been another run's copy of a name both created at once.
+      if (!isGone(error) || !change.desired || !change.sourceRef || !change.destinationRef) throw error;
+      let moved = false;
+      for (const [kind, ref, name] of [
+        ['source', change.sourceRef, change.desired.source],
+        ['destination', change.destinationRef, change.desired.destination],
+      ] as const) {
+        if ('id' in ref && (await ctx.relocate(kind, name, ref.id)) !== undefined) moved = true;
+      }
+      if (!moved) throw error;
+      body = await connectionCreateBody(change, ctx);
+      const read = await ctx.client.createConnection(body);
+      return { id: read.connectionId, createdAt: read.created_at, key: connectionKey(body.sourceId, body.destinationId) };
+    }
   },
-  async update(change, { client }) {
+  async update(change, ctx) {
     // Exactly the patch the plan computed: never the legacy schedule, the catalog only when streams differ.
-    const read = await client.updateConnection({ connectionId: needId(change), ...(change.patch ?? {}) }, `connection '${change.name}'`);
-    return read.connectionId;
+    return onCurrentCopy('connection', remoteName(change), needId(change), ctx, async (connectionId) => {
+      return (await ctx.client.updateConnection({ connectionId, ...(change.patch ?? {}) }, `connection '${change.name}'`)).connectionId;
+    });
   },
   async delete(change, { client }) {
     await deleted(() => client.deleteConnection(needId(change), `connection '${change.name}'`));

@@ -216,10 +216,12 @@ export function settleDecisions(
   return { remove, left };
 }
 
-/** What a create answered: the new id and its creation time. */
+/** What a create answered: the new id and its creation time (and, for a connection, the endpoints it used). */
 export interface Created {
   id: string;
   createdAt: number | undefined;
+  /** The key of what was created, when it is only known once created (a connection's endpoints after relocation). */
+  key?: string;
 }
 
 /** Deletes one copy by id; a copy that is already gone counts as deleted. */
@@ -249,6 +251,12 @@ export class Convergence {
   /** The kept id of a live resource of this kind, name and key, if any (to adopt a create whose answer was lost). */
   async find(kind: ResourceKind, name: string, key: string): Promise<string | undefined> {
     const copies = (await this.listings[kind].copies(name)).filter((copy) => copy.key === key);
+    return copies.length === 0 ? undefined : keptOf(copies).id;
+  }
+
+  /** The kept copy among every live resource of this kind and name, whatever its key (see `AdapterContext.relocate`). */
+  async findAny(kind: ResourceKind, name: string): Promise<string | undefined> {
+    const copies = await this.listings[kind].copies(name);
     return copies.length === 0 ? undefined : keptOf(copies).id;
   }
 

@@ -23,16 +23,24 @@ const label = (step: Pick<Step, 'kind' | 'name'>) => `${step.kind} '${step.name}
 const refKey = (kind: string, name: string) => `${kind}:${name}`;
 
 /** Ids created by this run by kind + name, and one discovery per source. */
-function adapterContext(client: ApplyClient, plan: Plan): { ctx: AdapterContext; created: Map<string, string> } {
+function adapterContext(client: ApplyClient, plan: Plan, convergence: Convergence): { ctx: AdapterContext; created: Map<string, string> } {
   const created = new Map<string, string>();
+  // Ids the plan found that Airbyte no longer has, to the kept copy's id (see AdapterContext.relocate).
+  const moved = new Map<string, string>();
   const catalogs = new Map<string, Promise<AirbyteCatalog>>();
   const ctx: AdapterContext = {
     client,
     workspaceId: plan.workspace.workspaceId,
     resolve(kind, ref) {
-      if ('id' in ref) return ref.id;
+      if ('id' in ref) return moved.get(ref.id) ?? ref.id;
       const id = created.get(refKey(kind, ref.pending));
       if (id === undefined) throw new GitopsError('NOT_FOUND', `${kind} '${ref.pending}' was not created in this run`);
+      return id;
+    },
+    async relocate(kind, name, staleId) {
+      const id = await convergence.findAny(kind, name);
+      if (id === undefined || id === staleId) return undefined;
+      moved.set(staleId, id);
       return id;
     },
     discover(sourceId, sourceName) {
@@ -90,7 +98,7 @@ async function create(step: Step, change: Change, run: Run, base: StepOutcome, s
     attempts,
   );
   if ('adopted' in made) return { outcome: { ...base, id: made.adopted, adopted: true } };
-  return { parked: { key, created: made.created, base, started } };
+  return { parked: { key: made.created.key ?? key, created: made.created, base, started } };
 }
 
 /** Runs one step; resolves to the outcome or a parked create (never rejects). */
@@ -160,8 +168,8 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const started = now();
   if (options.secrets !== undefined) client.addSecrets(options.secrets);
   const parallelism = Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM);
-  const { ctx, created } = adapterContext(client, plan);
   const convergence = new Convergence(client, plan.workspace.workspaceId, removeCopy(client));
+  const { ctx, created } = adapterContext(client, plan, convergence);
   const run: Run = { plan, ctx, created, convergence, options };
   const order = plan.order;
   const { waitsFor, dependents } = graphOf(order);

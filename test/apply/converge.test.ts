@@ -157,3 +157,31 @@ describe('concurrent applies of one pipeline (one server, runs interleaved)', ()
     expect(result.settled?.removed).toEqual([{ kind: 'source', name: 'pg', id: 'id-1', keptId: 'id-0' }]);
   });
 });
+
+describe('a resource the plan found, removed since by another run that created the same name at once', () => {
+  it('a connection is created on the copy Airbyte kept instead', async () => {
+    const client = new FakeClient();
+    client.strictIds = true;
+    client.sources.push({ id: 'kept', name: 's0', definitionId: 'source-def', createdAt: 1 });
+    client.destinations.push({ id: 'd-1', name: 'd0', definitionId: 'destination-def', createdAt: 1 });
+    const connection = { ...connectionCreate('c0', 's0', 'd0'), sourceRef: { id: 'gone' }, destinationRef: { id: 'd-1' } };
+    const result = await executePlan(client, planOf([connection]), { convergeWaitMs: 0 });
+    expect(result.status).toBe('applied');
+    expect(client.connections.map((c) => [c.name, c.sourceId, c.destinationId])).toEqual([['c0', 'kept', 'd-1']]);
+  });
+
+  it('an update goes to the copy Airbyte kept; with no copy left it fails with the 404', async () => {
+    const client = new FakeClient();
+    client.strictIds = true;
+    client.sources.push({ id: 'kept', name: 'pg', definitionId: 'source-def', createdAt: 1 });
+    const update = { ...actorCreate('source', 'pg'), action: 'update' as const, id: 'gone' };
+    const result = await executePlan(client, planOf([update]), { convergeWaitMs: 0 });
+    expect(result.steps[0]).toMatchObject({ status: 'done', id: 'kept' });
+    expect(client.updates.map((u) => u.body)).toMatchObject([{ sourceId: 'kept' }]);
+
+    const empty = new FakeClient();
+    empty.strictIds = true;
+    const failed = await executePlan(empty, planOf([update]), { convergeWaitMs: 0 });
+    expect(failed.steps[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('404') });
+  });
+});

@@ -27,6 +27,14 @@ export class FakeClient implements ApplyClient {
   /** Per name: the fault of each create attempt in turn. */
   createFaults = new Map<string, CreateFault[]>();
   private next = 1;
+  /** Answer 404, as Airbyte does, for an update of a source or a connection create naming an id it does not hold. */
+  strictIds = false;
+  private gone(call: string, ids: Record<string, { id: string }[]>) {
+    if (!this.strictIds) return;
+    for (const [id, list] of Object.entries(ids)) {
+      if (!list.some((item) => item.id === id)) throw new GitopsError('API_ERROR', `${call} failed with HTTP 404 Not Found`, { status: 404 });
+    }
+  }
   /** The creation time (epoch seconds) given to what is created next. */
   clock = 1_700_000_000;
 
@@ -61,6 +69,7 @@ export class FakeClient implements ApplyClient {
     });
   updateSource = (body: SourceUpdate) =>
     this.work('sources/update', () => {
+      this.gone('sources/update', { [body.sourceId]: this.sources });
       this.updates.push({ call: 'sources/update', body });
       return { sourceId: body.sourceId } as SourceRead;
     });
@@ -98,6 +107,7 @@ export class FakeClient implements ApplyClient {
     );
   createConnection = (body: { name?: string; sourceId: string; destinationId: string; syncCatalog?: { streams: unknown[] } }) =>
     this.work('connections/create', () => {
+      this.gone('connections/create', { [body.sourceId]: this.sources, [body.destinationId]: this.destinations });
       const item = { name: body.name ?? '', sourceId: body.sourceId, destinationId: body.destinationId, streams: body.syncCatalog?.streams.length ?? 0 };
       const created = this.create('connections/create', this.connections, item);
       return { connectionId: created.id, created_at: created.createdAt } as ConnectionRead;
