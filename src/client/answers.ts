@@ -4,26 +4,11 @@
  * the web app, another service at --url, an unsupported server version) is one clear error naming the call and
  * the first field that is wrong, never a TypeError deep inside plan or apply.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { GitopsError } from '../errors.js';
 import { ANSWER_SCHEMAS } from './answer-schemas.js';
+import { firstShapeError, type ShapeError } from './shape.js';
 import type { CallContext } from './errors.js';
 import type { Call } from './retry.js';
-
-// Built on first use, and each schema compiled on its first answer: a command pays only for the calls it makes.
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
-
-function validatorFor(call: string): ValidateFunction | undefined {
-  const known = compiled.get(call);
-  if (known !== undefined) return known;
-  const schema = ANSWER_SCHEMAS[call as Call];
-  if (schema === undefined) return undefined;
-  ajv ??= new Ajv({ allErrors: false });
-  const validate = ajv.compile(schema);
-  compiled.set(call, validate);
-  return validate;
-}
 
 /** `/sources/3/sourceId` → `sources[3].sourceId`; the root is "the answer". */
 function fieldPath(pointer: string): string {
@@ -54,22 +39,24 @@ function describe(value: unknown): string {
 const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
 /** One phrase for the first thing wrong, e.g. `sources[3].sourceId is missing`. */
-function problem(error: ErrorObject, answer: unknown): string {
+function problem(error: ShapeError, answer: unknown): string {
   const where = error.instancePath;
   const value = valueAt(answer, where);
   switch (error.keyword) {
     case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const missing = error.params.missingProperty ?? '';
       return `${fieldPath(`${where}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`)} is missing`;
     }
     case 'type':
-      return `${fieldPath(where)} is ${describe(value)}, expected ${article(String((error.params as { type: string }).type))}`;
+      return `${fieldPath(where)} is ${describe(value)}, expected ${article(String(error.params.type))}`;
     case 'enum':
-      return `${fieldPath(where)} is ${JSON.stringify(value)}, expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+      return `${fieldPath(where)} is ${JSON.stringify(value)}, expected one of ${(error.params.allowedValues ?? []).join(', ')}`;
     case 'minLength':
       return `${fieldPath(where)} is an empty string`;
+    case 'minimum':
+      return `${fieldPath(where)} is ${JSON.stringify(value)}, expected at least ${error.params.limit}`;
     default:
-      return `${fieldPath(where)} ${error.message ?? 'is not valid'}`;
+      return `${fieldPath(where)} is not valid`;
   }
 }
 
@@ -79,10 +66,11 @@ function problem(error: ErrorObject, answer: unknown): string {
  * answer is unreadable, and apply must look before sending it again.
  */
 export function checkAnswer(context: CallContext, status: number, answer: unknown, ambiguous: boolean): void {
-  const validate = validatorFor(context.call);
-  if (validate === undefined || validate(answer)) return;
-  const [first] = validate.errors ?? [];
-  const what = first === undefined ? 'it is not valid' : problem(first, answer);
+  const schema = ANSWER_SCHEMAS[context.call as Call];
+  if (schema === undefined) return;
+  const first = firstShapeError(schema, answer);
+  if (first === undefined) return;
+  const what = problem(first, answer);
   const subject = context.resource === undefined ? context.call : `${context.call} for ${context.resource}`;
   throw new GitopsError('API_ERROR', `${subject} answered ${status} with an unexpected shape: ${what} — is --url pointing at the Airbyte Config API?`, {
     meta: { call: context.call, resource: context.resource },
