@@ -6,11 +6,33 @@
  * `apply --emulator` (the embedded emulator) creating about 1,000 resources.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startChild, stopChild } from './emulator.js';
 import { writeLargePipeline } from './pipeline.js';
+
+/** The large pipeline, split into files of at most 200 connections with their sources and destinations (a file is limited to 1 MiB). */
+function writeSplitPipeline(dir: string, n: number): NodeJS.ProcessEnv {
+  const whole = join(dir, 'whole');
+  const env = writeLargePipeline(whole, n);
+  const text = readFileSync(join(whole, 'pipeline.yaml'), 'utf8');
+  rmSync(whole, { recursive: true, force: true });
+  // Each resource starts with "  - name:" under its section; cut the sections into chunks and pair them up by index.
+  const sections = ['sources', 'destinations', 'connections'].map((name) => {
+    const start = text.indexOf(`${name}:\n`);
+    const next = ['sources:', 'destinations:', 'connections:'].map((s) => text.indexOf(`\n${s}\n`, start + 1)).filter((i) => i > start);
+    const body = text.slice(start + name.length + 2, next.length > 0 ? Math.min(...next) + 1 : text.length);
+    return body.split(/\n(?=  - name:)/).map((item) => item.replace(/\n?$/, '\n'));
+  });
+  mkdirSync(dir, { recursive: true });
+  for (let first = 0, part = 0; first < n; first += 200, part++) {
+    const chunk = (items: string[]) => items.slice(first, first + 200).join('');
+    const [sources = [], destinations = [], connections = []] = sections;
+    writeFileSync(join(dir, `part-${part}.yaml`), `sources:\n${chunk(sources)}destinations:\n${chunk(destinations)}connections:\n${chunk(connections)}`);
+  }
+  return env;
+}
 import { seedThroughApi } from './seed.js';
 
 const CLI = resolve(import.meta.dirname, '../cli/main.js');
@@ -64,8 +86,8 @@ interface Measure {
 async function measure(n: number): Promise<Measure> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-apply-scale-'));
   try {
-    const env = writeLargePipeline(join(dir, 'pipeline'), n);
-    const file = join(dir, 'pipeline', 'pipeline.yaml');
+    const env = writeSplitPipeline(join(dir, 'pipeline'), n);
+    const file = join(dir, 'pipeline');
     // Direct: the same creates and discoveries, no plan, no convergence.
     const direct = await startChild(join(dir, 'direct.json'));
     let directMs: number;
@@ -95,8 +117,8 @@ async function measure(n: number): Promise<Measure> {
 async function embedded(n: number): Promise<{ ms: number; code: number | null }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-apply-embedded-'));
   try {
-    const env = { ...writeLargePipeline(join(dir, 'pipeline'), n), AIRBYTE_EMULATOR_STATE: join(dir, 'state.json') };
-    const run = await runCli(['apply', join(dir, 'pipeline', 'pipeline.yaml'), '--emulator', '--auto-approve'], env);
+    const env = { ...writeSplitPipeline(join(dir, 'pipeline'), n), AIRBYTE_EMULATOR_STATE: join(dir, 'state.json') };
+    const run = await runCli(['apply', join(dir, 'pipeline'), '--emulator', '--auto-approve'], env);
     if (run.code !== 0) throw new Error(`apply --emulator exited ${run.code}: ${run.tail}`);
     return { ms: run.ms, code: run.code };
   } finally {

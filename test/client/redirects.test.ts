@@ -97,3 +97,32 @@ describe('a 307 from the Airbyte URL to another host', () => {
     expect(other.seen).toEqual([]);
   });
 });
+
+describe.each([
+  [301, 'Moved Permanently'],
+  [302, 'Found'],
+  [303, 'See Other'],
+  [308, 'Permanent Redirect'],
+])('a %i from the Airbyte URL', (status, text) => {
+  let other: Served;
+  let airbyte: Served;
+  beforeEach(async () => {
+    nock.enableNetConnect('127.0.0.1');
+    other = await serve(() => ({ status: 200, body: JSON.stringify({ sourceId: 'x', name: 'pg' }) }));
+    airbyte = await serve((request) => ({ status, headers: { location: `${other.url}${request.url ?? ''}` } }));
+  });
+  afterEach(async () => {
+    await other.close();
+    await airbyte.close();
+  });
+
+  it('is not followed either: the create fails naming the Location, and the other host receives nothing', async () => {
+    const { client } = testClient({ baseUrl: `${airbyte.url}/api/v1` });
+    const error = await failure(client.createSource(CREATE));
+    expect(error.message).toBe(
+      `sources/create for source 'pg': the server at ${airbyte.url}/api/v1 answered HTTP ${status} ${text} to '${other.url}/api/v1/sources/create'; redirects are not followed`,
+    );
+    expect(airbyte.seen).toHaveLength(1);
+    expect(other.seen).toEqual([]);
+  });
+});
