@@ -23,7 +23,10 @@ export function convergeWaitFromEnv(env: NodeJS.ProcessEnv): number {
   return Number(text);
 }
 
-/** Longest a ripe create waits for others to join its listing when other work is still going on (ms). */
+/**
+ * Longest a ripe create waits for others to join its listing when other work is still going on (ms): at least this,
+ * and twice what the last listing of its kind took, so that listing never takes more than a third of a run's time.
+ */
 const PATIENCE_MS = 250;
 
 export interface Waiting<T> {
@@ -35,6 +38,13 @@ export interface Waiting<T> {
 export class CreateBatches<T> {
   private readonly waiting: Record<ResourceKind, Waiting<T>[]> = { source: [], destination: [], connection: [] };
   private readonly listing: Record<ResourceKind, boolean> = { source: false, destination: false, connection: false };
+  /** How long the last listing of each kind took (ms). */
+  private readonly took: Record<ResourceKind, number> = { source: 0, destination: 0, connection: 0 };
+  private readonly startedAt: Record<ResourceKind, number> = { source: 0, destination: 0, connection: 0 };
+
+  private patience(kind: ResourceKind): number {
+    return Math.max(PATIENCE_MS, 2 * this.took[kind]);
+  }
 
   constructor(private readonly waitMs: number) {}
 
@@ -60,16 +70,18 @@ export class CreateBatches<T> {
       while (ripe < waiting.length && (waiting[ripe] as Waiting<T>).answeredAt + this.waitMs <= nowMs) ripe++;
       if (ripe === 0) continue;
       const oldestRipeSince = (waiting[0] as Waiting<T>).answeredAt + this.waitMs;
-      if (!idle && ripe < batchSize(kind) && nowMs - oldestRipeSince < PATIENCE_MS) continue;
+      if (!idle && ripe < batchSize(kind) && nowMs - oldestRipeSince < this.patience(kind)) continue;
       this.listing[kind] = true;
+      this.startedAt[kind] = nowMs;
       due.push({ kind, items: waiting.splice(0, ripe).map((entry) => entry.item) });
     }
     return due;
   }
 
-  /** The listing of a kind came back: the next one may start. */
-  listed(kind: ResourceKind): void {
+  /** The listing of a kind came back (at `nowMs`): the next one may start. */
+  listed(kind: ResourceKind, nowMs: number): void {
     this.listing[kind] = false;
+    this.took[kind] = Math.max(0, nowMs - this.startedAt[kind]);
   }
 
   /** When `due` may next have something to give without any task ending (monotonic ms), if ever. */
@@ -80,7 +92,7 @@ export class CreateBatches<T> {
       if (this.listing[kind] || first === undefined) continue;
       const at = first.answeredAt + this.waitMs;
       // Ripe already: it becomes due when its patience runs out.
-      const when = at <= nowMs ? at + PATIENCE_MS : at;
+      const when = at <= nowMs ? at + this.patience(kind) : at;
       next = next === undefined ? when : Math.min(next, when);
     }
     return next;

@@ -254,6 +254,11 @@ export class Convergence {
     return copies.length === 0 ? undefined : keptOf(copies).id;
   }
 
+  /** Records a copy this run created, for the settling pass to converge (connections: nothing waits for them). */
+  claim(kind: ResourceKind, name: string, key: string, created: Created): void {
+    this.own.set(created.id, { kind, name, id: created.id, key });
+  }
+
   /** The kept copy among every live resource of this kind and name, whatever its key (see `AdapterContext.relocate`). */
   async findAny(kind: ResourceKind, name: string): Promise<string | undefined> {
     const copies = await this.listings[kind].copies(name);

@@ -73,6 +73,9 @@ interface Run {
   created: Map<string, string>;
   convergence: Convergence;
   options: ExecuteOptions;
+  /** When the last connection create was answered (monotonic ms): the settling pass waits for its second to end. */
+  lastConnectionAnsweredAt: number | undefined;
+  clock: () => number;
 }
 
 /** A create that was sent and answered, waiting for the listing that converges it with other runs' copies. */
@@ -98,7 +101,15 @@ async function create(step: Step, change: Change, run: Run, base: StepOutcome, s
     attempts,
   );
   if ('adopted' in made) return { outcome: { ...base, id: made.adopted, adopted: true } };
-  return { parked: { key: made.created.key ?? key, created: made.created, base, started } };
+  const created = made.created;
+  if (step.kind === 'connection') {
+    // Nothing in a run depends on a connection: its copies are settled once, by the settling pass, rather than
+    // by listings of every connection (with their catalogs) while the run goes on.
+    run.convergence.claim(step.kind, step.name, created.key ?? key, created);
+    run.lastConnectionAnsweredAt = run.clock();
+    return { outcome: { ...base, id: created.id } };
+  }
+  return { parked: { key: created.key ?? key, created, base, started } };
 }
 
 /** Runs one step; resolves to the outcome or a parked create (never rejects). */
@@ -170,7 +181,9 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const parallelism = Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM);
   const convergence = new Convergence(client, plan.workspace.workspaceId, removeCopy(client));
   const { ctx, created } = adapterContext(client, plan, convergence);
-  const run: Run = { plan, ctx, created, convergence, options };
+  const clock = options.monotonic ?? (() => performance.now());
+  const run: Run = { plan, ctx, created, convergence, options, lastConnectionAnsweredAt: undefined, clock };
+  const waitMs = options.convergeWaitMs ?? DEFAULT_CONVERGE_WAIT_MS;
   const order = plan.order;
   const { waitsFor, dependents } = graphOf(order);
   const outcomes: (StepOutcome | undefined)[] = order.map(() => undefined);
@@ -214,14 +227,13 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
         wake();
       });
   };
-  const clock = options.monotonic ?? (() => performance.now());
-  const batches = new CreateBatches<Parked>(options.convergeWaitMs ?? DEFAULT_CONVERGE_WAIT_MS);
+  const batches = new CreateBatches<Parked>(waitMs);
   /** Converges a batch of created resources of one kind with a single listing, then completes their steps. */
   const converge = (kind: Step['kind'], batch: Parked[]) => {
     const items = batch.map(({ i, key, created }) => ({ name: (order[i] as Step).name, key, created }));
     track(
       convergence.afterCreates(kind, items).then((kept) => {
-        batches.listed(kind);
+        batches.listed(kind, clock());
         batch.forEach(({ i, base, started }, at) => {
           const result = kept[at] ?? { id: base.id as string };
           const merged = result.removedOwn === undefined ? {} : { duplicateRemoved: result.removedOwn };
@@ -257,7 +269,10 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   });
   const steps = outcomes as StepOutcome[];
   const signalled = options.signal?.aborted === true;
-  // After an interrupt, stop now: the next run (or plan) sees any duplicate and settles it.
+  // After an interrupt, stop now: the next run (or plan) sees any duplicate and settles it. Otherwise list once the
+  // second the last connection was stamped in is over, so that a copy another run made in it is seen.
+  const lastAt = run.lastConnectionAnsweredAt;
+  if (!signalled && lastAt !== undefined && lastAt + waitMs > clock()) await new Promise((resolve) => setTimeout(resolve, lastAt + waitMs - clock()));
   const settled = signalled ? undefined : await convergence.settle();
   const counts = countOutcomes(steps);
   const hasSettled = settled !== undefined && (settled.removed.length > 0 || settled.left.length > 0 || settled.error !== undefined);

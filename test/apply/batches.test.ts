@@ -22,7 +22,7 @@ describe('CreateBatches', () => {
     // One listing per kind at a time.
     expect(batches.due(400, true, 8, size)).toEqual([]);
     expect(batches.nextAt(400)).toBeUndefined();
-    batches.listed('source');
+    batches.listed('source', 400);
     expect(batches.due(400, true, 8, size)).toEqual([{ kind: 'source', items: ['c'] }]);
   });
 
@@ -33,10 +33,21 @@ describe('CreateBatches', () => {
     expect(batches.nextAt(10)).toBe(250);
     batches.add('destination', 10, 3);
     expect(batches.due(10, false, 8, size)).toEqual([{ kind: 'destination', items: [0, 1, 2, 3] }]);
-    batches.listed('destination');
+    batches.listed('destination', 10);
     batches.add('destination', 20, 4);
     expect(batches.due(269, false, 8, size)).toEqual([]);
     expect(batches.due(270, false, 8, size)).toEqual([{ kind: 'destination', items: [4] }]);
+  });
+
+  it('waits longer for company when the last listing of its kind was slow, so listings stay a small part of the run', () => {
+    const batches = new CreateBatches<number>(0);
+    batches.add('connection', 0, 1);
+    expect(batches.due(0, true, 8, size)).toEqual([{ kind: 'connection', items: [1] }]);
+    batches.listed('connection', 1000); // that listing took 1 s
+    batches.add('connection', 1000, 2);
+    expect(batches.due(2500, false, 8, size)).toEqual([]);
+    expect(batches.nextAt(2500)).toBe(3000);
+    expect(batches.due(3000, false, 8, size)).toEqual([{ kind: 'connection', items: [2] }]);
   });
 
   it('starts no more listings than there are free slots', () => {
