@@ -315,3 +315,48 @@ describe.skipIf(entries === undefined)('odd airbyte_secret marks of the registry
     expect(stored(env)['Blob']).toEqual(storedConfigs({ abContainer: 'landing-2' })['Blob']);
   });
 });
+
+describe('a field marked false inside an option group', () => {
+  const spec: JsonObject = {
+    type: 'object',
+    required: ['bucket'],
+    properties: {
+      bucket: { type: 'string' },
+      auth: {
+        type: 'object',
+        oneOf: [
+          { properties: { kind: { type: 'string', const: 'role' }, role_arn: { type: 'string', airbyte_secret: false } }, required: ['kind', 'role_arn'] },
+          { properties: { kind: { type: 'string', const: 'key' }, secret_key: { type: 'string', airbyte_secret: true } }, required: ['kind', 'secret_key'] },
+        ],
+      },
+    },
+  };
+  const connector = emulatorConnector({
+    kind: 'destination',
+    definitionId: '5e1f9a30-7c1b-4d2e-9f00-0a1b2c3d4e5f',
+    name: 'Role Lake',
+    dockerRepository: 'acme/destination-role-lake',
+    dockerImageTag: '0.1.0',
+    connectionSpecification: spec,
+  });
+  const yaml = (bucket: string, auth: boolean) =>
+    `destinations:\n  - name: Lake\n    definition: Role Lake\n    configuration:\n      bucket: ${bucket}\n` +
+    (auth ? `      auth: { kind: role, role_arn: '\${ROLE}' }\n` : '');
+
+  test('an update that would send its group back masked is refused, naming the group to set', async () => {
+    const env = await startEnv({ definitions: [...builtInCatalog.definitions, connector] });
+    const url = env.emulator.url;
+    const dir = tempDir();
+    const file = write(dir, yaml('lake', true));
+    const ROLE = 'arn:aws:iam::1:role/nested-77';
+    expect((await cli(['apply', file, '--auto-approve'], { url, env: { ROLE } })).code).toBe(0);
+    write(dir, yaml('lake-2', false));
+    const refused = await cli(['apply', file, '--auto-approve'], { url, env: { ROLE } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `${file}:4:5: error: destination 'Lake': configuration.auth.role_arn is stored in Airbyte, which shows it masked (its spec's airbyte_secret mark is not true) but would store the mask this update sends back for it as its new value: set configuration.auth in the pipeline with its role_arn (e.g. as \${VAR}) so the update sends the real value`,
+    );
+    expect(refused.stderr).not.toContain(ROLE);
+    expect(env.emulator.state.destinations[0]?.configuration).toEqual({ bucket: 'lake', auth: { kind: 'role', role_arn: ROLE } });
+  });
+});
