@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import * as ajvFormats from 'ajv-formats';
 import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
+import { markReadsAsTrue } from '../secrets/paths.js';
 import { invalidInput } from './errors.js';
 import { isJsonObject } from '../util/json.js';
 
@@ -44,7 +45,7 @@ function matches(schema: JsonObject, value: JsonObject): boolean {
 }
 
 /**
- * Full update: where the incoming value at an `airbyte_secret: true` property is the mask and the stored config
+ * Full update: where the incoming value at a property whose `airbyte_secret` reads as true is the mask and the stored config
  * has that key, keep the stored secret. Recurses only into oneOf/anyOf/allOf branches the incoming object
  * validates against, so a mask sent for a branch the user switched to is stored literally, as the server does.
  */
@@ -63,7 +64,9 @@ export function copySecrets(stored: Json | undefined, incoming: Json, schema: Js
   for (const [key, property] of Object.entries(properties)) {
     if (!(key in result) || !(key in stored) || !isJsonObject(property)) continue;
     const value = result[key] as Json;
-    if (property['airbyte_secret'] === true && value === SECRET_MASK) result[key] = stored[key] as Json;
+    // Only where the mark reads as true (Jackson's asBoolean: `true` or "true"): a mask sent at an
+    // `airbyte_secret: false` field is stored as the value, though every read masks that field.
+    if (markReadsAsTrue(property['airbyte_secret']) && value === SECRET_MASK) result[key] = stored[key] as Json;
     else if (isJsonObject(value)) result[key] = copySecrets(stored[key], value, property);
   }
   return result;

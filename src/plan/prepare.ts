@@ -9,8 +9,10 @@ import type { Problem } from '../model/problem.js';
 import type { RemoteState } from '../model/remote.js';
 import type { ValidatedPipeline } from '../model/validated.js';
 import { loadPipeline } from '../pipeline/load.js';
+import { maskOnlyPaths } from '../secrets/paths.js';
 import { printable } from '../util/printable.js';
 import { diff } from './diff/index.js';
+import { unsendableMasks } from './diff/preserve.js';
 import { fetchRemoteState, type StateReader } from './fetch.js';
 import type { DiffOptions, Plan } from './types.js';
 import { validate } from './validate.js';
@@ -64,7 +66,37 @@ export async function prepare(reader: StateReader, options: PrepareOptions): Pro
     ...(options.rotateSecrets ? { rotateSecrets: true } : {}),
     ...(options.dedupe ? { dedupe: true } : {}),
   });
+  const unsendable = unsendableMaskProblems(validated.pipeline, remote, plan);
+  if (unsendable.length > 0) throw specError([...loaded.warnings, ...warnings, ...unsendable]);
   return { desired: validated.pipeline, remote, plan, warnings: [...loaded.warnings, ...warnings, ...duplicateWarnings(validated.pipeline, plan)] };
+}
+
+/**
+ * An error for each value an update would have to send back as the mask at a field the server masks on read but
+ * does not restore on update (its spec's `airbyte_secret` mark is not true, e.g. `false`): the update would store
+ * the mask over the real value. The pipeline has to set that value, so the update sends it.
+ */
+export function unsendableMaskProblems(desired: DesiredPipeline, remote: RemoteState, plan: Plan): Problem[] {
+  const problems: Problem[] = [];
+  for (const change of plan.changes) {
+    if (change.kind === 'connection' || change.action !== 'update') continue;
+    const spec = remote.specs[change.definitionId]?.connectionSpecification;
+    if (spec === undefined) continue;
+    const actor = (change.kind === 'source' ? desired.sources : desired.destinations).find((candidate) => candidate.name === change.name);
+    const loc = actor?.configurationLoc ?? actor?.loc;
+    for (const path of unsendableMasks(change.preserved, maskOnlyPaths(spec))) {
+      const field = ['configuration', ...path].join('.');
+      const top = path.length > 1 ? `set configuration.${path[0] ?? ''} in the pipeline with its ${path.slice(1).join('.')}` : `set ${field} in the pipeline`;
+      problems.push({
+        severity: 'error',
+        ...(loc === undefined ? {} : { file: loc.file, line: loc.line, col: loc.col }),
+        message:
+          `${change.kind} '${printable(change.name)}': ${field} is stored in Airbyte, which shows it masked (its spec's airbyte_secret mark is not true) ` +
+          `but would store the mask this update sends back for it as its new value: ${top} (e.g. as \${VAR}) so the update sends the real value`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** One warning per name Airbyte holds more than once, at the resource's declaration. */

@@ -74,8 +74,10 @@ export interface ActorChange extends ChangeBase {
    * For an update: every top-level configuration key the pipeline does not set, exactly as read. An update is a
    * full replacement (omitted keys are deleted), so apply sends `{ ...preserved, ...desired.configuration }` to keep
    * them. Secrets among them are the server's mask, which the server resolves back to the stored secret (the value
-   * is sent back unchanged, so its oneOf branch still matches). Never a secret value: safe to save; renderers do
-   * not show it. Empty for every other action.
+   * is sent back unchanged, so its oneOf branch still matches) where the spec's `airbyte_secret` mark reads as true;
+   * a plan whose `preserved` holds the mask of a field marked otherwise (e.g. `false`) is refused before it is made
+   * (see prepare's unsendableMaskProblems). Never a secret value: safe to save; renderers do not show it. Empty for
+   * every other action.
    */
   preserved: JsonObject;
   /** For a replace or delete: names of the remote connections deleted with it (the server deletes them). */

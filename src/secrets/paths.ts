@@ -1,6 +1,12 @@
 /**
  * Secret paths come from the connector specification (`airbyte_secret`), never from key names. Used by the
  * emulator (to mask like the real server), by the diff (to never compare a mask) and by export.
+ *
+ * The real server reads the mark two ways (airbyte-platform's JsonSecretsProcessor): on every read it masks each
+ * value whose spec node *has* the `airbyte_secret` key, whatever its value (`false` and `"true"` included); on a
+ * full update it puts the stored value back for a sent mask only where the mark reads as true the way Jackson's
+ * `asBoolean()` reads it. So every path with the key is a secret here (masked, never compared, never printed), and
+ * the few whose mark does not read as true are also listed apart: a mask sent there would be stored as the value.
  */
 import { SECRET_MASK, type Json, type JsonObject } from '../api/types.js';
 import { isSealedObject, type SealedJson, type SealedObject } from './secret.js';
@@ -8,28 +14,64 @@ import { isSealedObject, type SealedJson, type SealedObject } from './secret.js'
 /** A path below the configuration root, as keys. Array items are matched by the `[]` segment. */
 export type ConfigPath = string[];
 
-/** Computed paths by schema object: a plan reads the same spec for every resource of a definition. */
-const computed = new WeakMap<JsonObject, ConfigPath[]>();
-
-/**
- * Every path whose schema node carries `airbyte_secret` (as the server does for masking), including inside
- * `oneOf` / `anyOf` / `allOf` branches and array items. Deduplicated; stable order. Computed once per schema
- * object (specs are never changed once read); the answer is frozen, as it is shared.
- */
-export function secretPaths(schema: JsonObject): ConfigPath[] {
-  let paths = computed.get(schema);
-  if (paths === undefined) {
-    paths = Object.freeze(findSecretPaths(schema).map((path) => Object.freeze(path))) as ConfigPath[];
-    computed.set(schema, paths);
-  }
-  return paths;
+/** Both lists of a spec: every masked path, and those of them where the server never copies a sent mask back. */
+interface Marked {
+  secrets: ConfigPath[];
+  maskOnly: ConfigPath[];
 }
 
-function findSecretPaths(schema: JsonObject): ConfigPath[] {
+/** Computed paths by schema object: a plan reads the same spec for every resource of a definition. */
+const computed = new WeakMap<JsonObject, Marked>();
+
+function marked(schema: JsonObject): Marked {
+  let found = computed.get(schema);
+  if (found === undefined) {
+    const freeze = (paths: ConfigPath[]) => Object.freeze(paths.map((path) => Object.freeze(path))) as ConfigPath[];
+    const { secrets, maskOnly } = findSecretPaths(schema);
+    found = { secrets: freeze(secrets), maskOnly: freeze(maskOnly) };
+    computed.set(schema, found);
+  }
+  return found;
+}
+
+/**
+ * Every path whose schema node has the `airbyte_secret` key, whatever its value (as the server masks on read),
+ * including inside `oneOf` / `anyOf` / `allOf` branches and array items. Deduplicated; stable order. Computed once
+ * per schema object (specs are never changed once read); the answer is frozen, as it is shared.
+ */
+export function secretPaths(schema: JsonObject): ConfigPath[] {
+  return marked(schema).secrets;
+}
+
+/**
+ * The secret paths where no node's `airbyte_secret` reads as true (e.g. `airbyte_secret: false`): the server masks
+ * the value on read but, on a full update, stores a sent mask as the new value instead of keeping the stored one.
+ */
+export function maskOnlyPaths(schema: JsonObject): ConfigPath[] {
+  return marked(schema).maskOnly;
+}
+
+/**
+ * Whether the server's copy-back reads an `airbyte_secret` mark as true: Jackson's `JsonNode.asBoolean()`, which is
+ * true for `true`, for the text `true` (trimmed, exact case) and for a non-zero integer; false for all else.
+ */
+export function markReadsAsTrue(mark: Json | undefined): boolean {
+  if (mark === true) return true;
+  if (typeof mark === 'string') return mark.trim() === 'true';
+  if (typeof mark === 'number') return Number.isInteger(mark) && mark !== 0;
+  return false;
+}
+
+function findSecretPaths(schema: JsonObject): Marked {
   const found = new Map<string, ConfigPath>();
+  const copied = new Set<string>();
   const visit = (node: Json | undefined, path: ConfigPath, depth: number): void => {
     if (!isSealedObject(node) || depth > 32) return;
-    if (path.length > 0 && node['airbyte_secret'] === true) found.set(path.join('\u0000'), path);
+    if (path.length > 0 && Object.prototype.hasOwnProperty.call(node, 'airbyte_secret')) {
+      const key = path.join('\u0000');
+      found.set(key, path);
+      if (markReadsAsTrue(node['airbyte_secret'])) copied.add(key);
+    }
     const properties = node['properties'];
     if (isSealedObject(properties)) {
       for (const [key, child] of Object.entries(properties)) visit(child, [...path, key], depth + 1);
@@ -42,7 +84,7 @@ function findSecretPaths(schema: JsonObject): ConfigPath[] {
     if (isSealedObject(items)) visit(items, [...path, '[]'], depth + 1);
   };
   visit(schema, [], 0);
-  return [...found.values()];
+  return { secrets: [...found.values()], maskOnly: [...found].filter(([key]) => !copied.has(key)).map(([, path]) => path) };
 }
 
 /** True when `path` (concrete keys; array indexes as decimal strings) is one of the secret paths. */

@@ -59,3 +59,78 @@ describe('resolveDefinition', () => {
     expect(resolveDefinition('destination', 'S3', definitions)).toEqual({ definitionId: S3, definition: definitions[2] });
   });
 });
+
+describe('resolveDefinition by docker repository', () => {
+  const image = (kind: ActorKind, definitionId: string, name: string, dockerRepository: string): RemoteDefinition => ({
+    kind,
+    definitionId,
+    name,
+    dockerRepository,
+    dockerImageTag: '3.6.2',
+  });
+  const CUSTOM = '99999999-2222-4333-8444-555555555555';
+  const images = [
+    image('source', POSTGRES_SRC, 'Postgres', 'airbyte/source-postgres'),
+    image('source', '435bb9a5-7887-4809-aa58-28c27df0d7ad', 'MySQL', 'airbyte/source-mysql'),
+    image('source', '11111111-aaaa-4333-8444-555555555555', 'MySQL (ours)', 'acme/source-mysql'),
+    image('destination', S3, 'S3', 'airbyte/destination-s3'),
+    image('destination', POSTGRES_DST, 'Postgres', 'airbyte/destination-postgres'),
+    image('destination', CUSTOM, 'Custom', ''),
+  ];
+
+  test.each<[string, ActorKind, string, DefinitionResolution | { definitionId: string }]>([
+    ['the whole repository', 'source', 'airbyte/source-postgres', { definitionId: POSTGRES_SRC }],
+    ['the repository without its owner', 'source', 'source-postgres', { definitionId: POSTGRES_SRC }],
+    ['case-insensitive, trimmed', 'destination', ' Airbyte/Destination-S3 ', { definitionId: S3 }],
+    ['per kind', 'destination', 'destination-postgres', { definitionId: POSTGRES_DST }],
+    ['a whole repository tells same-named images apart', 'source', 'acme/source-mysql', { definitionId: '11111111-aaaa-4333-8444-555555555555' }],
+    [
+      'a short image two repositories share: never guess',
+      'source',
+      'source-mysql',
+      {
+        error:
+          "source definition 'source-mysql' is ambiguous: several definitions have that image (435bb9a5-7887-4809-aa58-28c27df0d7ad 'MySQL' airbyte/source-mysql, 11111111-aaaa-4333-8444-555555555555 'MySQL (ours)' acme/source-mysql); use the definition id",
+      },
+    ],
+    [
+      'the image of the other kind',
+      'destination',
+      'airbyte/source-postgres',
+      { error: "'airbyte/source-postgres' ('Postgres') is a source definition, not a destination definition" },
+    ],
+    [
+      'an image with its tag',
+      'source',
+      'airbyte/source-postgres:3.6.2',
+      {
+        error:
+          "source definition 'airbyte/source-postgres:3.6.2' names an image with its tag: write 'airbyte/source-postgres' (the version is the definition's, 3.6.2 in this workspace)",
+      },
+    ],
+    [
+      'a misspelled image: did you mean the image',
+      'source',
+      'source-postgress',
+      { error: "unknown source definition 'source-postgress' (did you mean 'source-postgres'?)" },
+    ],
+    [
+      'a misspelled whole repository',
+      'destination',
+      'airbyte/destination-s4',
+      { error: "unknown destination definition 'airbyte/destination-s4' (did you mean 'airbyte/destination-s3'?)" },
+    ],
+    ['a misspelled name still suggests the name', 'source', 'Postgress', { error: "unknown source definition 'Postgress' (did you mean 'Postgres'?)" }],
+    ['a definition without a repository, by name', 'destination', 'custom', { definitionId: CUSTOM }],
+  ])('%s', (_name, kind, written, expected) => {
+    const result = resolveDefinition(kind, written, images);
+    if ('error' in expected) expect(result).toEqual(expected);
+    else expect('definitionId' in result ? result.definitionId : result).toBe(expected.definitionId);
+  });
+
+  test('a name wins over an image', () => {
+    const clash = [image('source', POSTGRES_SRC, 'source-faker', 'airbyte/source-postgres'), image('source', CUSTOM, 'Sample Data', 'airbyte/source-faker')];
+    expect(resolveDefinition('source', 'source-faker', clash)).toMatchObject({ definitionId: POSTGRES_SRC });
+    expect(resolveDefinition('source', 'airbyte/source-faker', clash)).toMatchObject({ definitionId: CUSTOM });
+  });
+});

@@ -23,10 +23,13 @@ export interface ConfigurationCheck {
 const addFormats = addFormatsModule.default;
 
 // Connector specs use Airbyte keywords (airbyte_secret, order, group, …) that strict mode would reject, and some
-// declare formats ajv does not know; neither should stop validation or print warnings. Built on the first spec
+// declare formats ajv does not know; neither should stop validation or print warnings. Patterns are compiled
+// without the `u` flag: the server checks them with Java's regex, which (like a JavaScript regex without `u`)
+// accepts escapes such as `\-` outside a character class that a `u` regex refuses. Built on the first spec
 // checked, not when this module is loaded.
 let ajv: Ajv | undefined;
-const specAjv = (): Ajv => (ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false, logger: false })));
+const specAjv = (): Ajv =>
+  (ajv ??= addFormats(new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false, logger: false, unicodeRegExp: false })));
 
 type Compiled = { validate: ValidateFunction } | { failure: string };
 const compiled = new WeakMap<JsonObject, Compiled>();

@@ -1,7 +1,8 @@
 /**
- * Resolves the `definition` a source or destination names (a definition id, or a name matched case-insensitively
- * and exactly) against the workspace's definitions. Never guesses: a typo gets a suggestion, a duplicate name an
- * error listing the ids.
+ * Resolves the `definition` a source or destination names against the workspace's definitions: a definition id, a
+ * name (case-insensitive, exact) or a docker repository (`airbyte/source-postgres`, or `source-postgres` for the part
+ * after the last `/`). A name wins over an image. Never guesses: a typo gets a suggestion (among names and images),
+ * a duplicate name or image an error listing the ids.
  */
 import type { ActorKind } from '../../model/desired.js';
 import type { RemoteDefinition } from '../../model/remote.js';
@@ -42,23 +43,59 @@ export function resolveDefinition(kind: ActorKind, written: string, definitions:
   return answer;
 }
 
+/** The docker repository without its registry owner: `airbyte/source-postgres` → `source-postgres`. */
+const shortImage = (repository: string) => repository.slice(repository.lastIndexOf('/') + 1);
+
+/** The definitions whose docker repository `wanted` (lower-case) is, whole or as the part after its last `/`. */
+function byImage(definitions: RemoteDefinition[], wanted: string): RemoteDefinition[] {
+  if (wanted === '') return [];
+  const whole = wanted.includes('/');
+  return definitions.filter((definition) => {
+    const repository = definition.dockerRepository.toLowerCase();
+    return repository !== '' && (whole ? repository === wanted : shortImage(repository) === wanted);
+  });
+}
+
+function ambiguous(kind: ActorKind, wanted: string, found: RemoteDefinition[], what: string): DefinitionResolution {
+  const ids = found.map((definition) =>
+    what === 'name' ? definition.definitionId : `${definition.definitionId} '${definition.name}' ${definition.dockerRepository}`,
+  );
+  return { error: `${kind} definition '${wanted}' is ambiguous: several definitions have that ${what} (${ids.join(', ')}); use the definition id` };
+}
+
 function resolveUncached(kind: ActorKind, written: string, definitions: RemoteDefinition[]): DefinitionResolution {
   const wanted = written.trim();
   if (UUID.test(wanted)) return byId(kind, wanted, definitions);
+  const lower = wanted.toLowerCase();
   const ofKind = definitions.filter((definition) => definition.kind === kind);
-  const named = ofKind.filter((definition) => definition.name.toLowerCase() === wanted.toLowerCase());
+  const named = ofKind.filter((definition) => definition.name.toLowerCase() === lower);
   const [only] = named;
   if (named.length === 1 && only !== undefined) return { definitionId: only.definitionId, definition: only };
-  if (named.length > 1) {
-    const ids = named.map((definition) => definition.definitionId).join(', ');
-    return { error: `${kind} definition '${wanted}' is ambiguous: several definitions have that name (${ids}); use the definition id` };
+  if (named.length > 1) return ambiguous(kind, wanted, named, 'name');
+  const imaged = byImage(ofKind, lower);
+  const [image] = imaged;
+  if (imaged.length === 1 && image !== undefined) return { definitionId: image.definitionId, definition: image };
+  if (imaged.length > 1) return ambiguous(kind, wanted, imaged, 'image');
+  const other =
+    definitions.find((definition) => definition.kind !== kind && definition.name.toLowerCase() === lower) ??
+    byImage(
+      definitions.filter((definition) => definition.kind !== kind),
+      lower,
+    )[0];
+  if (other !== undefined) {
+    const shown = other.name.toLowerCase() === lower ? `'${other.name}'` : `'${wanted}' ('${other.name}')`;
+    return { error: `${shown} is a ${other.kind} definition, not a ${kind} definition` };
   }
-  const other = definitions.find((definition) => definition.kind !== kind && definition.name.toLowerCase() === wanted.toLowerCase());
-  if (other !== undefined) return { error: `'${other.name}' is a ${other.kind} definition, not a ${kind} definition` };
-  return {
-    error: `unknown ${kind} definition '${wanted}'${didYouMean(
-      wanted,
-      ofKind.map((definition) => definition.name),
-    )}`,
-  };
+  const tagged = /^(.+):[^:/]+$/.exec(wanted);
+  const untagged = tagged?.[1] === undefined ? [] : byImage(ofKind, tagged[1].toLowerCase());
+  if (untagged.length === 1 && untagged[0] !== undefined) {
+    const { dockerRepository, dockerImageTag } = untagged[0];
+    return {
+      error: `${kind} definition '${wanted}' names an image with its tag: write '${dockerRepository}' (the version is the definition's, ${dockerImageTag} in this workspace)`,
+    };
+  }
+  const candidates = ofKind.flatMap((definition) =>
+    definition.dockerRepository === '' ? [definition.name] : [definition.name, definition.dockerRepository, shortImage(definition.dockerRepository)],
+  );
+  return { error: `unknown ${kind} definition '${wanted}'${didYouMean(wanted, candidates)}` };
 }

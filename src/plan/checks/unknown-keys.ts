@@ -29,9 +29,10 @@ interface Declared {
 // Specs are data from the server; a cycle-free but absurdly deep one must not exhaust the stack.
 const MAX_DEPTH = 32;
 
+/** Without the `u` flag, as the spec validator compiles patterns (Java's regex accepts what `u` refuses, e.g. `\-`). */
 function pattern(source: string): RegExp | undefined {
   try {
-    return new RegExp(source, 'u');
+    return new RegExp(source);
   } catch {
     return undefined;
   }

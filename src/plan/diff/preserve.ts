@@ -3,10 +3,11 @@
  * compares only what the pipeline sets, but the update replaces the whole configuration: every key it omits is
  * deleted. So the plan carries the stored top-level keys the pipeline does not set, exactly as read, for apply to
  * send back. Masked secrets among them are kept too: the server copies the stored secret back for each mask at an
- * `airbyte_secret` path when the object it sits in still matches its stored oneOf branch, which a value sent back
- * unchanged always does.
+ * `airbyte_secret: true` path when the object it sits in still matches its stored oneOf branch, which a value sent
+ * back unchanged always does. A masked value the server does not copy back (its mark is not true) must not be sent:
+ * `unsendableMasks` finds them, and the plan refuses such an update until the pipeline sets the value.
  */
-import type { JsonObject } from '../../api/types.js';
+import { SECRET_MASK, type JsonObject } from '../../api/types.js';
 import { secretValues, type ConfigPath } from '../../secrets/paths.js';
 import { fieldPath, hasValueAt } from './config.js';
 
@@ -32,4 +33,16 @@ export function removalWarnings(desired: JsonObject, remote: JsonObject, secrets
           `${fieldPath(path)} is a secret stored in Airbyte that the pipeline leaves out of ${fieldPath(path.slice(0, 1))}, which it sets: the update removes it; set it in the pipeline (as \${VAR}) to keep it`,
       )
   );
+}
+
+/**
+ * The values an update would send back as the mask where the server stores it as the new value: what `preserved`
+ * holds at a path whose `airbyte_secret` mark does not read as true (`maskOnly`, see maskOnlyPaths). The server
+ * masks such a field on every read but copies the stored value back for a sent mask only where the mark is true, so
+ * sending the preserved key back would replace the real value with the mask. Apply must never send these.
+ */
+export function unsendableMasks(preserved: JsonObject, maskOnly: ConfigPath[]): ConfigPath[] {
+  return secretValues(preserved, maskOnly)
+    .filter(({ value }) => value === SECRET_MASK)
+    .map(({ path }) => path);
 }
