@@ -66,7 +66,8 @@ const schema11 = {
         name: { $ref: '#/definitions/name' },
         definition: {
           title: 'Connector definition',
-          description: 'The connector: its definition name (case-insensitive, exact, e.g. Postgres or S3) or its definition id (uuid).',
+          description:
+            'The connector: its definition name (case-insensitive, exact, e.g. Postgres or S3), its docker repository (airbyte/source-postgres or source-postgres) or its definition id (uuid).',
           type: 'string',
           minLength: 1,
         },
@@ -238,7 +239,8 @@ const schema12 = {
     name: { $ref: '#/definitions/name' },
     definition: {
       title: 'Connector definition',
-      description: 'The connector: its definition name (case-insensitive, exact, e.g. Postgres or S3) or its definition id (uuid).',
+      description:
+        'The connector: its definition name (case-insensitive, exact, e.g. Postgres or S3), its docker repository (airbyte/source-postgres or source-postgres) or its definition id (uuid).',
       type: 'string',
       minLength: 1,
     },
