@@ -78,11 +78,12 @@ export async function prepare(reader: StateReader, options: PrepareOptions): Pro
  */
 export function unsendableMaskProblems(desired: DesiredPipeline, remote: RemoteState, plan: Plan): Problem[] {
   const problems: Problem[] = [];
+  const actors = new Map([...desired.sources, ...desired.destinations].map((actor) => [`${actor.kind}:${actor.name}`, actor]));
   for (const change of plan.changes) {
     if (change.kind === 'connection' || change.action !== 'update') continue;
     const spec = remote.specs[change.definitionId]?.connectionSpecification;
     if (spec === undefined) continue;
-    const actor = (change.kind === 'source' ? desired.sources : desired.destinations).find((candidate) => candidate.name === change.name);
+    const actor = actors.get(`${change.kind}:${change.name}`);
     const loc = actor?.configurationLoc ?? actor?.loc;
     for (const path of unsendableMasks(change.preserved, maskOnlyPaths(spec))) {
       const field = ['configuration', ...path].join('.');
