@@ -5,7 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateConfiguration } from '../../src/emulator/config.js';
 import { connectorDefinitions } from '../../src/emulator/connectors/index.js';
+import { ApiError } from '../../src/emulator/errors.js';
 import { MADE_UP_STREAMS } from '../../src/emulator/registry.js';
 import { registryFrom } from '../../src/registry/index.js';
 import { describeWithSnapshot, snapshotRegistry } from '../registry/snapshot.js';
@@ -72,6 +74,30 @@ describeWithSnapshot('the emulator with the real connector registry', () => {
     const postgres = await t.call('source_definition_specifications/get', { sourceDefinitionId: POSTGRES, workspaceId: DEFAULT_WORKSPACE_ID });
     expect(postgres.body.connectionSpecification).toEqual(connectorDefinitions[0]?.connectionSpecification);
     expect(postgres.body.connectionSpecification).not.toEqual(registry.byDefinitionId(POSTGRES)?.connectionSpecification);
+  });
+
+  it('validates against every registry spec: an empty configuration is a 422 or accepted, never a spec that does not compile', () => {
+    // 11 specs of the snapshot fail a strict compile: `$schema` https://json-schema.org/draft-07/schema# (Shopify,
+    // GA4, …), a required key listed twice (Hellobaton), a bare `examples` value (Kafka), the escape `\-` (Kyriba, …).
+    const outcomes = new Map<string, number>();
+    const broken: string[] = [];
+    for (const definition of snapshotRegistry().all()) {
+      try {
+        validateConfiguration(definition.connectionSpecification, {});
+        outcomes.set('accepted', (outcomes.get('accepted') ?? 0) + 1);
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'invalid-input') outcomes.set('422', (outcomes.get('422') ?? 0) + 1);
+        else broken.push(`${definition.name}: ${(error as Error).message}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect((outcomes.get('422') ?? 0) + (outcomes.get('accepted') ?? 0)).toBe(647);
+    expect(outcomes.get('422')).toBeGreaterThan(500);
+    // The escape `\-` compiles as the server's Java patterns read it: a literal dash.
+    const kyriba = snapshotRegistry().named('Kyriba', 'source')[0]?.connectionSpecification ?? {};
+    const dates = { domain: 'acme.kyriba.com', username: 'u', password: 'p', start_date: '2024-01-31' };
+    expect(() => validateConfiguration(kyriba, dates)).not.toThrow();
+    expect(() => validateConfiguration(kyriba, { ...dates, start_date: '2024/01/31' })).toThrow(/start_date: must match pattern/);
   });
 
   it('serves the real specs, and the destination sync modes of the registry', async () => {
