@@ -18,7 +18,8 @@ export const builtInCatalog: { definitions: ConnectorDefinition[]; syncVolume: S
 /** Definitions by kind and id, built once per definitions list (a registry has hundreds). */
 const indexes = new WeakMap<ConnectorDefinition[], Map<string, ConnectorDefinition>>();
 
-function lookup(ctx: Context, kind: ConnectorDefinition['kind'], id: string): ConnectorDefinition | undefined {
+/** The definition of `kind` with this id, or undefined (the throwing lookups below answer the server's 404). */
+export function lookup(ctx: Context, kind: ConnectorDefinition['kind'], id: string): ConnectorDefinition | undefined {
   let index = indexes.get(ctx.definitions);
   if (index === undefined) {
     index = new Map();

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { GitopsError } from '../errors.js';
 import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { Authenticator } from './auth.js';
-import { builtInCatalog, fallbackSyncVolume } from './catalog.js';
+import { builtInCatalog, fallbackSyncVolume, lookup } from './catalog.js';
 import { FaultInjector, type Fault } from './faults.js';
 import { actorRoutes } from './handlers/actors.js';
 import { connectionRoutes } from './handlers/connections.js';
@@ -61,7 +61,7 @@ function connectorReport(ctx: Context): ConnectorReport {
     for (const actor of ctx.store.actors(table)) {
       if (actor.tombstone) continue;
       const kind = table === 'sources' ? 'source' : 'destination';
-      const definition = ctx.definitions.find((candidate) => candidate.kind === kind && candidate.definitionId === actor.definitionId);
+      const definition = lookup(ctx, kind, actor.definitionId);
       if (definition === undefined) report.unknownDefinitions++;
       else if (kind === 'source' && madeUpCatalogNote(ctx, actor) !== '') {
         report.madeUpCatalogs.push({ source: actor.name, definition: definition.name, streams: madeUpStreamNames(definition) });
