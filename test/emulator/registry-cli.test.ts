@@ -4,6 +4,8 @@
  * `emulator --registry` serving the registry.
  */
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli, waitFor } from '../cli.js';
@@ -68,6 +70,54 @@ describe('--emulator without a registry', () => {
     expect(result.stderr).toContain(
       "hint: the emulator knows 4 source and 5 destination definitions (its built-in connectors); set AIRBYTE_EMULATOR_REGISTRY to Airbyte's connector registry (a file, or https://connectors.airbyte.com/files/registries/v0/oss_registry.json) to serve every Airbyte connector (see docs/emulator.md)",
     );
+  });
+});
+
+describe('--emulator with AIRBYTE_EMULATOR_REGISTRY set to a URL', () => {
+  it('fetches it once (a note says where the copy is), reads the copy on the next run, and serves its connectors', async () => {
+    const registry = {
+      sources: [
+        {
+          sourceDefinitionId: '11111111-1111-4111-8111-111111111111',
+          name: 'Acme',
+          dockerRepository: 'airbyte/source-acme',
+          spec: { connectionSpecification: { type: 'object', required: ['token'], properties: { token: { type: 'string', airbyte_secret: true } } } },
+        },
+      ],
+      destinations: [],
+    };
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests++;
+      response.end(JSON.stringify(registry));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/registry.json`;
+      const cwd = tempDir('gitops-registry-project-');
+      const file = join(cwd, 'pipeline.yaml');
+      writeFileSync(file, 'sources:\n  - name: acme\n    definition: Acme\n    configuration:\n      token: ${ACME_TOKEN}\n');
+      const env = {
+        XDG_STATE_HOME: tempDir('gitops-state-'),
+        XDG_CACHE_HOME: tempDir('gitops-cache-'),
+        AIRBYTE_EMULATOR_REGISTRY: url,
+        ACME_TOKEN: 'acme-token-value',
+      };
+      const applied = await runCli(['apply', file, '--emulator', '--auto-approve'], { cwd, env });
+      expect(applied.code).toBe(0);
+      expect(applied.stderr).toMatch(
+        new RegExp(
+          `^note: fetched the connector registry ${url.replace(/[.]/g, '\\.')} \\(1 connectors\\); a copy is kept in ${env.XDG_CACHE_HOME}/airbyte-gitops/registry/[0-9a-f]{16}\\.json$`,
+          'm',
+        ),
+      );
+      const planned = await runCli(['plan', file, '--emulator'], { cwd, env });
+      expect(planned.stdout).toContain('No changes.');
+      expect(planned.stderr).toMatch(/^note: connector registry .* read from its copy in .* \(AIRBYTE_REGISTRY_REFRESH=1 fetches it again\)$/m);
+      expect(requests).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
