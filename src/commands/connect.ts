@@ -52,6 +52,9 @@ export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (c
     const client = createClient(options);
     try {
       return await work(client);
+    } catch (error) {
+      // The embedded emulator explains what it can: a connector it does not know, a catalog it made up.
+      throw emulator ? emulator.explain(error) : error;
     } finally {
       await client.close();
     }

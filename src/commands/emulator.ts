@@ -3,6 +3,7 @@
  * auth modes come from environment variables, never flags (flags end up in shell history and `ps`).
  */
 import { startEmulator, type AuthOptions, type EmulatorOptions, type Flavor } from '../emulator/index.js';
+import { loadRegistry, type ConnectorRegistry } from '../registry/index.js';
 import { isLoopbackHost } from '../util/loopback.js';
 import type { CommandIo } from './io.js';
 
@@ -16,6 +17,7 @@ export interface EmulatorFlags {
   seed: number;
   data?: string;
   catalogs?: string;
+  registry?: string;
   tokenTtl: number;
   jobDuration: number;
 }
@@ -39,7 +41,7 @@ function authFromEnvironment(mode: AuthOptions['mode'], tokenTtlSeconds: number,
   return { mode: 'none' };
 }
 
-function optionsFrom(flags: EmulatorFlags, env: NodeJS.ProcessEnv): EmulatorOptions {
+function optionsFrom(flags: EmulatorFlags, env: NodeJS.ProcessEnv, registry: ConnectorRegistry | undefined): EmulatorOptions {
   return {
     host: flags.host,
     port: flags.port,
@@ -51,6 +53,7 @@ function optionsFrom(flags: EmulatorFlags, env: NodeJS.ProcessEnv): EmulatorOpti
     jobDurationMs: flags.jobDuration,
     ...(flags.data !== undefined ? { dataFile: flags.data } : {}),
     ...(flags.catalogs !== undefined ? { catalogsFile: flags.catalogs } : {}),
+    ...(registry !== undefined ? { registry } : {}),
   };
 }
 
@@ -69,7 +72,10 @@ function untilSignal(stop: () => Promise<void>): Promise<void> {
 
 /** Starts the emulator, prints its URL, and serves until SIGINT / SIGTERM. */
 export async function action(flags: EmulatorFlags, io: CommandIo): Promise<void> {
-  const emulator = await startEmulator(optionsFrom(flags, io.env));
+  const note = (line: string): void => void io.stderr.write(`emulator: ${line.replace(/^note: /, '')}\n`);
+  const registry = flags.registry === undefined ? undefined : await loadRegistry(flags.registry, { cwd: io.cwd, env: io.env, note });
+  const emulator = await startEmulator(optionsFrom(flags, io.env, registry));
+  if (registry !== undefined) note(emulator.connectorSummary);
   if (!isLoopbackHost(flags.host)) {
     const guard = flags.auth === 'none' ? 'anyone who can reach it' : 'anyone with the credentials';
     io.stderr.write(

@@ -15,14 +15,31 @@ export const fallbackSyncVolume: SyncVolume = (_definition, _configuration, stre
 /** The built-in catalog (./connectors): realistic definitions and sync volumes. */
 export const builtInCatalog: { definitions: ConnectorDefinition[]; syncVolume: SyncVolume } = { definitions: connectorDefinitions, syncVolume };
 
+/** Definitions by kind and id, built once per definitions list (a registry has hundreds). */
+const indexes = new WeakMap<ConnectorDefinition[], Map<string, ConnectorDefinition>>();
+
+/** The definition of `kind` with this id, or undefined (the throwing lookups below answer the server's 404). */
+export function lookup(ctx: Context, kind: ConnectorDefinition['kind'], id: string): ConnectorDefinition | undefined {
+  let index = indexes.get(ctx.definitions);
+  if (index === undefined) {
+    index = new Map();
+    for (const definition of ctx.definitions) {
+      const key = `${definition.kind}/${definition.definitionId}`;
+      if (!index.has(key)) index.set(key, definition);
+    }
+    indexes.set(ctx.definitions, index);
+  }
+  return index.get(`${kind}/${id}`);
+}
+
 export function sourceDefinition(ctx: Context, id: string): ConnectorDefinition {
-  const found = ctx.definitions.find((definition) => definition.kind === 'source' && definition.definitionId === id);
+  const found = lookup(ctx, 'source', id);
   if (!found) throw notFound('STANDARD_SOURCE_DEFINITION', id);
   return found;
 }
 
 export function destinationDefinition(ctx: Context, id: string): ConnectorDefinition {
-  const found = ctx.definitions.find((definition) => definition.kind === 'destination' && definition.definitionId === id);
+  const found = lookup(ctx, 'destination', id);
   if (!found) throw notFound('STANDARD_DESTINATION_DEFINITION', id);
   return found;
 }

@@ -13,7 +13,10 @@ type FormatsPlugin = (ajv: Ajv) => Ajv;
 // ajv-formats is CommonJS; under NodeNext its default export arrives one level deeper.
 const addFormats = ((ajvFormats.default as unknown as { default?: FormatsPlugin }).default ?? ajvFormats.default) as unknown as FormatsPlugin;
 
-const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+// Connector specs are taken as the server takes them: not checked against a meta-schema (a registry spec may name
+// https://json-schema.org/draft-07/schema#, list a required key twice or give a bare example), and patterns compiled
+// without the `u` flag, which refuses escapes such as `\-` that Java's regular expressions accept.
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false, unicodeRegExp: false }));
 const compiled = new WeakMap<JsonObject, ValidateFunction>();
 
 function validatorFor(schema: JsonObject): ValidateFunction {

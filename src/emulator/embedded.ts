@@ -9,8 +9,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { GitopsError } from '../errors.js';
-import { startEmulator } from './index.js';
+import { loadRegistry, OSS_REGISTRY_URL, type ConnectorRegistry } from '../registry/index.js';
+import { startEmulator, type EmulatorHandle } from './index.js';
 import { StateInUseError, UnwritableStateError } from './state.js';
+
+/** Airbyte's connector registry (a file or an http(s) URL) whose connectors the embedded emulator serves too. */
+export const EMBEDDED_REGISTRY_ENV = 'AIRBYTE_EMULATOR_REGISTRY';
+
+/** A --catalogs file for the embedded emulator: discovered streams per source name. */
+export const EMBEDDED_CATALOGS_ENV = 'AIRBYTE_EMULATOR_CATALOGS';
 
 /** Names a state file of the embedded emulator, instead of the per-directory default. */
 export const EMBEDDED_STATE_ENV = 'AIRBYTE_EMULATOR_STATE';
@@ -81,7 +88,73 @@ function withEmbeddedHint(file: string, error: unknown): unknown {
   });
 }
 
-export async function startEmbeddedEmulator(around: EmbeddedSurroundings): Promise<{ url: string; stop(): Promise<void> }> {
+/** The embedded emulator of one run. */
+export interface EmbeddedEmulator {
+  url: string;
+  stop(): Promise<void>;
+  /**
+   * `error` with a hint added where the emulator can explain it: a definition it does not know (how many it knows,
+   * how to load the registry), a stream missing from a catalog it made up (how to give the real streams).
+   */
+  explain(error: unknown): unknown;
+}
+
+const envValue = (env: NodeJS.ProcessEnv, name: string): string | undefined => {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+};
+
+const UNKNOWN_DEFINITION = /unknown (?:source|destination) definition '|no (?:source|destination) definition has id '/;
+const MISSING_STREAM = /does not exist in source '|is not in the source's (?:discovered )?catalog/;
+
+function hintFor(emulator: EmulatorHandle, registry: ConnectorRegistry | undefined, texts: string[]): string[] {
+  const hints: string[] = [];
+  const report = emulator.connectorReport();
+  if (texts.some((text) => UNKNOWN_DEFINITION.test(text))) {
+    const { sources, destinations } = emulator.definitionCounts;
+    const known = `the emulator knows ${sources} source and ${destinations} destination definitions`;
+    hints.push(
+      registry === undefined
+        ? `${known} (its built-in connectors); set ${EMBEDDED_REGISTRY_ENV} to Airbyte's connector registry (a file, or ${OSS_REGISTRY_URL}) to serve every Airbyte connector (see docs/emulator.md)`
+        : `${known} (its built-in connectors and the connector registry ${registry.origin})`,
+    );
+  }
+  if (texts.some((text) => MISSING_STREAM.test(text)) && report.madeUpCatalogs.length > 0) {
+    const named = report.madeUpCatalogs.filter((entry) => texts.some((text) => text.includes(`'${entry.source}'`)));
+    const shown = (named.length > 0 ? named : report.madeUpCatalogs).slice(0, 3);
+    const which = shown.map((entry) => `source '${entry.source}' (${entry.streams.join(', ')})`).join(', ');
+    hints.push(
+      `the emulator made up the catalog of ${which}: the connector registry lists no streams; give the real streams in a catalogs file named by ${EMBEDDED_CATALOGS_ENV} (see docs/emulator.md)`,
+    );
+  }
+  if (report.unknownDefinitions > 0) {
+    hints.push(
+      `the --emulator state holds ${report.unknownDefinitions} source(s) or destination(s) of connectors this emulator does not serve: set ${EMBEDDED_REGISTRY_ENV} to the registry they were made with`,
+    );
+  }
+  return hints;
+}
+
+function explained(emulator: EmulatorHandle, registry: ConnectorRegistry | undefined, error: unknown): unknown {
+  if (!(error instanceof GitopsError)) return error;
+  const texts = [error.message, ...error.details, ...(error.problems ?? []).map((problem) => problem.message)];
+  const hints = hintFor(emulator, registry, texts);
+  if (hints.length === 0) return error;
+  return new GitopsError(error.code, error.message, {
+    meta: error.meta,
+    hint: [...(error.hint === undefined ? [] : [error.hint]), ...hints].join('; '),
+    cause: error.cause,
+    ambiguous: error.ambiguous,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.problems === undefined ? {} : { problems: error.problems }),
+    details: error.details,
+  });
+}
+
+export async function startEmbeddedEmulator(around: EmbeddedSurroundings): Promise<EmbeddedEmulator> {
+  const registryLocation = envValue(around.env, EMBEDDED_REGISTRY_ENV);
+  const registry = registryLocation === undefined ? undefined : await loadRegistry(registryLocation, around);
+  const catalogs = envValue(around.env, EMBEDDED_CATALOGS_ENV);
   const file = embeddedStateFile(around.cwd, around.env);
   const explicit = (around.env[EMBEDDED_STATE_ENV] ?? '') !== '';
   makeStateDirectory(file, explicit);
@@ -98,11 +171,14 @@ export async function startEmbeddedEmulator(around: EmbeddedSurroundings): Promi
     auth: { mode: 'none' },
     jobDurationMs: EMBEDDED_JOB_DURATION_MS,
     dataFile: file,
+    ...(registry === undefined ? {} : { registry }),
+    ...(catalogs === undefined ? {} : { catalogsFile: resolve(around.cwd, catalogs) }),
   }).catch((error: unknown) => {
     throw withEmbeddedHint(file, error);
   });
   return {
     url: emulator.url,
+    explain: (error) => explained(emulator, registry, error),
     stop: async () => {
       await emulator.stop();
       if (!existed && existsSync(file)) around.note(`note: --emulator keeps its state in ${file} (delete it to start over)`);

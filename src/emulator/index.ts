@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { GitopsError } from '../errors.js';
 import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { Authenticator } from './auth.js';
-import { builtInCatalog, fallbackSyncVolume } from './catalog.js';
+import { builtInCatalog, fallbackSyncVolume, lookup } from './catalog.js';
 import { FaultInjector, type Fault } from './faults.js';
 import { actorRoutes } from './handlers/actors.js';
 import { connectionRoutes } from './handlers/connections.js';
@@ -19,6 +19,8 @@ import { schedulerRoutes } from './handlers/scheduler.js';
 import { workspaceRoutes } from './handlers/workspaces.js';
 import { RequestCounters } from './introspection.js';
 import { loadCatalogOverrides } from './overrides.js';
+import { madeUpStreamNames, withRegistry } from './registry.js';
+import { madeUpCatalogNote } from './handlers/discovery.js';
 import { requestListener } from './server.js';
 import { Store, type EmulatorData } from './state.js';
 import type { Context, EmulatorOptions, RouteTable } from './types.js';
@@ -39,6 +41,34 @@ export interface EmulatorHandle {
   readonly state: EmulatorData;
   /** The next call to `call` (e.g. `sources/create`) meets `fault`: a reset or 5xx before or after the server acts. */
   injectFault(call: string, fault: Fault): void;
+  /** e.g. `serving 647 connectors: 9 built-in, 638 from the connector registry <origin>`. */
+  readonly connectorSummary: string;
+  /** How many source and destination definitions it serves. */
+  readonly definitionCounts: { sources: number; destinations: number };
+  /** What the emulator can tell about its connectors now, for explaining a failure (see ./embedded.ts). */
+  connectorReport(): ConnectorReport;
+}
+
+/** Live sources that discover a made-up catalog, and live actors whose definition the emulator does not serve. */
+export interface ConnectorReport {
+  madeUpCatalogs: { source: string; definition: string; streams: string[] }[];
+  unknownDefinitions: number;
+}
+
+function connectorReport(ctx: Context): ConnectorReport {
+  const report: ConnectorReport = { madeUpCatalogs: [], unknownDefinitions: 0 };
+  for (const table of ['sources', 'destinations'] as const) {
+    for (const actor of ctx.store.actors(table)) {
+      if (actor.tombstone) continue;
+      const kind = table === 'sources' ? 'source' : 'destination';
+      const definition = lookup(ctx, kind, actor.definitionId);
+      if (definition === undefined) report.unknownDefinitions++;
+      else if (kind === 'source' && madeUpCatalogNote(ctx, actor) !== '') {
+        report.madeUpCatalogs.push({ source: actor.name, definition: definition.name, streams: madeUpStreamNames(definition) });
+      }
+    }
+  }
+  return report;
 }
 
 export const DEFAULT_JOB_DURATION_MS = 3000;
@@ -67,7 +97,7 @@ function contextFor(options: EmulatorOptions): Context {
   const overrides = loadCatalogOverrides(options.catalogsFile);
   return {
     store: new Store(options.dataFile),
-    definitions: options.definitions ?? builtInCatalog.definitions,
+    definitions: withRegistry(options.definitions ?? builtInCatalog.definitions, options.registry),
     syncVolume: options.syncVolume ?? (options.definitions ? fallbackSyncVolume : builtInCatalog.syncVolume),
     overrides,
     flavor: options.flavor ?? 'current',
@@ -103,6 +133,14 @@ function close(server: Server): Promise<void> {
   });
 }
 
+function connectorSummary(ctx: Context, options: EmulatorOptions): string {
+  const fromRegistry = ctx.definitions.filter((definition) => definition.fromRegistry === true).length;
+  const own = ctx.definitions.length - fromRegistry;
+  const base = `${own} ${options.definitions ? 'given' : 'built-in'}`;
+  if (options.registry === undefined) return `serving ${own} connectors (${base})`;
+  return `serving ${ctx.definitions.length} connectors: ${base}, ${fromRegistry} from the connector registry ${options.registry.origin}`;
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   checkOptions(options);
   const ctx = contextFor(options);
@@ -132,5 +170,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     stop: () => (stopped ??= close(server).finally(() => ctx.store.close())),
     injectFault: (call, fault) => faults.inject(call, fault),
+    connectorSummary: connectorSummary(ctx, options),
+    connectorReport: () => connectorReport(ctx),
+    definitionCounts: {
+      sources: ctx.definitions.filter((definition) => definition.kind === 'source').length,
+      destinations: ctx.definitions.filter((definition) => definition.kind === 'destination').length,
+    },
   };
 }

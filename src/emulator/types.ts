@@ -3,6 +3,7 @@
  * ../api/types.ts so the emulator and the client cannot drift apart.
  */
 import type { Json, JsonObject } from '../api/types.js';
+import type { ConnectorRegistry } from '../registry/index.js';
 import type { ConnectorDefinition } from './connectors/types.js';
 import type { CatalogOverrides } from './overrides.js';
 import type { Store } from './state.js';
@@ -37,6 +38,11 @@ export interface EmulatorOptions {
   catalogsFile?: string;
   /** Connector definitions to serve instead of the built-in catalog. */
   definitions?: ConnectorDefinition[];
+  /**
+   * Airbyte's connector registry (see ../registry): every definition in it is served too, with its real spec. A
+   * built-in (or given) definition with the same id wins.
+   */
+  registry?: ConnectorRegistry;
   /** Volume of a synced stream; defaults to the built-in catalog's (or a deterministic stand-in). */
   syncVolume?: SyncVolume;
   /** How long a sync job takes from creation to success. */

@@ -23,6 +23,7 @@ const RANK: Record<string, number> = {
   pipeline: 4, // YAML → desired model
   emulator: 4, // the emulated server: only wire types, secrets and utilities below it
   client: 3, // the HTTP client
+  registry: 3, // Airbyte's connector registry: loading it and looking definitions up (never the client)
   secrets: 2, // secret paths, the Secret type, redaction
   model: 2, // desired / remote / problem types
   streams: 1, // stream identity (namespace + name)

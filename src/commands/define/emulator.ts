@@ -8,10 +8,11 @@ Examples:
   $ airbyte-gitops emulator --port 8001
   $ airbyte-gitops emulator --port 0 --data ./emulator-state.json --job-duration 500
   $ airbyte-gitops emulator --auth client-credentials --token-ttl 60    # credentials from AIRBYTE_EMULATOR_CLIENT_ID / _SECRET
+  $ airbyte-gitops emulator --registry https://connectors.airbyte.com/files/registries/v0/oss_registry.json
   $ airbyte-gitops emulator --fault-rate 0.1 --seed 7 --latency 200 --catalogs ./catalogs.yaml
   $ AIRBYTE_URL=http://127.0.0.1:8001/api/v1 airbyte-gitops sync 'PostgreSQL → MinIO' --wait
 
-Exit status: 0 after SIGINT / SIGTERM; 1 when a flag is invalid, the port is in use, or --data / --catalogs is unusable.`;
+Exit status: 0 after SIGINT / SIGTERM; 1 when a flag is invalid, the port is in use, or --data / --catalogs / --registry is unusable.`;
 
 /** `emulator`: serve the emulated Config API until interrupted. The emulator itself is loaded when the command runs. */
 export function register(program: Command, io: CommandIo): void {
@@ -32,6 +33,7 @@ export function register(program: Command, io: CommandIo): void {
     .option('--seed <n>', 'seed of the fault sequence (same seed, same faults)', integerFlag('--seed', 0), 1)
     .option('--data <file.json>', 'load state from this file at start and save it after every write')
     .option('--catalogs <file.yaml>', 'discovered catalogs per source name, overriding the connectors')
+    .option('--registry <file|url>', "serve every connector of Airbyte's connector registry (a URL is fetched once and cached)")
     .option('--job-duration <ms>', 'how long a sync takes from pending to succeeded', integerFlag('--job-duration', 0), 3000)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: EmulatorFlags) => (await import('../emulator.js')).action(flags, io));

@@ -27,6 +27,10 @@ export interface ConnectorDefinition {
    * config set to the server's defaults (see the Config API reference, catalog section).
    */
   discover?(configuration: JsonObject): AirbyteCatalog;
+  /** True for a definition served from a loaded connector registry (its catalog is made up, see ../registry.ts). */
+  fromRegistry?: boolean;
+  /** Sources only: streams the connector suggests, which discovery pre-selects. */
+  suggestedStreams?: string[];
   /** Whether `check_connection` succeeds for this configuration (documented rule, e.g. host "unreachable"). */
   check(configuration: JsonObject): CheckResult;
 }

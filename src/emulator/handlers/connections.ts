@@ -11,7 +11,7 @@ import { optionalString, requireFields, requiredString } from '../request.js';
 import type { StoredConnection } from '../state.js';
 import { ok, type Context, type Reply, type RouteTable } from '../types.js';
 import { DESTINATION, findActor, SOURCE } from './actor-kind.js';
-import { discoveredCatalog } from './discovery.js';
+import { discoveredCatalog, madeUpCatalogNote } from './discovery.js';
 import { scheduleForCreate, scheduleForUpdate } from './schedule.js';
 import { catalogRead, catalogToStore } from './sync-catalog.js';
 import { workspaceOrThrow } from './workspaces.js';
@@ -48,7 +48,7 @@ function storedCatalog(ctx: Context, connection: Pick<StoredConnection, 'sourceI
   const source = findActor(ctx, SOURCE, connection.sourceId);
   const destination = findActor(ctx, DESTINATION, connection.destinationId);
   const modes = destinationDefinition(ctx, destination.definitionId).supportedDestinationSyncModes;
-  return catalogToStore(incoming, discoveredCatalog(ctx, source), modes);
+  return catalogToStore(incoming, discoveredCatalog(ctx, source), modes, madeUpCatalogNote(ctx, source));
 }
 
 /** Optional fields a create or a patch may set, copied only when present (a patch never clears with null). */

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AirbyteCatalog, AirbyteStream, AirbyteStreamConfiguration, Json, JsonObject } from '../../api/types.js';
 import { sourceDefinition } from '../catalog.js';
+import { madeUpStreamNames } from '../registry.js';
 import { requiredString } from '../request.js';
 import type { StoredActor } from '../state.js';
 import { ok, type Context, type Reply, type RouteTable } from '../types.js';
@@ -33,6 +34,20 @@ export function defaultStreamConfig(stream: AirbyteStream, soleStream: boolean):
 
 function overrideFor(ctx: Context, source: StoredActor): AirbyteStream[] | undefined {
   return ctx.overrides.get(source.name) ?? ctx.overrides.get(sourceDefinition(ctx, source.definitionId).name);
+}
+
+/**
+ * For a registry source discovering the emulator's made-up catalog: what to add to a "stream not found" message
+ * (which catalog it is, and how to give the real streams); '' otherwise.
+ */
+export function madeUpCatalogNote(ctx: Context, source: StoredActor): string {
+  const definition = sourceDefinition(ctx, source.definitionId);
+  if (definition.fromRegistry !== true || overrideFor(ctx, source) !== undefined) return '';
+  const names = madeUpStreamNames(definition).join(', ');
+  return (
+    ` (source '${source.name}' uses '${definition.name}' from the connector registry, which lists no streams, so the emulator made up its catalog: ${names};` +
+    ` give its real streams with --catalogs <file.yaml>, or AIRBYTE_EMULATOR_CATALOGS for --emulator, see docs/emulator.md)`
+  );
 }
 
 /** What discovery finds for this source now. */

@@ -24,11 +24,11 @@ function checkedEntry(entry: Json): AirbyteStreamAndConfiguration {
   return entry as unknown as AirbyteStreamAndConfiguration;
 }
 
-function discoveredStream(discovered: AirbyteCatalog, wanted: AirbyteStream): AirbyteStream {
+function discoveredStream(discovered: AirbyteCatalog, wanted: AirbyteStream, missingNote: string): AirbyteStream {
   const found = discovered.streams.find(
     ({ stream }) => stream.name === wanted.name && (wanted.namespace === undefined || wanted.namespace === stream.namespace),
   );
-  if (!found) throw invalidInput(`Stream '${label(wanted)}' is not in the source's discovered catalog`);
+  if (!found) throw invalidInput(`Stream '${label(wanted)}' is not in the source's discovered catalog${missingNote}`);
   return found.stream;
 }
 
@@ -56,15 +56,23 @@ function validateConfig(stream: AirbyteStream, config: AirbyteStreamConfiguratio
   }
 }
 
-/** The catalog to store for a create or update; an absent catalog stores an empty one. */
-export function catalogToStore(incoming: Json | undefined, discovered: AirbyteCatalog, destinationModes: DestinationSyncMode[] | undefined): AirbyteCatalog {
+/**
+ * The catalog to store for a create or update; an absent catalog stores an empty one. `missingNote` is added to
+ * the message for a stream discovery did not find (the emulator explaining a catalog it made up).
+ */
+export function catalogToStore(
+  incoming: Json | undefined,
+  discovered: AirbyteCatalog,
+  destinationModes: DestinationSyncMode[] | undefined,
+  missingNote = '',
+): AirbyteCatalog {
   if (incoming === undefined || incoming === null) return { streams: [] };
   if (!isJsonObject(incoming) || !Array.isArray(incoming['streams'])) throw badRequest('syncCatalog.streams must be a list');
   const stored: AirbyteStreamAndConfiguration[] = [];
   const seen = new Set<string>();
   for (const entry of incoming['streams'].map(checkedEntry)) {
     if (entry.config.selected !== true) continue;
-    const found = discoveredStream(discovered, entry.stream);
+    const found = discoveredStream(discovered, entry.stream, missingNote);
     const stream = mergedStream(found, entry.stream);
     if (seen.has(label(stream))) throw invalidInput(`Stream '${label(stream)}' appears more than once in the catalog`);
     seen.add(label(stream));
