@@ -23,7 +23,7 @@ function writeSplitPipeline(dir: string, n: number): NodeJS.ProcessEnv {
     const start = text.indexOf(`${name}:\n`);
     const next = ['sources:', 'destinations:', 'connections:'].map((s) => text.indexOf(`\n${s}\n`, start + 1)).filter((i) => i > start);
     const body = text.slice(start + name.length + 2, next.length > 0 ? Math.min(...next) + 1 : text.length);
-    return body.split(/\n(?=  - name:)/).map((item) => item.replace(/\n?$/, '\n'));
+    return body.split(/\n(?= {2}- name:)/).map((item) => item.replace(/\n?$/, '\n'));
   });
   mkdirSync(dir, { recursive: true });
   for (let first = 0, part = 0; first < n; first += 200, part++) {
