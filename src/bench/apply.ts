@@ -16,15 +16,17 @@ import type { Plan } from '../plan/types.js';
 const COUNT = 100;
 const LATENCY_MS = 50;
 
-function pipelineYaml(n: number): string {
+/** n Faker sources → n Local JSON destinations, one connection each, names starting with `prefix`. */
+export function fakerPipelineYaml(n: number, prefix = 'bench'): string {
   const lines = ['sources:'];
-  for (let i = 0; i < n; i++) lines.push(`  - name: bench-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`  - name: ${prefix}-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`);
   lines.push('destinations:');
   for (let i = 0; i < n; i++)
-    lines.push(`  - name: bench-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/bench-${i}`);
+    lines.push(`  - name: ${prefix}-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/${prefix}-${i}`);
   lines.push('connections:');
   for (let i = 0; i < n; i++) {
-    lines.push(`  - name: bench-conn-${i}`, `    source: bench-source-${i}`, `    destination: bench-dest-${i}`, '    streams:');
+    lines.push(`  - name: ${prefix}-conn-${i}`, `    source: ${prefix}-source-${i}`, `    destination: ${prefix}-dest-${i}`, '    streams:');
     lines.push('      - name: users', '        syncMode: full_refresh', '        destinationSyncMode: overwrite');
   }
   return `${lines.join('\n')}\n`;
@@ -73,7 +75,7 @@ async function applyOnce(emulator: EmulatorHandle, file: string, parallelism: nu
 export async function benchApply(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-apply-'));
   const file = join(dir, 'bench.yaml');
-  writeFileSync(file, pipelineYaml(COUNT));
+  writeFileSync(file, fakerPipelineYaml(COUNT));
   const emulator = await startEmulator({ port: 0, latencyMs: LATENCY_MS });
   try {
     const parallel = await applyOnce(emulator, file, 8);

@@ -3,6 +3,7 @@
  * executor against a client that answers at once (no HTTP, no server). What is left is scheduling and the
  * convergence bookkeeping; it must grow linearly with N.
  */
+import type { JsonObject } from '../api/types.js';
 import { executePlan } from '../apply/executor.js';
 import type { ActorChange, Change, ConnectionChange, Plan } from '../plan/types.js';
 import { applyOrder } from '../plan/diff/order.js';
@@ -11,7 +12,8 @@ import { InstantClient } from './instant-client.js';
 
 const loc = { file: 'bench.yaml', line: 1, col: 1 };
 
-function actor(kind: 'source' | 'destination', name: string): ActorChange {
+/** The change that creates a source or destination (also used by the executor's tests). */
+export function actorCreateChange(kind: 'source' | 'destination', name: string, configuration: JsonObject, definitionId = `${kind}-definition`): ActorChange {
   return {
     kind,
     name,
@@ -20,15 +22,15 @@ function actor(kind: 'source' | 'destination', name: string): ActorChange {
     fields: [],
     warnings: [],
     destructive: false,
-    definitionId: `${kind}-definition`,
+    definitionId,
     preserved: {},
     takesDown: [],
-    desired: { kind, name, definition: 'X', configuration: { host: 'h' }, origins: {}, previousNames: [], loc },
+    desired: { kind, name, definition: 'X', configuration, origins: {}, previousNames: [], loc },
   };
 }
 
-function connection(i: number): ConnectionChange {
-  const name = `c${i}`;
+/** The change that creates a connection between a pending source and destination of the same run. */
+export function connectionCreateChange(name: string, source: string, destination: string): ConnectionChange {
   return {
     kind: 'connection',
     name,
@@ -37,16 +39,16 @@ function connection(i: number): ConnectionChange {
     fields: [],
     warnings: [],
     destructive: false,
-    sourceRef: { pending: `s${i}` },
-    destinationRef: { pending: `d${i}` },
+    sourceRef: { pending: source },
+    destinationRef: { pending: destination },
     patch: null,
     syncCatalog: null,
     remoteEndpoints: null,
     desired: {
       kind: 'connection',
       name,
-      source: `s${i}`,
-      destination: `d${i}`,
+      source,
+      destination,
       status: 'active',
       schedule: { type: 'manual' },
       previousNames: [],
@@ -59,8 +61,8 @@ function connection(i: number): ConnectionChange {
 /** The plan of creating n sources, n destinations and n connections. */
 export function creationPlan(n: number): Plan {
   const changes: Change[] = [];
-  for (let i = 0; i < n; i++) changes.push(actor('source', `s${i}`), actor('destination', `d${i}`));
-  for (let i = 0; i < n; i++) changes.push(connection(i));
+  for (let i = 0; i < n; i++) changes.push(actorCreateChange('source', `s${i}`, { host: 'h' }), actorCreateChange('destination', `d${i}`, { host: 'h' }));
+  for (let i = 0; i < n; i++) changes.push(connectionCreateChange(`c${i}`, `s${i}`, `d${i}`));
   return { formatVersion: 1, workspace: { workspaceId: 'ws', name: 'bench' }, changes, unmanaged: [], summary: summarize(changes), order: applyOrder(changes) };
 }
 

@@ -8,6 +8,7 @@
  *   call, with --parallelism 16 and 32: the ratio of their wall times, for the whole run and for the operations
  *   alone (start-up and plan cost the same at both).
  */
+import { fakerPipelineYaml } from './apply.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,23 +107,9 @@ async function startupSection(dir: string): Promise<string> {
   ].join('\n');
 }
 
-function pipelineYaml(n: number): string {
-  const lines = ['sources:'];
-  for (let i = 0; i < n; i++) lines.push(`  - name: par-source-${i}`, '    definition: Sample Data (Faker)', '    configuration:', `      count: ${100 + i}`);
-  lines.push('destinations:');
-  for (let i = 0; i < n; i++)
-    lines.push(`  - name: par-dest-${i}`, '    definition: Local JSON', '    configuration:', `      destination_path: /local/par-${i}`);
-  lines.push('connections:');
-  for (let i = 0; i < n; i++) {
-    lines.push(`  - name: par-conn-${i}`, `    source: par-source-${i}`, `    destination: par-dest-${i}`, '    streams:');
-    lines.push('      - name: users', '        syncMode: full_refresh', '        destinationSyncMode: overwrite');
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 async function parallelismSection(dir: string): Promise<string> {
   const file = join(dir, 'parallelism.yaml');
-  writeFileSync(file, pipelineYaml(COUNT));
+  writeFileSync(file, fakerPipelineYaml(COUNT, 'par'));
   const emulator = await startEmulator({ port: 0, latencyMs: LATENCY_MS });
   const origin = new URL(emulator.url).origin;
   try {

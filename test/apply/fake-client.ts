@@ -5,8 +5,9 @@
 import type { ConnectionRead, DestinationRead, DestinationUpdate, SourceRead, SourceUpdate } from '../../src/api/types.js';
 import type { ApplyClient } from '../../src/apply/types.js';
 import { GitopsError } from '../../src/errors.js';
-import type { ActorChange, ConnectionChange, Change, Plan } from '../../src/plan/types.js';
+import type { ActorChange, Change, Plan } from '../../src/plan/types.js';
 import { applyOrder } from '../../src/plan/diff/order.js';
+import { actorCreateChange, connectionCreateChange } from '../../src/bench/executor.js';
 import { summarize } from '../../src/plan/diff/index.js';
 
 /** How a create of a given name fails: `lost` = created but the answer lost; `refused` = not created, ambiguous; `rejected` = 422. */
@@ -131,51 +132,11 @@ export class FakeClient implements ApplyClient {
   addSecrets = (values: Iterable<string>) => void this.secrets.push(...values);
 }
 
-const loc = { file: 'p.yaml', line: 1, col: 1 };
-
 export function actorCreate(kind: 'source' | 'destination', name: string, password = 'pw'): ActorChange {
-  return {
-    kind,
-    name,
-    action: 'create',
-    id: null,
-    fields: [],
-    warnings: [],
-    destructive: false,
-    definitionId: `${kind}-def`,
-    preserved: {},
-    takesDown: [],
-    desired: { kind, name, definition: 'X', configuration: { host: 'h', password }, origins: {}, previousNames: [], loc },
-  };
+  return actorCreateChange(kind, name, { host: 'h', password }, `${kind}-def`);
 }
 
-export function connectionCreate(name: string, source: string, destination: string): ConnectionChange {
-  return {
-    kind: 'connection',
-    name,
-    action: 'create',
-    id: null,
-    fields: [],
-    warnings: [],
-    destructive: false,
-    sourceRef: { pending: source },
-    destinationRef: { pending: destination },
-    patch: null,
-    syncCatalog: null,
-    remoteEndpoints: null,
-    desired: {
-      kind: 'connection',
-      name,
-      source,
-      destination,
-      status: 'active',
-      schedule: { type: 'manual' },
-      previousNames: [],
-      loc,
-      streams: [{ name: 'users', syncMode: 'full_refresh', destinationSyncMode: 'overwrite', loc }],
-    },
-  };
-}
+export const connectionCreate = connectionCreateChange;
 
 export function planOf(changes: Change[]): Plan {
   return { formatVersion: 1, workspace: { workspaceId: 'ws', name: 'W' }, changes, unmanaged: [], summary: summarize(changes), order: applyOrder(changes) };
