@@ -33,10 +33,9 @@ async function registryProblems(location: string, loaded: LoadResult, io: Comman
   const registry = await loadRegistry(location, { cwd: io.cwd, env: io.env, note });
   const skipped = new Set(loaded.problems.flatMap((problem) => (problem.severity === 'error' && problem.file !== undefined ? [problem.file] : [])));
   const pipeline = withoutFiles(loaded.pipeline, skipped);
-  const problems = checkAgainstRegistry(pipeline, registry);
+  const { problems, checked } = checkAgainstRegistry(pipeline, registry);
   for (const file of skipped)
     note(`note: ${file} has errors, so its configurations were not checked against the connector registry; fix them and validate again`);
-  const checked = [...pipeline.sources, ...pipeline.destinations].filter((actor) => actor.definition !== undefined).length;
   note(
     `note: checked ${checked} configuration${checked === 1 ? '' : 's'} against the connector registry ${registry.origin} (${registry.size} connectors); ` +
       "streams are checked by plan, against the sources' catalogs",

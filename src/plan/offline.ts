@@ -7,6 +7,7 @@ import type { DesiredPipeline } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import type { ConnectorSpec, RemoteDefinition, RemoteState } from '../model/remote.js';
 import type { ConnectorRegistry, RegistryDefinition } from '../registry/index.js';
+import { resolveDefinition } from './checks/index.js';
 import { validateOffline } from './validate.js';
 
 function specOf(definition: RegistryDefinition): ConnectorSpec {
@@ -40,11 +41,23 @@ export function registryState(registry: ConnectorRegistry): RemoteState {
   };
 }
 
+/** What checking against the registry gives: the problems, and how many configurations had a spec to be checked against. */
+export interface RegistryCheck {
+  problems: Problem[];
+  /** Sources and destinations whose definition the registry has (the others' configurations are not checked). */
+  checked: number;
+}
+
 /**
  * The problems `plan` would find in the pipeline's definitions, configurations and destination sync modes, checked
  * against the registry. Not checked (they need a server): that resources named without a definition exist, and
  * connections' streams against their sources' catalogs.
  */
-export function checkAgainstRegistry(desired: DesiredPipeline, registry: ConnectorRegistry): Problem[] {
-  return validateOffline(desired, registryState(registry));
+export function checkAgainstRegistry(desired: DesiredPipeline, registry: ConnectorRegistry): RegistryCheck {
+  const remote = registryState(registry);
+  const problems = validateOffline(desired, remote);
+  const checked = [...desired.sources, ...desired.destinations].filter(
+    (actor) => actor.definition !== undefined && 'definitionId' in resolveDefinition(actor.kind, actor.definition, remote.definitions),
+  ).length;
+  return { problems, checked };
 }
