@@ -205,3 +205,99 @@ describe('validate --registry with something that is not a registry', () => {
     expect(yaml.stderr).toMatch(/^error: registry\.json is not an Airbyte connector registry: it is not JSON \(/);
   });
 });
+
+describe('validate --registry with a small registry of its own (no snapshot needed)', () => {
+  const registry = {
+    sources: [
+      {
+        sourceDefinitionId: '11111111-1111-4111-8111-111111111111',
+        name: 'Acme',
+        dockerRepository: 'airbyte/source-acme',
+        dockerImageTag: '1.2.3',
+        spec: { connectionSpecification: { type: 'object', required: ['token'], properties: { token: { type: 'string', airbyte_secret: true } } } },
+      },
+    ],
+    destinations: [
+      {
+        destinationDefinitionId: '22222222-2222-4222-8222-222222222222',
+        name: 'Lake',
+        dockerRepository: 'airbyte/destination-lake',
+        dockerImageTag: '0.1.0',
+        spec: { connectionSpecification: { type: 'object', properties: {} }, supported_destination_sync_modes: ['append'] },
+      },
+      {
+        destinationDefinitionId: '33333333-3333-4333-8333-333333333333',
+        name: 'Pond',
+        dockerRepository: 'airbyte/destination-pond',
+        dockerImageTag: '0.1.0',
+        spec: { connectionSpecification: { type: 'object', properties: {} } },
+      },
+    ],
+  };
+  const pipeline = (token: string) => `sources:
+  - name: acme
+    definition: source-acme:1.2.3
+    configuration:
+      ${token}
+destinations:
+  - name: lake
+    definition: Lake
+    configuration: {}
+  - name: pond
+    definition: airbyte/destination-pond
+    configuration: {}
+connections:
+  - name: to lake
+    source: acme
+    destination: lake
+    streams:
+      - { name: orders, syncMode: full_refresh, destinationSyncMode: overwrite }
+  - name: to pond
+    source: acme
+    destination: pond
+    streams:
+      - { name: orders, syncMode: full_refresh, destinationSyncMode: overwrite }
+`;
+
+  it('an image with its tag, a missing secret, a literal one, and sync modes only where the registry lists them', async () => {
+    const cwd = tempDir('gitops-validate-registry-');
+    const file = join(cwd, 'pipeline.yaml');
+    writeFileSync(join(cwd, 'registry.json'), JSON.stringify(registry));
+    writeFileSync(file, pipeline('tokn: ${ACME_TOKEN}'));
+    const first = await runCli(['validate', file, '--registry', 'registry.json'], { cwd, env: { ACME_TOKEN: 'acme-token-value' } });
+    expect(problemLines(first.stdout)).toEqual([
+      `${file}:3:17: error: source 'acme': source definition 'source-acme:1.2.3' names an image with its tag: write 'airbyte/source-acme' (the version is the definition's, 1.2.3 in this workspace)`,
+      // Pond's registry entry lists no sync modes: they are left unchecked, not all refused.
+      `${file}:18:17: error: connection 'to lake': stream 'orders': destinationSyncMode 'overwrite' is not supported by destination 'lake' (supported: append)`,
+    ]);
+    expect(first.code).toBe(1);
+
+    writeFileSync(
+      file,
+      pipeline('tokn: ${ACME_TOKEN}')
+        .replace('source-acme:1.2.3', 'airbyte/source-acme')
+        .replace(/overwrite/g, 'append'),
+    );
+    const second = await runCli(['validate', file, '--registry', 'registry.json'], { cwd, env: { ACME_TOKEN: 'acme-token-value' } });
+    expect(problemLines(second.stdout)).toEqual([
+      `${file}:4:5: error: source 'acme': configuration: missing required key 'token'`,
+      `${file}:5:13: error: source 'acme': configuration.tokn is not a field of connector 'Acme' (did you mean 'token'?)`,
+    ]);
+
+    writeFileSync(
+      file,
+      pipeline('token: written-here')
+        .replace('source-acme:1.2.3', 'Acme')
+        .replace(/overwrite/g, 'append'),
+    );
+    const third = await runCli(['validate', file, '--registry', 'registry.json'], { cwd });
+    expect(problemLines(third.stdout)).toEqual([
+      `${file}:5:14: warning: source 'acme': configuration.token is a secret written in the file; use \${VAR} so it stays out of Git (plan --out refuses to save it)`,
+    ]);
+    expect(third.code).toBe(0);
+    expect(third.stdout + third.stderr).not.toContain('written-here');
+    expect(third.stderr).toBe(
+      "note: checked 3 configurations against the connector registry registry.json (3 connectors); streams are checked by plan, against the sources' catalogs\n",
+    );
+  });
+});
