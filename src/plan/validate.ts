@@ -31,18 +31,21 @@ interface Lookups {
   connectionsBySource: Map<string, RemoteConnection[]>;
   /** Missing references that may still get a "did you mean" (each compares with every remote name). */
   suggestionsLeft: number;
+  /** Checking against a connector registry: no workspace says whether a name-only reference exists. */
+  offline: boolean;
 }
 
 /** Missing references that get a "did you mean"; past these, none do, so thousands of them stay quick to report. */
 export const SUGGESTED_REFERENCES = 100;
 
-function lookups(desired: DesiredPipeline, remote: RemoteState): Lookups {
+function lookups(desired: DesiredPipeline, remote: RemoteState, offline = false): Lookups {
   return {
     remote,
     remoteByName: { source: new ByName(remote.sources), destination: new ByName(remote.destinations) },
     declared: { source: new ByName(desired.sources), destination: new ByName(desired.destinations) },
     connectionsBySource: groupBy(remote.connections, (connection) => connection.sourceId),
     suggestionsLeft: SUGGESTED_REFERENCES,
+    offline,
   };
 }
 
@@ -65,6 +68,7 @@ function missingReference(kind: ActorKind, name: string, loc: SourceLocation | u
 /** Resolves one declared actor's definition, or checks that a name-only one exists; undefined when neither. */
 function resolveActor(actor: DesiredActor, known: Lookups, out: Validation): ResolvedActor | undefined {
   if (actor.definition === undefined) {
+    if (known.offline) return undefined;
     const existing = known.remoteByName[actor.kind].get(actor.name);
     if (existing) addReference(out, { kind: actor.kind, name: actor.name, existing });
     else out.problems.push(missingReference(actor.kind, actor.name, actor.loc, known));
@@ -94,6 +98,7 @@ function checkResolved(resolved: ResolvedActor, known: Lookups, out: Validation)
 
 /** A connection endpoint the pipeline does not declare at all must exist too (the loader reports most of these). */
 function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Validation): void {
+  if (known.offline) return;
   for (const kind of ['source', 'destination'] as const) {
     const name = kind === 'source' ? connection.source : connection.destination;
     if (known.declared[kind].has(name) || out.referenced.has(referenceKey(kind, name))) continue;
@@ -217,6 +222,15 @@ function confusableWithRemote(desired: DesiredPipeline, remote: RemoteState): Pr
 export function validate(desired: DesiredPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
   const { validated, out } = walk(desired, lookups(desired, remote), true);
   return { validated, problems: [...out.problems, ...confusableWithRemote(desired, remote)] };
+}
+
+/**
+ * The same checks with no server, against the definitions and specs of a connector registry (`remote` holds those,
+ * and no resources): names that refer to existing resources are taken on trust, and a connection's streams are
+ * checked only against its destination's sync modes, as for a source not created yet (no catalog to read).
+ */
+export function validateOffline(desired: DesiredPipeline, remote: RemoteState): Problem[] {
+  return walk(desired, lookups(desired, remote, true), true).out.problems;
 }
 
 /**
