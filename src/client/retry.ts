@@ -122,10 +122,10 @@ export function classifyStatus(status: number): FailureClass {
   return 'client-error';
 }
 
-/** Error codes (Node, undici, DNS) meaning the connection was never made, so the request was never sent. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Error codes (Node's sockets, DNS) meaning the connection was never made, so the request was never sent. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT']);
 
-/** The first `code` found on an error or along its `cause` chain (fetch wraps the real error in `cause`). */
+/** The first `code` found on an error or along its `cause` chain. */
 export function errorCode(error: unknown): string | undefined {
   for (let current = error, depth = 0; current instanceof Object && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;

@@ -1,6 +1,6 @@
 /**
  * What the built CLI loads at start-up. A module-load hook (node:module register, run with --import) records every
- * ES module the process loads; `--help` and `validate` must not load the client (nor undici), the emulator, the
+ * ES module the process loads; `--help` and `validate` must not load the client, the emulator, the
  * planner or the connector-spec checks (ajv-formats): a command's code is imported only when that command runs.
  */
 import { spawnSync } from 'node:child_process';
@@ -81,17 +81,16 @@ describe('modules the CLI loads', () => {
     expect(packages).toEqual(expect.arrayContaining(['yaml']));
     // The schema is compiled ahead of time: of Ajv, only the runtime helpers its generated code calls, not the compiler.
     expect(packageFiles.filter((file) => file.startsWith('ajv/'))).toEqual(['ajv/dist/runtime/ucs2length.js']);
-    // No HTTP client, and not the formats plugin only the connector-spec checks use.
-    expect(packages).not.toContain('undici');
+    // Not the formats plugin only the connector-spec checks use.
     expect(packages).not.toContain('ajv-formats');
   });
 
-  it('plan --emulator loads what it runs: the emulator, the client with undici, the connector-spec checks', () => {
+  it('plan --emulator loads what it runs: the emulator, the client, the connector-spec checks', () => {
     // The same hook sees the modules a command does load, so the absences above are real.
     const { own, packages, packageFiles, code } = modulesLoadedBy(['plan', EXAMPLES, '--emulator']);
     expect(code).toBe(0);
     expect(own).toEqual(expect.arrayContaining(['commands/plan.js', 'emulator/index.js', 'client/transport.js', 'plan/checks/configuration.js']));
-    expect(packages).toEqual(expect.arrayContaining(['undici', 'ajv-formats']));
+    expect(packages).toEqual(expect.arrayContaining(['ajv-formats']));
     // Files Ajv's entry point require()s are seen too, so the compiler's absence from validate above is real.
     expect(packageFiles).toEqual(expect.arrayContaining(['ajv/dist/ajv.js', 'ajv/dist/core.js', 'ajv/dist/compile/index.js']));
   });

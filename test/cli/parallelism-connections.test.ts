@@ -67,7 +67,8 @@ cleanupAfterEachTest(async () => {
 
 /** Applies SOURCES new sources (one level of the plan: all can be created at once) and returns the sockets used. */
 async function socketsForApply(parallelism: number): Promise<number> {
-  const emulator = await startEmulator({ port: 0, latencyMs: 50 });
+  // Long enough that every operation of a level is in flight together even on a busy machine.
+  const emulator = await startEmulator({ port: 0, latencyMs: 400 });
   stops.push(() => emulator.stop());
   const proxy = await countingProxy(new URL(emulator.url));
   stops.push(() => proxy.close());

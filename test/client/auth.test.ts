@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, failure, jobInfoRead, sourceRead, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, sourceRead, testClient, useNock, netError } from './helpers.js';
 
 useNock();
 
@@ -114,7 +114,7 @@ describe('secrets never reach a log line or an error message', () => {
       .reply(422, { message: `bad value ${pipelineSecret} with token ${issued} and ${CLIENT_SECRET}` });
     api()
       .post('/api/v1/sources/update')
-      .replyWithError({ code: 'ECONNRESET', message: `reset ${CLIENT_SECRET}` });
+      .replyWithError(netError('ECONNRESET', `reset ${CLIENT_SECRET}`));
     api().post('/api/v1/sources/update').reply(401, `<html><title>${issued}</title></html>`);
     api().post('/api/v1/applications/token').reply(200, { access_token: issued });
     api().post('/api/v1/sources/update').reply(401, '');

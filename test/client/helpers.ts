@@ -90,3 +90,11 @@ export function connectionRead(connectionId = 'c1', name = 'pg-to-s3') {
 export function jobInfoRead(id = 7, status = 'running') {
   return { job: { id, configType: 'sync', configId: 'c1', createdAt: 1, updatedAt: 1, status }, attempts: [] };
 }
+
+/**
+ * A network error as Node's http client raises it (an Error with a `code`), for `replyWithError`: nock answers a
+ * plain object given there only to fetch, and leaves an http request waiting.
+ */
+export function netError(code: string, message: string = code): Error {
+  return Object.assign(new Error(message), { code });
+}

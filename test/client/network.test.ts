@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { api, failure, jobInfoRead, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, testClient, useNock, netError } from './helpers.js';
 
 useNock();
 
@@ -44,7 +44,7 @@ describe('connection refused', () => {
   });
 
   it('retries a refused create: the server never saw it', async () => {
-    api().post('/api/v1/connections/sync').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    api().post('/api/v1/connections/sync').replyWithError(netError('ECONNREFUSED', 'connect ECONNREFUSED'));
     api().post('/api/v1/connections/sync').reply(200, jobInfoRead(1));
     const { client, sleeps } = testClient();
     expect((await client.syncConnection('c1')).job.id).toBe(1);
@@ -52,16 +52,17 @@ describe('connection refused', () => {
   });
 
   it('says when the host is not found', async () => {
-    api().post('/api/v1/sources/get').times(4).replyWithError({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND' });
+    api().post('/api/v1/sources/get').times(4).replyWithError(netError('ENOTFOUND', 'getaddrinfo ENOTFOUND'));
     const { client } = testClient();
     const error = await failure(client.getSource('s1'));
     expect(error.message).toContain('(host not found)');
   });
 });
 
-describe('the undici Agent dispatcher', () => {
-  it('is what fetch uses: keep-alive and the connection limit hold against a real loopback server', async () => {
-    nock.enableNetConnect('127.0.0.1');
+describe('the keep-alive agent', () => {
+  it('keeps sockets alive and holds the connection limit against a real loopback server', async () => {
+    // nock's pass-through opens a connection of its own per request: this test talks to the server directly.
+    nock.restore();
     let sockets = 0;
     const paths: string[] = [];
     const server = createServer((request, response) => {
@@ -78,11 +79,12 @@ describe('the undici Agent dispatcher', () => {
       const { client } = testClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, maxConnections: 1 });
       await Promise.all([1, 2, 3, 4].map(() => client.listConnections('w')));
       await client.listConnections('w');
-      // Node's default dispatcher would open one socket per concurrent request.
+      // Without the agent's limit, each concurrent request would open a socket of its own.
       expect(sockets).toBe(1);
       expect(new Set(paths)).toEqual(new Set(['POST /api/v1/connections/list']));
       expect(client.stats().calls).toBe(5);
     } finally {
+      nock.activate();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }

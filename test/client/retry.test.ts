@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RETRY_RULES } from '../../src/client/index.js';
-import { api, failure, jobInfoRead, sourceRead, testClient, useNock } from './helpers.js';
+import { api, failure, jobInfoRead, sourceRead, testClient, useNock, netError } from './helpers.js';
 
 useNock();
 
@@ -88,7 +88,7 @@ describe('reads retry on 429 and 502/503/504, honouring Retry-After', () => {
   });
 
   it('retries a read whose connection dropped', async () => {
-    api().post('/api/v1/sources/get').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    api().post('/api/v1/sources/get').replyWithError(netError('ECONNRESET', 'socket hang up'));
     api().post('/api/v1/sources/get').reply(200, SOURCE);
     const { client, sleeps } = testClient();
     await client.getSource('s1');
@@ -118,7 +118,7 @@ describe('non-idempotent writes retry only when the server certainly did not act
   });
 
   it('marks a create whose connection dropped as ambiguous, without retrying', async () => {
-    api().post('/api/v1/connections/create').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    api().post('/api/v1/connections/create').replyWithError(netError('ECONNRESET', 'socket hang up'));
     const { client } = testClient();
     const error = await failure(client.createConnection({ sourceId: 's', destinationId: 'd', status: 'active', name: 'pg → s3' }));
     expect(error.code).toBe('NETWORK');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, failure, testClient, useNock } from './helpers.js';
+import { api, failure, testClient, useNock, netError } from './helpers.js';
 
 useNock();
 
@@ -76,7 +76,7 @@ describe('a self-signed certificate', () => {
   it('is named, not retried, and the hint says NODE_EXTRA_CA_CERTS', async () => {
     if (server === undefined) {
       url = 'https://airbyte.test:8443/api/v1';
-      nock('https://airbyte.test:8443').post('/api/v1/sources/get').replyWithError({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate' });
+      nock('https://airbyte.test:8443').post('/api/v1/sources/get').replyWithError(netError('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'));
     } else {
       nock.enableNetConnect('127.0.0.1');
     }
@@ -99,7 +99,7 @@ describe('other certificate problems', () => {
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'cannot be verified'],
     ['SELF_SIGNED_CERT_IN_CHAIN', 'is signed by a certificate authority that is not trusted'],
   ])('%s: %s, not retried', async (code, phrase) => {
-    api().post('/api/v1/connections/list').replyWithError({ code, message: code });
+    api().post('/api/v1/connections/list').replyWithError(netError(code, code));
     const { client, sleeps } = testClient();
     const error = await failure(client.listConnections('w'));
     expect(error.message).toContain(`the server's TLS certificate at http://airbyte.test:8000/api/v1 ${phrase}`);
