@@ -78,7 +78,12 @@ export class Transport {
 
   /** The socket pool, made on first use: at most `maxConnections` sockets to the server, kept alive between calls. */
   private pool(secure: boolean): http.Agent {
-    this.agent ??= new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: this.settings.maxConnections, keepAliveMsecs: 30_000 });
+    this.agent ??= new (secure ? https.Agent : http.Agent)({
+      keepAlive: true,
+      maxSockets: this.settings.maxConnections,
+      maxTotalSockets: this.settings.maxConnections,
+      keepAliveMsecs: 30_000,
+    });
     return this.agent;
   }
 
