@@ -3,7 +3,6 @@
  * process lists and CI logs.
  */
 import { GitopsError } from '../errors.js';
-import { BLOCKED_PORT_REASON, isBlockedPort } from '../util/blocked-ports.js';
 import { DEFAULT_RETRY } from './retry.js';
 import type { AuthConfig, ClientOptions, RetryOptions } from './types.js';
 
@@ -32,11 +31,7 @@ export function normalizeBaseUrl(input: string): string {
       hint: 'set AIRBYTE_USERNAME and AIRBYTE_PASSWORD (or AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET) instead.',
     });
   }
-  if (url.port !== '' && isBlockedPort(Number(url.port))) {
-    throw new GitopsError('USAGE', `AIRBYTE_URL / --url uses port ${url.port}: ${BLOCKED_PORT_REASON}`, {
-      hint: 'serve Airbyte (or the emulator) on another port, e.g. 8000 or 8001.',
-    });
-  }
+
   let path = url.pathname.replace(/\/+$/, '');
   if (path.endsWith('/api')) path += '/v1';
   else if (!path.endsWith('/api/v1')) path += '/api/v1';
