@@ -27,7 +27,7 @@ export function convergeWaitFromEnv(env: NodeJS.ProcessEnv): number {
  * Longest a ripe create waits for others to join its listing when other work is still going on (ms): at least this,
  * and twice what the last listing of its kind took, so that listing never takes more than a third of a run's time.
  */
-const PATIENCE_MS = 250;
+const PATIENCE_MS = 50;
 
 export interface Waiting<T> {
   /** When the create's answer came back (monotonic ms). */

@@ -30,13 +30,13 @@ describe('CreateBatches', () => {
     const batches = new CreateBatches<number>(0);
     for (let i = 0; i < 3; i++) batches.add('destination', 0, i);
     expect(batches.due(10, false, 8, size)).toEqual([]);
-    expect(batches.nextAt(10)).toBe(250);
+    expect(batches.nextAt(10)).toBe(50);
     batches.add('destination', 10, 3);
     expect(batches.due(10, false, 8, size)).toEqual([{ kind: 'destination', items: [0, 1, 2, 3] }]);
     batches.listed('destination', 10);
     batches.add('destination', 20, 4);
-    expect(batches.due(269, false, 8, size)).toEqual([]);
-    expect(batches.due(270, false, 8, size)).toEqual([{ kind: 'destination', items: [4] }]);
+    expect(batches.due(69, false, 8, size)).toEqual([]);
+    expect(batches.due(70, false, 8, size)).toEqual([{ kind: 'destination', items: [4] }]);
   });
 
   it('waits longer for company when the last listing of its kind was slow, so listings stay a small part of the run', () => {
