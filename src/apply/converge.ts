@@ -14,6 +14,7 @@
  * A run only ever deletes copies it created itself, so two runs never delete each other's work.
  */
 import type { ResourceKind } from '../model/desired.js';
+import { keptOrder } from '../plan/duplicates.js';
 import type { ApplyClient } from './types.js';
 
 /** One live resource as a listing shows it, reduced to what convergence compares. */
@@ -30,17 +31,25 @@ export interface Copy {
 }
 
 /** Orders copies so that the kept one comes first: oldest creation time, then smallest id. */
-export function keptFirst(a: Copy, b: Copy): number {
-  const at = (copy: Copy) => copy.createdAt ?? Number.POSITIVE_INFINITY;
-  if (at(a) !== at(b)) return at(a) < at(b) ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+export const keptFirst: (a: Copy, b: Copy) => number = keptOrder;
 
 /** The kept copy of several copies of one resource (at least one). */
 export function keptOf(copies: readonly Copy[]): Copy {
   let kept = copies[0] as Copy;
   for (const copy of copies) if (keptFirst(copy, kept) < 0) kept = copy;
   return kept;
+}
+
+/** Copies grouped by name (only the names in `only`, when given). */
+function byName(copies: readonly Copy[], only?: ReadonlySet<string>): Map<string, Copy[]> {
+  const grouped = new Map<string, Copy[]>();
+  for (const copy of copies) {
+    if (only !== undefined && !only.has(copy.name)) continue;
+    const same = grouped.get(copy.name);
+    if (same === undefined) grouped.set(copy.name, [copy]);
+    else same.push(copy);
+  }
+  return grouped;
 }
 
 export const connectionKey = (sourceId: string, destinationId: string) => `${sourceId}/${destinationId}`;
@@ -112,14 +121,7 @@ export class SharedListing {
       const listing = this.list();
       this.running = listing;
       try {
-        const found = new Map<string, Copy[]>();
-        for (const copy of await listing) {
-          if (!names.has(copy.name)) continue;
-          const same = found.get(copy.name);
-          if (same === undefined) found.set(copy.name, [copy]);
-          else same.push(copy);
-        }
-        return found;
+        return byName(await listing, names);
       } finally {
         if (this.running === listing) this.running = undefined;
       }
@@ -162,15 +164,7 @@ export function settleDecisions(
 ): { remove: SettleReport['removed']; left: SettleReport['left'] } {
   const remove: SettleReport['removed'] = [];
   const left: SettleReport['left'] = [];
-  const groups = (kind: ResourceKind) => {
-    const byName = new Map<string, Copy[]>();
-    for (const copy of listings[kind]) {
-      const same = byName.get(copy.name);
-      if (same === undefined) byName.set(copy.name, [copy]);
-      else same.push(copy);
-    }
-    return byName;
-  };
+  const groups = (kind: ResourceKind) => byName(listings[kind]);
   // Which actor each actor id stands for: the kept copy of its resource.
   const keptActor = new Map<string, string>();
   const losingActors: { mine: OwnCopy; keptId: string }[] = [];
@@ -280,17 +274,10 @@ export class Convergence {
       return batch.map(({ created }) => ({ id: created.id }));
     }
     this.listed[kind] = listed.length;
-    const wanted = new Set(batch.map((item) => item.name));
-    const byName = new Map<string, Copy[]>();
-    for (const copy of listed) {
-      if (!wanted.has(copy.name)) continue;
-      const same = byName.get(copy.name);
-      if (same === undefined) byName.set(copy.name, [copy]);
-      else same.push(copy);
-    }
+    const named = byName(listed, new Set(batch.map((item) => item.name)));
     const results: { id: string; removedOwn?: string }[] = [];
     for (const { name, key, created } of batch) {
-      const copies = byName.get(name) ?? [];
+      const copies = named.get(name) ?? [];
       // The listing's view of the copy (the server's creation time) if it shows it, else what the create answered.
       const own = copies.find((copy) => copy.id === created.id) ?? { id: created.id, name, createdAt: created.createdAt, key };
       const kept = keptAfterCreate(copies, own);

@@ -34,11 +34,16 @@ export interface DuplicateGroup {
   copies: DuplicateCopy[];
 }
 
-const keptOrder = (a: Remote, b: Remote) => {
-  const at = (r: Remote) => r.createdAt ?? Number.POSITIVE_INFINITY;
+/**
+ * The one rule for which of several copies of a resource is kept, shared by this module and by concurrent applies
+ * (apply/converge.ts), which must never choose differently: the oldest creation time first (a copy without one
+ * last), then the smallest id.
+ */
+export function keptOrder(a: { id: string; createdAt?: number | undefined }, b: { id: string; createdAt?: number | undefined }): number {
+  const at = (copy: { createdAt?: number | undefined }) => copy.createdAt ?? Number.POSITIVE_INFINITY;
   if (at(a) !== at(b)) return at(a) < at(b) ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
+}
 
 function groupsOf<T extends Remote>(all: readonly T[], wanted: (name: string) => boolean): T[][] {
   const byName = new Map<string, T[]>();
