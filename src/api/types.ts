@@ -171,10 +171,85 @@ export interface AirbyteStreamAndConfiguration {
 export interface AirbyteCatalog {
   streams: AirbyteStreamAndConfiguration[];
 }
+/**
+ * The answer of `sources/discover_schema` and `scheduler/sources/discover_schema`. `jobInfo` is required in the spec
+ * but the server leaves it out when discovery was asked with a `connectionId` (Config API reference §3h); `catalog`
+ * is absent when the discover job failed. `catalogDiff`, `breakingChange` and `connectionStatus` come only with a
+ * `connectionId` (and then the server may have disabled the connection: a read-only plan never sends one).
+ */
 export interface SourceDiscoverSchemaRead {
-  jobInfo: SynchronousJobRead;
+  jobInfo?: SynchronousJobRead;
   catalog?: AirbyteCatalog;
   catalogId?: string;
+  catalogDiff?: CatalogDiff;
+  breakingChange?: boolean;
+  connectionStatus?: ConnectionStatus;
+}
+
+/** `scheduler/sources/discover_schema` request: discovery of a configuration that is not stored (nothing is created). */
+export interface SourceCoreConfig {
+  sourceDefinitionId: string;
+  connectionConfiguration: JsonObject;
+  workspaceId: string;
+  sourceId?: string;
+}
+
+/** A stream by name and namespace, as the Config API names one outside a catalog. */
+export interface StreamDescriptor {
+  name: string;
+  namespace?: string;
+}
+
+/** A field's JSON Schema in a diff. */
+export interface FieldTransform {
+  transformType: 'add_field' | 'remove_field' | 'update_field_schema';
+  /** The path to the field (nested properties give longer paths). */
+  fieldName: string[];
+  breaking: boolean;
+  addField?: { schema?: JsonObject };
+  removeField?: { schema?: JsonObject };
+  updateFieldSchema?: { oldSchema: JsonObject; newSchema: JsonObject };
+}
+
+export interface StreamAttributeTransform {
+  transformType: 'update_primary_key';
+  breaking: boolean;
+  updatePrimaryKey?: { oldPrimaryKey?: string[][]; newPrimaryKey?: string[][] };
+}
+
+export interface StreamTransform {
+  transformType: 'add_stream' | 'remove_stream' | 'update_stream';
+  streamDescriptor: StreamDescriptor;
+  updateStream?: { fieldTransforms: FieldTransform[]; streamAttributeTransforms: StreamAttributeTransform[] };
+}
+
+/** How a source's schema differs from what a connection holds (`CatalogDiff`; order of transforms does not matter). */
+export interface CatalogDiff {
+  transforms: StreamTransform[];
+}
+
+/** `ConnectionState`: only the field matching `stateType` is set (none for `not_set`). */
+export type ConnectionStateType = 'global' | 'stream' | 'legacy' | 'not_set';
+export interface StreamState {
+  streamDescriptor: StreamDescriptor;
+  streamState?: JsonObject;
+}
+export interface GlobalState {
+  shared_state?: JsonObject;
+  streamStates: StreamState[];
+}
+export interface ConnectionState {
+  connectionId: string;
+  stateType: ConnectionStateType;
+  /** A legacy state blob. */
+  state?: JsonObject;
+  streamState?: StreamState[];
+  globalState?: GlobalState;
+}
+/** `state/create_or_update` and `state/create_or_update_safe` request. */
+export interface ConnectionStateCreateOrUpdate {
+  connectionId: string;
+  connectionState: ConnectionState;
 }
 
 export type TimeUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months';
@@ -201,6 +276,8 @@ export interface ConnectionCreate {
   scheduleType?: ScheduleType;
   scheduleData?: ScheduleData;
   nonBreakingChangesPreference?: NonBreakingChangesPreference;
+  notifySchemaChanges?: boolean;
+  notifySchemaChangesByEmail?: boolean;
   sourceCatalogId?: string;
 }
 /** Patch-style: only connectionId is required; absent fields stay unchanged. */
@@ -215,6 +292,8 @@ export interface ConnectionUpdate {
   scheduleType?: ScheduleType;
   scheduleData?: ScheduleData;
   nonBreakingChangesPreference?: NonBreakingChangesPreference;
+  notifySchemaChanges?: boolean;
+  notifySchemaChangesByEmail?: boolean;
   sourceCatalogId?: string;
 }
 export interface ConnectionRead {
@@ -232,6 +311,8 @@ export interface ConnectionRead {
   scheduleType?: ScheduleType;
   scheduleData?: ScheduleData;
   nonBreakingChangesPreference?: NonBreakingChangesPreference;
+  notifySchemaChanges?: boolean;
+  notifySchemaChangesByEmail?: boolean;
   workspaceId?: string;
   created_at?: number;
   sourceCatalogId?: string;

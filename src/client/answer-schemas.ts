@@ -49,6 +49,12 @@ const job = shape({ id: { type: 'integer' }, status: text, createdAt: { type: 'n
 /** JobInfoRead (attempts required in the spec) and JobInfoLightRead (no attempts): only the job is required here. */
 const jobInfo = shape({ job }, { attempts: { type: 'array', items: object } });
 
+/** ConnectionState: a backup stores it whole; `stateType` says which field holds the state. */
+const connectionState = shape(
+  { connectionId: id, stateType: text },
+  { state: object, streamState: { type: 'array', items: object }, globalState: shape({ streamStates: { type: 'array', items: object } }) },
+);
+
 /** Paginated lists (after v1.7) report `page_size`; older servers omit it. */
 const page = { page_size: { type: 'integer', minimum: 1 } };
 
@@ -73,7 +79,8 @@ export const ANSWER_SCHEMAS: Partial<Record<Call, Schema>> = {
   'sources/check_connection_for_update': checkResult,
   'scheduler/sources/check_connection': checkResult,
   // SourceDiscoverSchemaRead: no catalog when the discover job failed.
-  'sources/discover_schema': shape({}, { catalog, catalogId: text }),
+  'sources/discover_schema': shape({}, { catalog, catalogId: text, catalogDiff: listOf('transforms', object), breakingChange: { type: 'boolean' } }),
+  'scheduler/sources/discover_schema': shape({}, { catalog, catalogId: text }),
   'destinations/create': actor('destination'),
   'destinations/update': actor('destination'),
   'destinations/get': actor('destination'),
@@ -92,4 +99,7 @@ export const ANSWER_SCHEMAS: Partial<Record<Call, Schema>> = {
   // JobReadList: each item is a JobWithAttemptsRead, whose `job` is optional in the spec but always sent.
   'jobs/list': listOf('jobs', shape({ job }, { attempts: { type: 'array', items: object } })),
   'jobs/cancel': jobInfo,
+  // ConnectionState: `stateType` decides which of the other fields is read.
+  'state/get': connectionState,
+  'state/create_or_update_safe': connectionState,
 };

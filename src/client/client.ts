@@ -8,6 +8,8 @@ import type {
   ConnectionCreate,
   ConnectionRead,
   ConnectionReadList,
+  ConnectionState,
+  ConnectionStateCreateOrUpdate,
   ConnectionUpdate,
   DestinationCreate,
   DestinationDefinitionRead,
@@ -19,6 +21,7 @@ import type {
   JobListRequest,
   JobReadList,
   JsonObject,
+  SourceCoreConfig,
   SourceCreate,
   SourceDefinitionRead,
   SourceDefinitionSpecificationRead,
@@ -128,6 +131,12 @@ export class AirbyteClient {
   ) => this.core.request<CheckConnectionRead>('scheduler/sources/check_connection', body, { resource });
   discoverSourceSchema = (body: SourceDiscoverSchemaRequest, resource = `source ${body.sourceId}`) =>
     this.core.request<SourceDiscoverSchemaRead>('sources/discover_schema', body, { resource });
+  /**
+   * Discovers the catalog of a configuration that is not stored (a source about to be created): nothing is created,
+   * and the server does not validate the configuration (the connector does: a bad one is a failed job, HTTP 200).
+   */
+  discoverNewSourceSchema = (body: SourceCoreConfig, resource = `new source (definition ${body.sourceDefinitionId})`) =>
+    this.core.request<SourceDiscoverSchemaRead>('scheduler/sources/discover_schema', body, { resource });
 
   // Destinations
   createDestination = (body: DestinationCreate, resource = label('destination', body.name)) =>
@@ -175,6 +184,14 @@ export class AirbyteClient {
     this.core.request<JobInfoRead>('connections/sync', { connectionId }, { resource });
   resetConnection = (connectionId: string, resource = `connection ${connectionId}`) =>
     this.core.request<JobInfoRead>('connections/reset', { connectionId }, { resource });
+
+  // State
+  /** The connection's sync state; an unknown id reads as `not_set` on the real server. */
+  getState = (connectionId: string, resource = `connection ${connectionId}`) =>
+    this.core.request<ConnectionState>('state/get', { connectionId }, { resource });
+  /** Writes a connection's state; the server refuses (423) while a sync or refresh of the connection runs. */
+  updateStateSafe = (body: ConnectionStateCreateOrUpdate, resource = `connection ${body.connectionId}`) =>
+    this.core.request<ConnectionState>('state/create_or_update_safe', body, { resource });
 
   // Jobs
   getJob = (id: number) => this.core.request<JobInfoRead>('jobs/get', { id }, { resource: `job ${id}` });

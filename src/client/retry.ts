@@ -40,6 +40,7 @@ export const CALL_KINDS = {
   'sources/check_connection_for_update': 'job',
   'sources/discover_schema': 'job',
   'scheduler/sources/check_connection': 'job', // a check of a configuration not stored yet
+  'scheduler/sources/discover_schema': 'job', // discovery of a configuration not stored yet: nothing is created
   'destinations/create': 'unsafe',
   'destinations/update': 'idempotent',
   'destinations/get': 'read',
@@ -59,6 +60,8 @@ export const CALL_KINDS = {
   'jobs/get_without_logs': 'read',
   'jobs/list': 'read',
   'jobs/cancel': 'idempotent',
+  'state/get': 'read',
+  'state/create_or_update_safe': 'idempotent', // writing the same state twice leaves the same state
 } as const satisfies Record<string, CallKind>;
 
 /** The name of a Config API call: the path under `/api/v1`. */

@@ -84,8 +84,8 @@ export async function discoverStreams(
   const ws = await client.resolveWorkspace(workspace);
   const source = findByName('source', name, await client.listSources(ws.workspaceId), (s) => s.sourceId, ws.name);
   const read = await client.discoverSourceSchema({ sourceId: source.sourceId, disable_cache: true }, `source '${source.name}'`);
-  if (read.catalog === undefined || read.jobInfo.succeeded === false) {
-    const reason = read.jobInfo.failureReason?.externalMessage ?? 'the discover job failed without a message';
+  if (read.catalog === undefined || read.jobInfo?.succeeded === false) {
+    const reason = read.jobInfo?.failureReason?.externalMessage ?? 'the discover job failed without a message';
     throw new GitopsError('CHECK_FAILED', `discovering the streams of source '${source.name}' failed: ${reason}`, {
       hint: `check the source with 'airbyte-gitops check' or in Airbyte's UI`,
     });

@@ -71,6 +71,30 @@ export interface DesiredStream {
   loc: SourceLocation;
 }
 
+/** A stream left out of an all-streams connection: by name (any namespace) or by name and namespace. */
+export interface ExcludedStream {
+  name: string;
+  /** Undefined = every namespace's stream of this name. */
+  namespace?: string;
+  loc: SourceLocation;
+}
+
+/**
+ * `allStreams:` of a connection: select every stream the source offers (optionally only of some namespaces, minus
+ * `exclude`). The connection's `streams` are then per-stream overrides, each of which must be a stream the source
+ * offers and not excluded. A stream not overridden gets `syncMode` / `destinationSyncMode` when given, else
+ * Airbyte's own default for it (from discovery), kept to the modes the destination supports.
+ */
+export interface DesiredAllStreams {
+  /** Only streams of these namespaces; undefined = every namespace. */
+  namespaces?: string[];
+  exclude: ExcludedStream[];
+  syncMode?: SyncMode;
+  destinationSyncMode?: DestinationSyncMode;
+  /** Where `allStreams` was written. */
+  loc: SourceLocation;
+}
+
 export interface DesiredConnection {
   kind: 'connection';
   name: string;
@@ -86,6 +110,12 @@ export interface DesiredConnection {
   namespaceFormat?: string;
   prefix?: string;
   nonBreakingChangesPreference?: NonBreakingChangesPreference;
+  /** Undefined = not managed (server default stays). */
+  notifySchemaChanges?: boolean;
+  notifySchemaChangesByEmail?: boolean;
+  /** Set = every stream of the source is selected; `streams` are then overrides (see DesiredAllStreams). */
+  allStreams?: DesiredAllStreams;
+  /** The declared streams; with `allStreams`, the per-stream overrides (may be empty). */
   streams: DesiredStream[];
   previousNames: string[];
   loc: SourceLocation;
