@@ -187,8 +187,7 @@ export class AirbyteClient {
 
   // State
   /** The connection's sync state; an unknown id reads as `not_set` on the real server. */
-  getState = (connectionId: string, resource = `connection ${connectionId}`) =>
-    this.core.request<ConnectionState>('state/get', { connectionId }, { resource });
+  getState = (connectionId: string, resource = `connection ${connectionId}`) => this.core.request<ConnectionState>('state/get', { connectionId }, { resource });
   /** Writes a connection's state; the server refuses (423) while a sync or refresh of the connection runs. */
   updateStateSafe = (body: ConnectionStateCreateOrUpdate, resource = `connection ${body.connectionId}`) =>
     this.core.request<ConnectionState>('state/create_or_update_safe', body, { resource });
