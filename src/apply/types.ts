@@ -6,6 +6,7 @@ import type {
   AirbyteCatalog,
   ConnectionCreate,
   ConnectionRead,
+  ConnectionState,
   ConnectionUpdate,
   DestinationCreate,
   DestinationRead,
@@ -34,6 +35,7 @@ export interface ApplyClient {
   updateConnection(body: ConnectionUpdate, resource?: string): Promise<ConnectionRead>;
   deleteConnection(connectionId: string, resource?: string): Promise<void>;
   listConnections(workspaceId: string): Promise<ConnectionRead[]>;
+  getState(connectionId: string, resource?: string): Promise<ConnectionState>;
   addSecrets(values: Iterable<string>): void;
 }
 
@@ -86,6 +88,17 @@ export interface ApplyResult {
   durationMs: number;
   /** The settling pass against concurrent runs, when it removed or had to leave a copy of this run's (or could not look). */
   settled?: SettleReport;
+  /** Sync state saved before the changes that reset it, one file per connection (see state-backup.ts). */
+  stateBackups?: StateBackupRecord[];
+}
+
+/** One saved sync state. */
+export interface StateBackupRecord {
+  connection: string;
+  connectionId: string;
+  /** The backup file, as a path the user can pass to `state restore --from`. */
+  file: string;
+  stateType: ConnectionState['stateType'];
 }
 
 /** Options of `executePlan`. */
@@ -108,6 +121,8 @@ export interface ExecuteOptions {
    * default 1500). 0 checks at once: only safe when no other run can apply to the workspace at the same time.
    */
   convergeWaitMs?: number;
+  /** Where sync state is saved before a change whose plan entry has `savesState` (default DEFAULT_STATE_BACKUP_DIR). */
+  stateBackupDir?: string;
   /** Test hook: the clock in ms. */
   now?: () => number;
   /** Test hook: the monotonic clock (ms) that times the convergence wait. */

@@ -84,5 +84,9 @@ export class InstantClient implements ApplyClient {
     this.calls++;
     return [...this.connections.values()];
   };
+  getState = async (connectionId: string) => {
+    this.calls++;
+    return { connectionId, stateType: 'not_set' as const };
+  };
   addSecrets = () => undefined;
 }

@@ -111,6 +111,11 @@ export interface ConnectionChange extends ChangeBase {
    * connection before the source or destination it uses.
    */
   remoteEndpoints: { sourceId: string; destinationId: string } | null;
+  /**
+   * Apply saves the connection's sync state to a backup file before this change's step, because the step resets
+   * or clears it: an update that changes a stream's sync mode or deselects a stream, a replace, a delete.
+   */
+  savesState?: boolean;
 }
 
 export type Change = ActorChange | ConnectionChange;
@@ -154,6 +159,12 @@ export interface Plan {
   /** Apply order with dependencies as data; see diff/order.ts for the rules. */
   order: Step[];
 }
+
+/**
+ * Where apply saves sync state before a change that resets it, unless `--state-backup-dir` or
+ * `AIRBYTE_STATE_BACKUP_DIR` says otherwise; relative to the current directory.
+ */
+export const DEFAULT_STATE_BACKUP_DIR = '.airbyte-gitops/state-backups';
 
 /** Options of `diff`. */
 export interface DiffOptions {

@@ -113,6 +113,7 @@ export class FakeClient implements ApplyClient {
       const created = this.create('connections/create', this.connections, item);
       return { connectionId: created.id, created_at: created.createdAt } as ConnectionRead;
     });
+  getState = (connectionId: string) => this.work('state/get', () => ({ connectionId, stateType: 'not_set' as const }));
   updateConnection = (body: { connectionId: string }) => this.work('connections/update', () => ({ connectionId: body.connectionId }) as ConnectionRead);
   deleteConnection = (id: string) => this.work('connections/delete', () => void (this.connections = this.connections.filter((c) => c.id !== id)));
   listConnections = () =>
