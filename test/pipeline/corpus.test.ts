@@ -114,7 +114,12 @@ const corpus: [string, string[]][] = [
       `${where('duplicate-stream.yaml', 12, 17)}: error: stream 'public.customers' is listed twice in connection 'pg-to-s3': here and at ${where('duplicate-stream.yaml', 10, 17)}`,
     ],
   ],
-  ['no-streams.yaml', [`${where('no-streams.yaml', 9, 14)}: error: 'streams' in connection 'pg-to-s3' must list at least one stream`]],
+  [
+    'no-streams.yaml',
+    [
+      `${where('no-streams.yaml', 9, 14)}: error: 'streams' in connection 'pg-to-s3' must list at least one stream: list the streams to sync, or write 'allStreams: true' to sync every stream the source offers`,
+    ],
+  ],
   [
     'customformat-without-format.yaml',
     [`${where('customformat-without-format.yaml', 9, 26)}: error: connection 'pg-to-s3' has namespaceDefinition 'customformat' but no 'namespaceFormat'`],
