@@ -9,6 +9,7 @@ import type { DestinationSyncMode, SyncMode } from '../api/types.js';
 import type { DesiredAllStreams, DesiredStream, ExcludedStream, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import { streamLabel } from '../streams/identity.js';
+import { printable } from '../util/printable.js';
 import { childPointer, type LocatedDocument } from './parse.js';
 
 /** Problems of one connection's `allStreams` listed one by one; the rest are summed up in one problem. */
@@ -42,8 +43,9 @@ class AllStreamsReader {
     return this.doc.locs.get(pointer)?.value ?? { file: this.doc.file, line: 1, col: 1 };
   }
 
+  /** Names in `message` are the user's: shown escaped, like the schema's messages (a bidi mark would reorder it). */
   report(severity: Problem['severity'], at: SourceLocation, message: string): void {
-    if (this.listed.length < PROBLEMS_LISTED) this.listed.push({ severity, ...at, message });
+    if (this.listed.length < PROBLEMS_LISTED) this.listed.push({ severity, ...at, message: printable(message) });
     else if (this.unlisted === undefined) this.unlisted = { at, count: 1 };
     else this.unlisted.count += 1;
   }

@@ -42,6 +42,9 @@ function resourceName(root: unknown, segments: string[]): string | undefined {
   if (kind !== 'connection') return undefined;
   if (child === 'schedule' && segments.length === 3) return `the schedule of ${resource}`;
   if (child === 'allStreams' && segments.length === 3) return `'allStreams' of ${resource}`;
+  if (child === 'allStreams' && childIndex === 'exclude' && segments.length === 5 && /^\d+$/.test(segments[4] as string)) {
+    return `item ${Number(segments[4]) + 1} of 'exclude' in 'allStreams' of ${resource}`;
+  }
   if (child !== 'streams' || childIndex === undefined || segments.length !== 4) return undefined;
   const stream = nameOf(root, segments);
   return `${stream === undefined ? `stream #${Number(childIndex) + 1}` : `stream '${stream}'`} of ${resource}`;
