@@ -22,6 +22,12 @@ type Fields = Record<string, unknown>;
 const isFields = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
 const place = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.col}`;
 
+/** Namespaces as a message shows them: the first few, so that a list of thousands does not make every message huge. */
+function shortList(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((name) => `'${name}'`);
+  return names.length > 5 ? `${shown.join(', ')}, … (${names.length} in all)` : shown.join(', ');
+}
+
 /** What `readAllStreams` found: the setting (undefined when absent or unreadable) and the problems. */
 export interface AllStreamsResult {
   allStreams?: DesiredAllStreams;
@@ -30,7 +36,8 @@ export interface AllStreamsResult {
 
 class AllStreamsReader {
   private readonly listed: Problem[] = [];
-  private unlisted: { at: SourceLocation; count: number } | undefined;
+  /** The problems past the listed ones: where the first is, how many, and whether any is an error. */
+  private unlisted: { at: SourceLocation; count: number; severity: Problem['severity'] } | undefined;
 
   constructor(
     private readonly doc: LocatedDocument,
@@ -46,17 +53,21 @@ class AllStreamsReader {
   /** Names in `message` are the user's: shown escaped, like the schema's messages (a bidi mark would reorder it). */
   report(severity: Problem['severity'], at: SourceLocation, message: string): void {
     if (this.listed.length < PROBLEMS_LISTED) this.listed.push({ severity, ...at, message: printable(message) });
-    else if (this.unlisted === undefined) this.unlisted = { at, count: 1 };
-    else this.unlisted.count += 1;
+    else if (this.unlisted === undefined) this.unlisted = { at, count: 1, severity };
+    else {
+      this.unlisted.count += 1;
+      if (severity === 'error') this.unlisted.severity = 'error';
+    }
   }
 
   problems(): Problem[] {
     if (this.unlisted === undefined) return this.listed;
-    const { at, count } = this.unlisted;
+    const { at, count, severity } = this.unlisted;
+    const what = severity === 'error' ? 'problem' : 'warning';
     const message =
-      `${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} with 'allStreams' of ${this.owner}, ` +
+      `${count.toLocaleString('en-US')} more ${what}${count === 1 ? '' : 's'} with 'allStreams' of ${this.owner}, ` +
       `not listed one by one: fix the ${PROBLEMS_LISTED} above first`;
-    return [...this.listed, { severity: 'error', ...at, message }];
+    return [...this.listed, { severity, ...at, message }];
   }
 
   namespaces(value: unknown): string[] | undefined {
@@ -86,6 +97,7 @@ class AllStreamsReader {
    * redundant: an error too, since one of the two is not what the writer meant.
    */
   exclude(value: unknown, namespaces: string[] | undefined): ExcludedStream[] {
+    const inNamespaces = namespaces === undefined ? undefined : new Set(namespaces);
     if (!Array.isArray(value)) return [];
     const pointer = childPointer(this.pointer, 'exclude');
     const entries = value.flatMap((item, index) => this.excluded(item, childPointer(pointer, index)) ?? []);
@@ -108,10 +120,10 @@ class AllStreamsReader {
       } else {
         kept.set(key, entry);
         result.push(entry);
-        if (entry.namespace !== undefined && namespaces !== undefined && !namespaces.includes(entry.namespace)) {
+        if (entry.namespace !== undefined && namespaces !== undefined && !inNamespaces?.has(entry.namespace)) {
           const message =
             `'allStreams' of ${this.owner} excludes '${label(entry)}', but namespace '${entry.namespace}' is not in its 'namespaces' ` +
-            `(${namespaces.map((name) => `'${name}'`).join(', ')}), so this excludes nothing: remove it, or fix the namespace`;
+            `(${shortList(namespaces)}), so this excludes nothing: remove it, or fix the namespace`;
           this.report('warning', entry.loc, message);
         }
       }
@@ -122,23 +134,24 @@ class AllStreamsReader {
   /** Every override must be a stream that `allStreams` selects: not excluded, and in `namespaces` when given. */
   checkOverrides(allStreams: DesiredAllStreams, overrides: DesiredStream[]): void {
     const { namespaces } = allStreams;
+    const inNamespaces = namespaces === undefined ? undefined : new Set(namespaces);
     const everywhere = new Map<string, ExcludedStream>();
     const inNamespace = new Map<string, ExcludedStream>();
     /** Exclusions in one namespace, by name only: an override without namespace may mean any of them. */
     const anyNamespace = new Map<string, ExcludedStream>();
     for (const entry of allStreams.exclude) {
       if (entry.namespace === undefined) everywhere.set(entry.name, entry);
-      else if (namespaces === undefined || namespaces.includes(entry.namespace)) {
+      else if (inNamespaces === undefined || inNamespaces.has(entry.namespace)) {
         inNamespace.set(`${entry.namespace}\u0000${entry.name}`, entry);
         if (!anyNamespace.has(entry.name)) anyNamespace.set(entry.name, entry);
       }
     }
     for (const stream of overrides) {
       const it = `stream '${streamLabel(stream)}' of ${this.owner}`;
-      if (stream.namespace !== undefined && namespaces !== undefined && !namespaces.includes(stream.namespace)) {
+      if (stream.namespace !== undefined && namespaces !== undefined && !inNamespaces?.has(stream.namespace)) {
         const message =
           `${it} is overridden under 'streams', but namespace '${stream.namespace}' is not in 'namespaces' of 'allStreams' ` +
-          `(${namespaces.map((name) => `'${name}'`).join(', ')}), so the stream is not synced: add '${stream.namespace}' to 'namespaces', ` +
+          `(${shortList(namespaces)}), so the stream is not synced: add '${stream.namespace}' to 'namespaces', ` +
           `or remove the override`;
         this.report('error', stream.loc, message);
         continue;
