@@ -18,7 +18,7 @@ export interface ScheduleResult {
   problems: Problem[];
 }
 
-/** The time zones ICU lists by their canonical names, and UTC; read once, when the first cron schedule is checked. */
+/** The time zones ICU lists by their canonical names; read once, when the first zone other than UTC is checked. */
 let canonicalZones: ReadonlySet<string> | undefined;
 
 /**
@@ -28,7 +28,9 @@ let canonicalZones: ReadonlySet<string> | undefined;
  * the DateTimeFormat's: every listed zone is one it accepts.
  */
 export function isKnownTimeZone(zone: string): boolean {
-  canonicalZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  // The default, and the zone most schedules name: not even the list is needed.
+  if (zone === 'UTC') return true;
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (canonicalZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
