@@ -14,8 +14,11 @@ const ROOT = new URL('../', import.meta.url);
 const SCHEMA = new URL('schemas/pipeline.schema.json', ROOT);
 const OUTPUT = new URL('src/pipeline/generated/pipeline-schema-validate.ts', ROOT);
 
-/** The options src/pipeline/schema.ts relies on: every error, with the failing data and schema (verbose). */
-const OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false };
+/**
+ * The options src/pipeline/schema.ts relies on: every error, with the failing data and schema (verbose); union types
+ * (`type: [boolean, object]`: `allStreams: true` or a mapping) are meant.
+ */
+const OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true };
 
 /** Ajv's runtime helpers the generated code may call: small files with no dependencies, never the compiler. */
 const RUNTIME = /^ajv\/dist\/runtime\/[a-z0-9]+$/i;

@@ -5,6 +5,8 @@
 import type { DestinationSyncMode, JsonObject, NamespaceDefinition, NonBreakingChangesPreference, SyncMode } from '../api/types.js';
 import type { ActorKind, DesiredActor, DesiredConnection, DesiredStream, SourceLocation, ValueOrigin } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
+import { readAllStreams } from './all-streams.js';
+import { subject } from './describe.js';
 import { readSchedule } from './schedule.js';
 import { childPointer, type LocatedDocument } from './parse.js';
 import { streamKey, streamLabel } from '../streams/identity.js';
@@ -143,7 +145,30 @@ class FileBuilder {
     if (typeof item['source'] === 'string') connection.sourceLoc = this.valueLoc(childPointer(pointer, 'source'));
     if (typeof item['destination'] === 'string') connection.destinationLoc = this.valueLoc(childPointer(pointer, 'destination'));
     this.namespace(connection, item, pointer);
+    for (const key of ['notifySchemaChanges', 'notifySchemaChangesByEmail'] as const) {
+      if (typeof item[key] === 'boolean') connection[key] = item[key];
+    }
+    const allStreams = readAllStreams(item['allStreams'], this.doc, childPointer(pointer, 'allStreams'), owner, connection.streams);
+    this.problems.push(...allStreams.problems);
+    if (allStreams.allStreams !== undefined) connection.allStreams = allStreams.allStreams;
     return connection;
+  }
+
+  /**
+   * Without `allStreams`, a connection lists at least one stream. The schema says so too (for editors), but in an
+   * if/then whose errors only say "must have at least 1 item": this says what to write instead. Any connection,
+   * named or not.
+   */
+  requireStreams(item: unknown, pointer: string): void {
+    if (!isFields(item) || 'allStreams' in item) return;
+    const fix = `list the streams to sync, or write 'allStreams: true' to sync every stream the source offers`;
+    if (!('streams' in item)) {
+      const message = `${subject(this.doc.value, pointer)} is missing required key 'streams': ${fix}`;
+      this.problems.push({ severity: 'error', ...this.valueLoc(pointer), message });
+    } else if (Array.isArray(item['streams']) && item['streams'].length === 0) {
+      const message = `'streams' in ${subject(this.doc.value, pointer)} must list at least one stream: ${fix}`;
+      this.problems.push({ severity: 'error', ...this.valueLoc(childPointer(pointer, 'streams')), message });
+    }
   }
 
   namespace(connection: DesiredConnection, item: Fields, pointer: string): void {
@@ -176,7 +201,10 @@ export function buildFile(doc: LocatedDocument): { resources: FileResources; pro
   const keep = <T>(list: T[], item: T | undefined) => item !== undefined && list.push(item);
   listAt(root, 'sources').forEach((item, i) => keep(resources.sources, builder.actor('source', item, `/sources/${i}`)));
   listAt(root, 'destinations').forEach((item, i) => keep(resources.destinations, builder.actor('destination', item, `/destinations/${i}`)));
-  listAt(root, 'connections').forEach((item, i) => keep(resources.connections, builder.connection(item, `/connections/${i}`)));
+  listAt(root, 'connections').forEach((item, i) => {
+    builder.requireStreams(item, `/connections/${i}`);
+    keep(resources.connections, builder.connection(item, `/connections/${i}`));
+  });
   if (typeof root['workspace'] === 'string') {
     resources.workspace = root['workspace'];
     resources.workspaceLoc = builder.valueLoc('/workspace');

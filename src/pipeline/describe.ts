@@ -28,7 +28,10 @@ function nameOf(root: unknown, segments: string[]): string | undefined {
 
 const KIND_OF_LIST: Record<string, string> = { sources: 'source', destinations: 'destination', connections: 'connection' };
 
-/** How the resource at `segments` is called, if it is one (a source, destination, connection, stream, schedule). */
+/**
+ * How the resource at `segments` is called, if it is one (a source, destination, connection, stream, schedule, a
+ * connection's `allStreams`). Such a name already says what holds it ("stream 's' of connection 'c'").
+ */
 function resourceName(root: unknown, segments: string[]): string | undefined {
   const [list, index, child, childIndex] = segments;
   const kind = list === undefined ? undefined : KIND_OF_LIST[list];
@@ -38,14 +41,22 @@ function resourceName(root: unknown, segments: string[]): string | undefined {
   if (segments.length === 2) return resource;
   if (kind !== 'connection') return undefined;
   if (child === 'schedule' && segments.length === 3) return `the schedule of ${resource}`;
+  if (child === 'allStreams' && segments.length === 3) return `'allStreams' of ${resource}`;
+  if (child === 'allStreams' && childIndex === 'exclude' && segments.length === 5 && /^\d+$/.test(segments[4] as string)) {
+    return `item ${Number(segments[4]) + 1} of 'exclude' in 'allStreams' of ${resource}`;
+  }
   if (child !== 'streams' || childIndex === undefined || segments.length !== 4) return undefined;
   const stream = nameOf(root, segments);
   return `${stream === undefined ? `stream #${Number(childIndex) + 1}` : `stream '${stream}'`} of ${resource}`;
 }
 
-/** " in connection 'x'" for the nearest resource strictly containing `pointer`; "" at the top level. */
+/**
+ * " in connection 'x'" for the nearest resource strictly containing `pointer`; "" at the top level, and for a
+ * resource, whose name already says what holds it.
+ */
 export function where(root: unknown, pointer: string): string {
   const segments = pointerSegments(pointer);
+  if (resourceName(root, segments) !== undefined) return '';
   for (let length = segments.length - 1; length >= 2; length--) {
     const name = resourceName(root, segments.slice(0, length));
     if (name !== undefined) return ` in ${name}`;

@@ -18,6 +18,28 @@ export interface ScheduleResult {
   problems: Problem[];
 }
 
+/** The time zones ICU lists by their canonical names; read once, when the first zone other than UTC is checked. */
+let canonicalZones: ReadonlySet<string> | undefined;
+
+/**
+ * True when Intl knows `zone` (an IANA name, an alias such as US/Eastern, in any case). The usual names are found
+ * in Intl's list of canonical zones; only another name costs a DateTimeFormat, whose first construction loads ICU's
+ * locale and time-zone data (tens of milliseconds, a good part of `validate`'s start-up). Either way the answer is
+ * the DateTimeFormat's: every listed zone is one it accepts.
+ */
+export function isKnownTimeZone(zone: string): boolean {
+  // The default, and the zone most schedules name: not even the list is needed.
+  if (zone === 'UTC') return true;
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 class ScheduleReader {
   readonly problems: Problem[] = [];
   constructor(
@@ -73,9 +95,7 @@ class ScheduleReader {
     if (timezone.startsWith('Etc')) {
       return this.fail(`time zone '${timezone}' in ${this.owner} is rejected by Airbyte (no 'Etc/...' zones); use e.g. 'UTC'`, 'timezone');
     }
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    } catch {
+    if (!isKnownTimeZone(timezone)) {
       this.fail(`unknown time zone '${timezone}' in ${this.owner} (use an IANA name such as 'UTC' or 'Europe/Paris')`, 'timezone');
     }
   }

@@ -65,15 +65,35 @@ function patternMessage(error: ErrorObject, it: string): string {
   );
 }
 
-/** The message for one ajv error; `root` is the file's data (for resource names). */
-function messageFor(error: ErrorObject, root: unknown): string {
+/** Values of a shape no single JSON type names, in words, by the title of the schema that defines them. */
+const SHAPES: Record<string, string> = {
+  'All streams': 'true or a mapping (namespaces, exclude, syncMode, destinationSyncMode)',
+  'Excluded stream': 'a stream name or { name, namespace }',
+};
+
+function shapeWords(error: ErrorObject): string {
+  const title = error.parentSchema?.['title'];
+  return (typeof title === 'string' ? SHAPES[title] : undefined) ?? typeWords(error.params['type'] as unknown);
+}
+
+/** A `${VAR}` always gives a string outside a connector's configuration: say so when a value of another type is due. */
+function templateHint(error: ErrorObject, doc: LocatedDocument): string {
+  const vars = doc.templates.get(error.instancePath)?.vars ?? [];
+  if (vars.length === 0) return '';
+  const written = vars.map((name) => `\${${name}}`).join(', ');
+  return ` (it is written with ${written}, which gives a string here: only a connector's configuration converts a whole \${VAR} to the type it needs)`;
+}
+
+/** The message for one ajv error in `doc`. */
+function messageFor(error: ErrorObject, doc: LocatedDocument): string {
+  const root = doc.value;
   const path = error.instancePath;
   const params = error.params as Record<string, unknown>;
   const it = `${subject(root, path)}${where(root, path)}`;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      const place = path === '' ? 'at the top level' : `in ${subject(root, path)}`;
+      const place = path === '' ? 'at the top level' : `in ${subject(root, path)}${where(root, path)}`;
       return `unknown key '${key}' ${place}${didYouMean(key, knownKeys(error))}`;
     }
     case 'required':
@@ -84,14 +104,16 @@ function messageFor(error: ErrorObject, root: unknown): string {
         `give both to manage it, or only 'name' to refer to an existing one`
       );
     case 'type':
-      return `${it} must be ${typeWords(params['type'])}`;
+      return `${it} must be ${shapeWords(error)}${templateHint(error, doc)}`;
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : '';
       return `${it} must be one of: ${allowed.join(', ')}${hint}`;
     }
     case 'minItems':
-      return path.endsWith('/streams') ? `${it} must list at least one stream` : `${it} must have at least ${String(params['limit'])} item(s)`;
+      return /^\/connections\/\d+\/allStreams\/namespaces$/.test(path)
+        ? `${it} must list at least one namespace: name the namespaces to sync, or leave 'namespaces' out to sync every namespace`
+        : `${it} must have at least ${String(params['limit'])} item(s)`;
     case 'minLength':
       return `${it} must not be empty`;
     case 'minimum':
@@ -158,14 +180,14 @@ export function schemaProblems(doc: LocatedDocument): Problem[] {
       unlisted.count += 1;
       continue;
     }
-    const problem: Problem = { severity: 'error', ...locationFor(error, doc), message: printable(messageFor(error, doc.value)) };
+    const problem: Problem = { severity: 'error', ...locationFor(error, doc), message: printable(messageFor(error, doc)) };
     const key = `${problem.line}:${problem.col}:${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(problem);
   }
   for (const [path, { at, keys }] of unlistedKeys) {
-    const place = path === '' ? 'at the top level' : `in ${subject(doc.value, path)}`;
+    const place = path === '' ? 'at the top level' : `in ${subject(doc.value, path)}${where(doc.value, path)}`;
     const message = `${plural(keys.length, 'more unknown key')} ${place} (${sample(keys)}), not listed one by one: only ${UNKNOWN_KEYS_LISTED} are`;
     problems.push({ severity: 'error', ...at, message });
   }

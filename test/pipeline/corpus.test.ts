@@ -114,10 +114,47 @@ const corpus: [string, string[]][] = [
       `${where('duplicate-stream.yaml', 12, 17)}: error: stream 'public.customers' is listed twice in connection 'pg-to-s3': here and at ${where('duplicate-stream.yaml', 10, 17)}`,
     ],
   ],
-  ['no-streams.yaml', [`${where('no-streams.yaml', 9, 14)}: error: 'streams' in connection 'pg-to-s3' must list at least one stream`]],
+  [
+    'no-streams.yaml',
+    [
+      `${where('no-streams.yaml', 9, 14)}: error: 'streams' in connection 'pg-to-s3' must list at least one stream: list the streams to sync, or write 'allStreams: true' to sync every stream the source offers`,
+    ],
+  ],
   [
     'customformat-without-format.yaml',
     [`${where('customformat-without-format.yaml', 9, 26)}: error: connection 'pg-to-s3' has namespaceDefinition 'customformat' but no 'namespaceFormat'`],
+  ],
+  [
+    'missing-streams.yaml',
+    [
+      `${where('missing-streams.yaml', 6, 5)}: error: connection 'pg-to-s3' is missing required key 'streams': list the streams to sync, or write 'allStreams: true' to sync every stream the source offers`,
+    ],
+  ],
+  [
+    'all-streams-false.yaml',
+    [
+      `${where('all-streams-false.yaml', 9, 17)}: error: 'allStreams: false' in connection 'pg-to-warehouse' is not a setting: remove the line (a connection without 'allStreams' syncs the streams listed under 'streams'), or write 'allStreams: true' to sync every stream`,
+    ],
+  ],
+  [
+    'all-streams-empty-namespaces.yaml',
+    [
+      `${where('all-streams-empty-namespaces.yaml', 10, 19)}: error: 'namespaces' in 'allStreams' of connection 'pg-to-warehouse' must list at least one namespace: name the namespaces to sync, or leave 'namespaces' out to sync every namespace`,
+    ],
+  ],
+  [
+    'all-streams-excluded-override.yaml',
+    [
+      `${where('all-streams-excluded-override.yaml', 15, 15)}: error: stream 'audit_log' of connection 'pg-to-warehouse' is overridden under 'streams', but excluded from 'allStreams' at ${where('all-streams-excluded-override.yaml', 12, 11)}: an excluded stream is not synced, so remove the override or the exclusion`,
+      `${where('all-streams-excluded-override.yaml', 18, 15)}: error: stream 'sales.orders' of connection 'pg-to-warehouse' is overridden under 'streams', but namespace 'sales' is not in 'namespaces' of 'allStreams' ('public'), so the stream is not synced: add 'sales' to 'namespaces', or remove the override`,
+    ],
+  ],
+  [
+    'all-streams-unknown-key.yaml',
+    [
+      `${where('all-streams-unknown-key.yaml', 9, 26)}: error: 'notifySchemaChanges' in connection 'pg-to-warehouse' must be true or false`,
+      `${where('all-streams-unknown-key.yaml', 11, 7)}: error: unknown key 'excludes' in 'allStreams' of connection 'pg-to-warehouse' (did you mean 'exclude'?)`,
+    ],
   ],
   ['empty.yaml', [`${where('empty.yaml', 1, 1)}: error: file is empty`]],
   ['comments-only.yaml', [`${where('comments-only.yaml', 1, 1)}: error: file is empty`]],

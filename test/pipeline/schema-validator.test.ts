@@ -59,6 +59,28 @@ const cases: [string, unknown][] = [
   ['schedule bad units', { connections: [connection({ schedule: { units: 0, timeUnit: 'fortnights' } })] }],
   ['schedule cron and units', { connections: [connection({ schedule: { cron: '0 * * * *', units: 1 } })] }],
   ['no streams', { connections: [connection({ streams: [] })] }],
+  ['streams missing', { connections: [{ name: 'c', source: 'pg', destination: 's3' }] }],
+  ['all streams', { connections: [connection({ streams: undefined, allStreams: true, notifySchemaChanges: true, notifySchemaChangesByEmail: false })] }],
+  ['all streams with overrides', { connections: [connection({ allStreams: { namespaces: ['public'], exclude: ['a', { name: 'b', namespace: 'public' }] } })] }],
+  ['all streams false', { connections: [connection({ allStreams: false })] }],
+  ['all streams of the wrong type', { connections: [connection({ allStreams: 'yes', notifySchemaChanges: 'true' })] }],
+  [
+    'all streams errors',
+    {
+      connections: [
+        connection({
+          allStreams: {
+            namespaces: [],
+            exclude: [3, '', 'a\u202e', { namespace: 'x' }, { name: 'y', typo: 1 }],
+            syncMode: 'full',
+            destinationSyncMode: 'upsert',
+            typo: true,
+          },
+        }),
+        connection({ allStreams: { namespaces: 'public', exclude: {} } }),
+      ],
+    },
+  ],
   ['streams not a list', { connections: [connection({ streams: { users: {} } })] }],
   [
     'stream errors',
@@ -85,7 +107,7 @@ describe('the generated pipeline-schema validator', () => {
   });
 
   describe('answers as Ajv compiling the schema at run time does', () => {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     const compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
 
     const expectSameAnswer = (data: unknown) => {

@@ -84,7 +84,7 @@ const schema11 = {
       description: 'Syncs streams from a source to a destination.',
       type: 'object',
       additionalProperties: false,
-      required: ['name', 'source', 'destination', 'streams'],
+      required: ['name', 'source', 'destination'],
       properties: {
         name: { $ref: '#/definitions/name' },
         source: {
@@ -123,17 +123,98 @@ const schema11 = {
           type: 'string',
           enum: ['ignore', 'disable', 'propagate_columns', 'propagate_fully'],
         },
+        notifySchemaChanges: {
+          title: 'Notify of schema changes',
+          description: "Whether Airbyte sends its schema-change notifications (Slack, webhook) for this connection. Unset leaves Airbyte's value alone.",
+          type: 'boolean',
+        },
+        notifySchemaChangesByEmail: {
+          title: 'Email schema changes',
+          description: "Whether Airbyte emails about schema changes of this connection. Unset leaves Airbyte's value alone.",
+          type: 'boolean',
+        },
+        allStreams: { $ref: '#/definitions/allStreams' },
         streams: {
           title: 'Streams',
-          description: 'The streams to sync (at least one). Streams not listed are not synced.',
+          description:
+            'The streams to sync, each with its sync modes (at least one); streams not listed are not synced. With allStreams: optional per-stream overrides, each a stream the source offers and not excluded.',
           type: 'array',
-          minItems: 1,
           items: { $ref: '#/definitions/stream' },
         },
         previousNames: { $ref: '#/definitions/previousNames' },
       },
-      if: { properties: { namespaceDefinition: { const: 'customformat' } }, required: ['namespaceDefinition'] },
-      then: { required: ['namespaceFormat'] },
+      allOf: [
+        { if: { properties: { namespaceDefinition: { const: 'customformat' } }, required: ['namespaceDefinition'] }, then: { required: ['namespaceFormat'] } },
+        {
+          if: { not: { required: ['allStreams'] } },
+          then: {
+            required: ['streams'],
+            properties: { streams: { title: 'Streams', description: 'Without allStreams, at least one stream.', type: 'array', minItems: 1 } },
+          },
+        },
+      ],
+    },
+    allStreams: {
+      title: 'All streams',
+      description:
+        "Sync every stream the source offers, tables added upstream later included (plan shows them first). true, or a mapping to narrow it: only some namespaces, minus excluded streams, with default sync modes. 'streams' then holds optional per-stream overrides. To sync only the streams listed under 'streams', leave allStreams out (false is refused).",
+      type: ['boolean', 'object'],
+      additionalProperties: false,
+      properties: {
+        namespaces: {
+          title: 'Namespaces',
+          description: 'Only streams of these namespaces (e.g. Postgres schemas). Omit for every namespace; an empty list is refused.',
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+        },
+        exclude: {
+          title: 'Excluded streams',
+          description: 'Streams not to sync: a stream name (excluded in every namespace) or { name, namespace } (in that namespace only).',
+          type: 'array',
+          items: { $ref: '#/definitions/excludedStream' },
+        },
+        syncMode: {
+          title: 'Default sync mode',
+          description: "The sync mode of every stream not overridden under 'streams'. Omit for Airbyte's default per stream.",
+          type: 'string',
+          enum: ['full_refresh', 'incremental'],
+        },
+        destinationSyncMode: {
+          title: 'Default destination sync mode',
+          description:
+            "The destination sync mode of every stream not overridden under 'streams'. Omit for Airbyte's default per stream, kept to the modes the destination supports.",
+          type: 'string',
+          enum: ['append', 'overwrite', 'append_dedup', 'overwrite_dedup'],
+        },
+      },
+      if: { type: 'boolean' },
+      then: { const: true },
+    },
+    excludedStream: {
+      title: 'Excluded stream',
+      description:
+        "A stream name (excluded in every namespace), or { name, namespace } to exclude it in one namespace only. The same characters as in a stream's name are refused.",
+      type: ['string', 'object'],
+      minLength: 1,
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: {
+          title: 'Stream name',
+          description: "The stream's name as the source reports it.",
+          type: 'string',
+          minLength: 1,
+          pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+        },
+        namespace: {
+          title: 'Stream namespace',
+          description: "The stream's namespace as the source reports it; omit to exclude the name in every namespace.",
+          type: 'string',
+          pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+        },
+      },
     },
     schedule: {
       title: 'Schedule',
@@ -576,7 +657,7 @@ const schema15 = {
   description: 'Syncs streams from a source to a destination.',
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'source', 'destination', 'streams'],
+  required: ['name', 'source', 'destination'],
   properties: {
     name: { $ref: '#/definitions/name' },
     source: {
@@ -615,17 +696,36 @@ const schema15 = {
       type: 'string',
       enum: ['ignore', 'disable', 'propagate_columns', 'propagate_fully'],
     },
+    notifySchemaChanges: {
+      title: 'Notify of schema changes',
+      description: "Whether Airbyte sends its schema-change notifications (Slack, webhook) for this connection. Unset leaves Airbyte's value alone.",
+      type: 'boolean',
+    },
+    notifySchemaChangesByEmail: {
+      title: 'Email schema changes',
+      description: "Whether Airbyte emails about schema changes of this connection. Unset leaves Airbyte's value alone.",
+      type: 'boolean',
+    },
+    allStreams: { $ref: '#/definitions/allStreams' },
     streams: {
       title: 'Streams',
-      description: 'The streams to sync (at least one). Streams not listed are not synced.',
+      description:
+        'The streams to sync, each with its sync modes (at least one); streams not listed are not synced. With allStreams: optional per-stream overrides, each a stream the source offers and not excluded.',
       type: 'array',
-      minItems: 1,
       items: { $ref: '#/definitions/stream' },
     },
     previousNames: { $ref: '#/definitions/previousNames' },
   },
-  if: { properties: { namespaceDefinition: { const: 'customformat' } }, required: ['namespaceDefinition'] },
-  then: { required: ['namespaceFormat'] },
+  allOf: [
+    { if: { properties: { namespaceDefinition: { const: 'customformat' } }, required: ['namespaceDefinition'] }, then: { required: ['namespaceFormat'] } },
+    {
+      if: { not: { required: ['allStreams'] } },
+      then: {
+        required: ['streams'],
+        properties: { streams: { title: 'Streams', description: 'Without allStreams, at least one stream.', type: 'array', minItems: 1 } },
+      },
+    },
+  ],
 };
 const schema17 = {
   title: 'Schedule',
@@ -662,7 +762,7 @@ const schema17 = {
     },
   ],
 };
-const schema18 = {
+const schema20 = {
   title: 'Stream',
   description: "One stream of the source's catalog and how it syncs.",
   type: 'object',
@@ -717,12 +817,561 @@ const schema18 = {
   },
 };
 const func6 = Object.prototype.hasOwnProperty;
-function validate14(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema18 = {
+  title: 'All streams',
+  description:
+    "Sync every stream the source offers, tables added upstream later included (plan shows them first). true, or a mapping to narrow it: only some namespaces, minus excluded streams, with default sync modes. 'streams' then holds optional per-stream overrides. To sync only the streams listed under 'streams', leave allStreams out (false is refused).",
+  type: ['boolean', 'object'],
+  additionalProperties: false,
+  properties: {
+    namespaces: {
+      title: 'Namespaces',
+      description: 'Only streams of these namespaces (e.g. Postgres schemas). Omit for every namespace; an empty list is refused.',
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+    },
+    exclude: {
+      title: 'Excluded streams',
+      description: 'Streams not to sync: a stream name (excluded in every namespace) or { name, namespace } (in that namespace only).',
+      type: 'array',
+      items: { $ref: '#/definitions/excludedStream' },
+    },
+    syncMode: {
+      title: 'Default sync mode',
+      description: "The sync mode of every stream not overridden under 'streams'. Omit for Airbyte's default per stream.",
+      type: 'string',
+      enum: ['full_refresh', 'incremental'],
+    },
+    destinationSyncMode: {
+      title: 'Default destination sync mode',
+      description:
+        "The destination sync mode of every stream not overridden under 'streams'. Omit for Airbyte's default per stream, kept to the modes the destination supports.",
+      type: 'string',
+      enum: ['append', 'overwrite', 'append_dedup', 'overwrite_dedup'],
+    },
+  },
+  if: { type: 'boolean' },
+  then: { const: true },
+};
+const schema19 = {
+  title: 'Excluded stream',
+  description:
+    "A stream name (excluded in every namespace), or { name, namespace } to exclude it in one namespace only. The same characters as in a stream's name are refused.",
+  type: ['string', 'object'],
+  minLength: 1,
+  pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: {
+      title: 'Stream name',
+      description: "The stream's name as the source reports it.",
+      type: 'string',
+      minLength: 1,
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+    },
+    namespace: {
+      title: 'Stream namespace',
+      description: "The stream's namespace as the source reports it; omit to exclude the name in every namespace.",
+      type: 'string',
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+    },
+  },
+};
+function validate15(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
+  if (typeof data !== 'boolean' && !(data && typeof data == 'object' && !Array.isArray(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: schema18.type },
+      message: 'must be boolean,object',
+      schema: schema18.type,
+      parentSchema: schema18,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
   const _errs1 = errors;
   let valid0 = true;
   const _errs2 = errors;
+  if (typeof data !== 'boolean') {
+    const err1 = {};
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs2 === errors;
+  errors = _errs1;
+  if (vErrors !== null) {
+    if (_errs1) {
+      vErrors.length = _errs1;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid0) {
+    const _errs4 = errors;
+    if (true !== data) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/then/const',
+        keyword: 'const',
+        params: { allowedValue: true },
+        message: 'must be equal to constant',
+        schema: true,
+        parentSchema: schema18.then,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+  }
+  if (!valid0) {
+    const err3 = {
+      instancePath,
+      schemaPath: '#/if',
+      keyword: 'if',
+      params: { failingKeyword: 'then' },
+      message: 'must match "then" schema',
+      schema: schema18.if,
+      parentSchema: schema18,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === 'namespaces' || key0 === 'exclude' || key0 === 'syncMode' || key0 === 'destinationSyncMode')) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema18,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.namespaces !== undefined) {
+      let data0 = data.namespaces;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err5 = {
+            instancePath: instancePath + '/namespaces',
+            schemaPath: '#/properties/namespaces/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+            schema: 1,
+            parentSchema: schema18.properties.namespaces,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 === 'string') {
+            if (!pattern0.test(data1)) {
+              const err6 = {
+                instancePath: instancePath + '/namespaces/' + i0,
+                schemaPath: '#/properties/namespaces/items/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+                message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+                schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+                parentSchema: schema18.properties.namespaces.items,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = {
+              instancePath: instancePath + '/namespaces/' + i0,
+              schemaPath: '#/properties/namespaces/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema18.properties.namespaces.items.type,
+              parentSchema: schema18.properties.namespaces.items,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/namespaces',
+          schemaPath: '#/properties/namespaces/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema18.properties.namespaces.type,
+          parentSchema: schema18.properties.namespaces,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.exclude !== undefined) {
+      let data2 = data.exclude;
+      if (Array.isArray(data2)) {
+        const len1 = data2.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data3 = data2[i1];
+          if (typeof data3 !== 'string' && !(data3 && typeof data3 == 'object' && !Array.isArray(data3))) {
+            const err9 = {
+              instancePath: instancePath + '/exclude/' + i1,
+              schemaPath: '#/definitions/excludedStream/type',
+              keyword: 'type',
+              params: { type: schema19.type },
+              message: 'must be string,object',
+              schema: schema19.type,
+              parentSchema: schema19,
+              data: data3,
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (typeof data3 === 'string') {
+            if (func2(data3) < 1) {
+              const err10 = {
+                instancePath: instancePath + '/exclude/' + i1,
+                schemaPath: '#/definitions/excludedStream/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema19,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (!pattern0.test(data3)) {
+              const err11 = {
+                instancePath: instancePath + '/exclude/' + i1,
+                schemaPath: '#/definitions/excludedStream/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+                message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+                schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+                parentSchema: schema19,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+            if (data3.name === undefined) {
+              const err12 = {
+                instancePath: instancePath + '/exclude/' + i1,
+                schemaPath: '#/definitions/excludedStream/required',
+                keyword: 'required',
+                params: { missingProperty: 'name' },
+                message: "must have required property '" + 'name' + "'",
+                schema: schema19.required,
+                parentSchema: schema19,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            for (const key1 in data3) {
+              if (!(key1 === 'name' || key1 === 'namespace')) {
+                const err13 = {
+                  instancePath: instancePath + '/exclude/' + i1,
+                  schemaPath: '#/definitions/excludedStream/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key1 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema19,
+                  data: data3,
+                };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data3.name !== undefined) {
+              let data4 = data3.name;
+              if (typeof data4 === 'string') {
+                if (func2(data4) < 1) {
+                  const err14 = {
+                    instancePath: instancePath + '/exclude/' + i1 + '/name',
+                    schemaPath: '#/definitions/excludedStream/properties/name/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema19.properties.name,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+                if (!pattern0.test(data4)) {
+                  const err15 = {
+                    instancePath: instancePath + '/exclude/' + i1 + '/name',
+                    schemaPath: '#/definitions/excludedStream/properties/name/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+                    schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+                    parentSchema: schema19.properties.name,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = {
+                  instancePath: instancePath + '/exclude/' + i1 + '/name',
+                  schemaPath: '#/definitions/excludedStream/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema19.properties.name.type,
+                  parentSchema: schema19.properties.name,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data3.namespace !== undefined) {
+              let data5 = data3.namespace;
+              if (typeof data5 === 'string') {
+                if (!pattern0.test(data5)) {
+                  const err17 = {
+                    instancePath: instancePath + '/exclude/' + i1 + '/namespace',
+                    schemaPath: '#/definitions/excludedStream/properties/namespace/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+                    schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+                    parentSchema: schema19.properties.namespace,
+                    data: data5,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              } else {
+                const err18 = {
+                  instancePath: instancePath + '/exclude/' + i1 + '/namespace',
+                  schemaPath: '#/definitions/excludedStream/properties/namespace/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema19.properties.namespace.type,
+                  parentSchema: schema19.properties.namespace,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err19 = {
+          instancePath: instancePath + '/exclude',
+          schemaPath: '#/properties/exclude/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema18.properties.exclude.type,
+          parentSchema: schema18.properties.exclude,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.syncMode !== undefined) {
+      let data6 = data.syncMode;
+      if (typeof data6 !== 'string') {
+        const err20 = {
+          instancePath: instancePath + '/syncMode',
+          schemaPath: '#/properties/syncMode/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema18.properties.syncMode.type,
+          parentSchema: schema18.properties.syncMode,
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (!(data6 === 'full_refresh' || data6 === 'incremental')) {
+        const err21 = {
+          instancePath: instancePath + '/syncMode',
+          schemaPath: '#/properties/syncMode/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema18.properties.syncMode.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema18.properties.syncMode.enum,
+          parentSchema: schema18.properties.syncMode,
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.destinationSyncMode !== undefined) {
+      let data7 = data.destinationSyncMode;
+      if (typeof data7 !== 'string') {
+        const err22 = {
+          instancePath: instancePath + '/destinationSyncMode',
+          schemaPath: '#/properties/destinationSyncMode/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema18.properties.destinationSyncMode.type,
+          parentSchema: schema18.properties.destinationSyncMode,
+          data: data7,
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (!(data7 === 'append' || data7 === 'overwrite' || data7 === 'append_dedup' || data7 === 'overwrite_dedup')) {
+        const err23 = {
+          instancePath: instancePath + '/destinationSyncMode',
+          schemaPath: '#/properties/destinationSyncMode/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema18.properties.destinationSyncMode.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema18.properties.destinationSyncMode.enum,
+          parentSchema: schema18.properties.destinationSyncMode,
+          data: data7,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+function validate14(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs2 = errors;
+  let valid1 = true;
+  const _errs3 = errors;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     let missing0;
     if (data.namespaceDefinition === undefined && (missing0 = 'namespaceDefinition')) {
@@ -747,27 +1396,27 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
+  var _valid0 = _errs3 === errors;
+  errors = _errs2;
   if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
+    if (_errs2) {
+      vErrors.length = _errs2;
     } else {
       vErrors = null;
     }
   }
   if (_valid0) {
-    const _errs4 = errors;
+    const _errs5 = errors;
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       if (data.namespaceFormat === undefined) {
         const err2 = {
           instancePath,
-          schemaPath: '#/then/required',
+          schemaPath: '#/allOf/0/then/required',
           keyword: 'required',
           params: { missingProperty: 'namespaceFormat' },
           message: "must have required property '" + 'namespaceFormat' + "'",
-          schema: schema15.then.required,
-          parentSchema: schema15.then,
+          schema: schema15.allOf[0].then.required,
+          parentSchema: schema15.allOf[0].then,
           data,
         };
         if (vErrors === null) {
@@ -778,18 +1427,18 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    var _valid0 = _errs4 === errors;
-    valid0 = _valid0;
+    var _valid0 = _errs5 === errors;
+    valid1 = _valid0;
   }
-  if (!valid0) {
+  if (!valid1) {
     const err3 = {
       instancePath,
-      schemaPath: '#/if',
+      schemaPath: '#/allOf/0/if',
       keyword: 'if',
       params: { failingKeyword: 'then' },
       message: 'must match "then" schema',
-      schema: schema15.if,
-      parentSchema: schema15,
+      schema: schema15.allOf[0].if,
+      parentSchema: schema15.allOf[0],
       data,
     };
     if (vErrors === null) {
@@ -799,9 +1448,137 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
+  const _errs7 = errors;
+  let valid3 = true;
+  const _errs8 = errors;
+  const _errs9 = errors;
+  const _errs10 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    let missing1;
+    if (data.allStreams === undefined && (missing1 = 'allStreams')) {
+      const err4 = {};
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+  }
+  var valid4 = _errs10 === errors;
+  if (valid4) {
+    const err5 = {};
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  } else {
+    errors = _errs9;
+    if (vErrors !== null) {
+      if (_errs9) {
+        vErrors.length = _errs9;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var _valid1 = _errs8 === errors;
+  errors = _errs7;
+  if (vErrors !== null) {
+    if (_errs7) {
+      vErrors.length = _errs7;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid1) {
+    const _errs11 = errors;
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      if (data.streams === undefined) {
+        const err6 = {
+          instancePath,
+          schemaPath: '#/allOf/1/then/required',
+          keyword: 'required',
+          params: { missingProperty: 'streams' },
+          message: "must have required property '" + 'streams' + "'",
+          schema: schema15.allOf[1].then.required,
+          parentSchema: schema15.allOf[1].then,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (data.streams !== undefined) {
+        let data1 = data.streams;
+        if (Array.isArray(data1)) {
+          if (data1.length < 1) {
+            const err7 = {
+              instancePath: instancePath + '/streams',
+              schemaPath: '#/allOf/1/then/properties/streams/minItems',
+              keyword: 'minItems',
+              params: { limit: 1 },
+              message: 'must NOT have fewer than 1 items',
+              schema: 1,
+              parentSchema: schema15.allOf[1].then.properties.streams,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        } else {
+          const err8 = {
+            instancePath: instancePath + '/streams',
+            schemaPath: '#/allOf/1/then/properties/streams/type',
+            keyword: 'type',
+            params: { type: 'array' },
+            message: 'must be array',
+            schema: schema15.allOf[1].then.properties.streams.type,
+            parentSchema: schema15.allOf[1].then.properties.streams,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    var _valid1 = _errs11 === errors;
+    valid3 = _valid1;
+  }
+  if (!valid3) {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/allOf/1/if',
+      keyword: 'if',
+      params: { failingKeyword: 'then' },
+      message: 'must match "then" schema',
+      schema: schema15.allOf[1].if,
+      parentSchema: schema15.allOf[1],
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.name === undefined) {
-      const err4 = {
+      const err10 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
@@ -812,14 +1589,14 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         data,
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err10];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err10);
       }
       errors++;
     }
     if (data.source === undefined) {
-      const err5 = {
+      const err11 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
@@ -830,14 +1607,14 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         data,
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err11];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.destination === undefined) {
-      const err6 = {
+      const err12 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
@@ -848,33 +1625,15 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         data,
       };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err12];
       } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.streams === undefined) {
-      const err7 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'streams' },
-        message: "must have required property '" + 'streams' + "'",
-        schema: schema15.required,
-        parentSchema: schema15,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
+        vErrors.push(err12);
       }
       errors++;
     }
     for (const key0 in data) {
       if (!func6.call(schema15.properties, key0)) {
-        const err8 = {
+        const err13 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
@@ -885,18 +1644,18 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           data,
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err13];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.name !== undefined) {
-      let data1 = data.name;
-      if (typeof data1 === 'string') {
-        if (func2(data1) < 1) {
-          const err9 = {
+      let data2 = data.name;
+      if (typeof data2 === 'string') {
+        if (func2(data2) < 1) {
+          const err14 = {
             instancePath: instancePath + '/name',
             schemaPath: '#/definitions/name/minLength',
             keyword: 'minLength',
@@ -904,17 +1663,17 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
             parentSchema: schema13,
-            data: data1,
+            data: data2,
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err14];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err14);
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
-          const err10 = {
+        if (!pattern0.test(data2)) {
+          const err15 = {
             instancePath: instancePath + '/name',
             schemaPath: '#/definitions/name/pattern',
             keyword: 'pattern',
@@ -922,105 +1681,7 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
             schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
             parentSchema: schema13,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = {
-          instancePath: instancePath + '/name',
-          schemaPath: '#/definitions/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema13.type,
-          parentSchema: schema13,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== undefined) {
-      let data2 = data.source;
-      if (typeof data2 === 'string') {
-        if (func2(data2) < 1) {
-          const err12 = {
-            instancePath: instancePath + '/source',
-            schemaPath: '#/properties/source/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema15.properties.source,
             data: data2,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data2)) {
-          const err13 = {
-            instancePath: instancePath + '/source',
-            schemaPath: '#/properties/source/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
-            message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
-            schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
-            parentSchema: schema15.properties.source,
-            data: data2,
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = {
-          instancePath: instancePath + '/source',
-          schemaPath: '#/properties/source/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.properties.source.type,
-          parentSchema: schema15.properties.source,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.destination !== undefined) {
-      let data3 = data.destination;
-      if (typeof data3 === 'string') {
-        if (func2(data3) < 1) {
-          const err15 = {
-            instancePath: instancePath + '/destination',
-            schemaPath: '#/properties/destination/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema15.properties.destination,
-            data: data3,
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -1029,73 +1690,74 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data3)) {
-          const err16 = {
-            instancePath: instancePath + '/destination',
-            schemaPath: '#/properties/destination/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
-            message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
-            schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
-            parentSchema: schema15.properties.destination,
-            data: data3,
-          };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
       } else {
-        const err17 = {
-          instancePath: instancePath + '/destination',
-          schemaPath: '#/properties/destination/type',
+        const err16 = {
+          instancePath: instancePath + '/name',
+          schemaPath: '#/definitions/name/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.destination.type,
-          parentSchema: schema15.properties.destination,
-          data: data3,
+          schema: schema13.type,
+          parentSchema: schema13,
+          data: data2,
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err16];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
-    if (data.status !== undefined) {
-      let data4 = data.status;
-      if (typeof data4 !== 'string') {
-        const err18 = {
-          instancePath: instancePath + '/status',
-          schemaPath: '#/properties/status/type',
+    if (data.source !== undefined) {
+      let data3 = data.source;
+      if (typeof data3 === 'string') {
+        if (func2(data3) < 1) {
+          const err17 = {
+            instancePath: instancePath + '/source',
+            schemaPath: '#/properties/source/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15.properties.source,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (!pattern0.test(data3)) {
+          const err18 = {
+            instancePath: instancePath + '/source',
+            schemaPath: '#/properties/source/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+            message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+            schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+            parentSchema: schema15.properties.source,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = {
+          instancePath: instancePath + '/source',
+          schemaPath: '#/properties/source/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.status.type,
-          parentSchema: schema15.properties.status,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      if (!(data4 === 'active' || data4 === 'inactive')) {
-        const err19 = {
-          instancePath: instancePath + '/status',
-          schemaPath: '#/properties/status/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema15.properties.status.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema15.properties.status.enum,
-          parentSchema: schema15.properties.status,
-          data: data4,
+          schema: schema15.properties.source.type,
+          parentSchema: schema15.properties.source,
+          data: data3,
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -1105,14 +1767,111 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.schedule !== undefined) {
-      let data5 = data.schedule;
-      const _errs17 = errors;
-      let valid5 = false;
-      let passing0 = null;
-      const _errs18 = errors;
+    if (data.destination !== undefined) {
+      let data4 = data.destination;
+      if (typeof data4 === 'string') {
+        if (func2(data4) < 1) {
+          const err20 = {
+            instancePath: instancePath + '/destination',
+            schemaPath: '#/properties/destination/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15.properties.destination,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (!pattern0.test(data4)) {
+          const err21 = {
+            instancePath: instancePath + '/destination',
+            schemaPath: '#/properties/destination/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+            message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+            schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+            parentSchema: schema15.properties.destination,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = {
+          instancePath: instancePath + '/destination',
+          schemaPath: '#/properties/destination/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.properties.destination.type,
+          parentSchema: schema15.properties.destination,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== undefined) {
+      let data5 = data.status;
       if (typeof data5 !== 'string') {
-        const err20 = {
+        const err23 = {
+          instancePath: instancePath + '/status',
+          schemaPath: '#/properties/status/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.properties.status.type,
+          parentSchema: schema15.properties.status,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (!(data5 === 'active' || data5 === 'inactive')) {
+        const err24 = {
+          instancePath: instancePath + '/status',
+          schemaPath: '#/properties/status/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema15.properties.status.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema15.properties.status.enum,
+          parentSchema: schema15.properties.status,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.schedule !== undefined) {
+      let data6 = data.schedule;
+      const _errs26 = errors;
+      let valid9 = false;
+      let passing0 = null;
+      const _errs27 = errors;
+      if (typeof data6 !== 'string') {
+        const err25 = {
           instancePath: instancePath + '/schedule',
           schemaPath: '#/definitions/schedule/oneOf/0/type',
           keyword: 'type',
@@ -1120,17 +1879,17 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be string',
           schema: schema17.oneOf[0].type,
           parentSchema: schema17.oneOf[0],
-          data: data5,
+          data: data6,
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err25];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err25);
         }
         errors++;
       }
-      if ('manual' !== data5) {
-        const err21 = {
+      if ('manual' !== data6) {
+        const err26 = {
           instancePath: instancePath + '/schedule',
           schemaPath: '#/definitions/schedule/oneOf/0/const',
           keyword: 'const',
@@ -1138,24 +1897,24 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be equal to constant',
           schema: 'manual',
           parentSchema: schema17.oneOf[0],
-          data: data5,
+          data: data6,
         };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err26];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err26);
         }
         errors++;
       }
-      var _valid1 = _errs18 === errors;
-      if (_valid1) {
-        valid5 = true;
+      var _valid2 = _errs27 === errors;
+      if (_valid2) {
+        valid9 = true;
         passing0 = 0;
       }
-      const _errs20 = errors;
-      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-        if (data5.units === undefined) {
-          const err22 = {
+      const _errs29 = errors;
+      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+        if (data6.units === undefined) {
+          const err27 = {
             instancePath: instancePath + '/schedule',
             schemaPath: '#/definitions/schedule/oneOf/1/required',
             keyword: 'required',
@@ -1163,17 +1922,17 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'units' + "'",
             schema: schema17.oneOf[1].required,
             parentSchema: schema17.oneOf[1],
-            data: data5,
+            data: data6,
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err27];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err27);
           }
           errors++;
         }
-        if (data5.timeUnit === undefined) {
-          const err23 = {
+        if (data6.timeUnit === undefined) {
+          const err28 = {
             instancePath: instancePath + '/schedule',
             schemaPath: '#/definitions/schedule/oneOf/1/required',
             keyword: 'required',
@@ -1181,18 +1940,18 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'timeUnit' + "'",
             schema: schema17.oneOf[1].required,
             parentSchema: schema17.oneOf[1],
-            data: data5,
+            data: data6,
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err28];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err28);
           }
           errors++;
         }
-        for (const key1 in data5) {
+        for (const key1 in data6) {
           if (!(key1 === 'units' || key1 === 'timeUnit')) {
-            const err24 = {
+            const err29 = {
               instancePath: instancePath + '/schedule',
               schemaPath: '#/definitions/schedule/oneOf/1/additionalProperties',
               keyword: 'additionalProperties',
@@ -1200,20 +1959,20 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema17.oneOf[1],
-              data: data5,
+              data: data6,
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err29];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data5.units !== undefined) {
-          let data6 = data5.units;
-          if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-            const err25 = {
+        if (data6.units !== undefined) {
+          let data7 = data6.units;
+          if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
+            const err30 = {
               instancePath: instancePath + '/schedule/units',
               schemaPath: '#/definitions/schedule/oneOf/1/properties/units/type',
               keyword: 'type',
@@ -1221,114 +1980,7 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be integer',
               schema: schema17.oneOf[1].properties.units.type,
               parentSchema: schema17.oneOf[1].properties.units,
-              data: data6,
-            };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (typeof data6 == 'number' && isFinite(data6)) {
-            if (data6 < 1 || isNaN(data6)) {
-              const err26 = {
-                instancePath: instancePath + '/schedule/units',
-                schemaPath: '#/definitions/schedule/oneOf/1/properties/units/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 1 },
-                message: 'must be >= 1',
-                schema: 1,
-                parentSchema: schema17.oneOf[1].properties.units,
-                data: data6,
-              };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data5.timeUnit !== undefined) {
-          let data7 = data5.timeUnit;
-          if (typeof data7 !== 'string') {
-            const err27 = {
-              instancePath: instancePath + '/schedule/timeUnit',
-              schemaPath: '#/definitions/schedule/oneOf/1/properties/timeUnit/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema17.oneOf[1].properties.timeUnit.type,
-              parentSchema: schema17.oneOf[1].properties.timeUnit,
               data: data7,
-            };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-          if (!(data7 === 'minutes' || data7 === 'hours' || data7 === 'days' || data7 === 'weeks' || data7 === 'months')) {
-            const err28 = {
-              instancePath: instancePath + '/schedule/timeUnit',
-              schemaPath: '#/definitions/schedule/oneOf/1/properties/timeUnit/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema17.oneOf[1].properties.timeUnit.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema17.oneOf[1].properties.timeUnit.enum,
-              parentSchema: schema17.oneOf[1].properties.timeUnit,
-              data: data7,
-            };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + '/schedule',
-          schemaPath: '#/definitions/schedule/oneOf/1/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-          schema: schema17.oneOf[1].type,
-          parentSchema: schema17.oneOf[1],
-          data: data5,
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      var _valid1 = _errs20 === errors;
-      if (_valid1 && valid5) {
-        valid5 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid1) {
-          valid5 = true;
-          passing0 = 1;
-        }
-        const _errs27 = errors;
-        if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-          if (data5.cron === undefined) {
-            const err30 = {
-              instancePath: instancePath + '/schedule',
-              schemaPath: '#/definitions/schedule/oneOf/2/required',
-              keyword: 'required',
-              params: { missingProperty: 'cron' },
-              message: "must have required property '" + 'cron' + "'",
-              schema: schema17.oneOf[2].required,
-              parentSchema: schema17.oneOf[2],
-              data: data5,
             };
             if (vErrors === null) {
               vErrors = [err30];
@@ -1337,17 +1989,17 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          for (const key2 in data5) {
-            if (!(key2 === 'cron' || key2 === 'timezone')) {
+          if (typeof data7 == 'number' && isFinite(data7)) {
+            if (data7 < 1 || isNaN(data7)) {
               const err31 = {
-                instancePath: instancePath + '/schedule',
-                schemaPath: '#/definitions/schedule/oneOf/2/additionalProperties',
-                keyword: 'additionalProperties',
-                params: { additionalProperty: key2 },
-                message: 'must NOT have additional properties',
-                schema: false,
-                parentSchema: schema17.oneOf[2],
-                data: data5,
+                instancePath: instancePath + '/schedule/units',
+                schemaPath: '#/definitions/schedule/oneOf/1/properties/units/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 1 },
+                message: 'must be >= 1',
+                schema: 1,
+                parentSchema: schema17.oneOf[1].properties.units,
+                data: data7,
               };
               if (vErrors === null) {
                 vErrors = [err31];
@@ -1357,10 +2009,117 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data5.cron !== undefined) {
-            let data8 = data5.cron;
-            if (typeof data8 !== 'string') {
-              const err32 = {
+        }
+        if (data6.timeUnit !== undefined) {
+          let data8 = data6.timeUnit;
+          if (typeof data8 !== 'string') {
+            const err32 = {
+              instancePath: instancePath + '/schedule/timeUnit',
+              schemaPath: '#/definitions/schedule/oneOf/1/properties/timeUnit/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema17.oneOf[1].properties.timeUnit.type,
+              parentSchema: schema17.oneOf[1].properties.timeUnit,
+              data: data8,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          if (!(data8 === 'minutes' || data8 === 'hours' || data8 === 'days' || data8 === 'weeks' || data8 === 'months')) {
+            const err33 = {
+              instancePath: instancePath + '/schedule/timeUnit',
+              schemaPath: '#/definitions/schedule/oneOf/1/properties/timeUnit/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema17.oneOf[1].properties.timeUnit.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema17.oneOf[1].properties.timeUnit.enum,
+              parentSchema: schema17.oneOf[1].properties.timeUnit,
+              data: data8,
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = {
+          instancePath: instancePath + '/schedule',
+          schemaPath: '#/definitions/schedule/oneOf/1/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema17.oneOf[1].type,
+          parentSchema: schema17.oneOf[1],
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      var _valid2 = _errs29 === errors;
+      if (_valid2 && valid9) {
+        valid9 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid2) {
+          valid9 = true;
+          passing0 = 1;
+        }
+        const _errs36 = errors;
+        if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+          if (data6.cron === undefined) {
+            const err35 = {
+              instancePath: instancePath + '/schedule',
+              schemaPath: '#/definitions/schedule/oneOf/2/required',
+              keyword: 'required',
+              params: { missingProperty: 'cron' },
+              message: "must have required property '" + 'cron' + "'",
+              schema: schema17.oneOf[2].required,
+              parentSchema: schema17.oneOf[2],
+              data: data6,
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+          for (const key2 in data6) {
+            if (!(key2 === 'cron' || key2 === 'timezone')) {
+              const err36 = {
+                instancePath: instancePath + '/schedule',
+                schemaPath: '#/definitions/schedule/oneOf/2/additionalProperties',
+                keyword: 'additionalProperties',
+                params: { additionalProperty: key2 },
+                message: 'must NOT have additional properties',
+                schema: false,
+                parentSchema: schema17.oneOf[2],
+                data: data6,
+              };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          }
+          if (data6.cron !== undefined) {
+            let data9 = data6.cron;
+            if (typeof data9 !== 'string') {
+              const err37 = {
                 instancePath: instancePath + '/schedule/cron',
                 schemaPath: '#/definitions/schedule/oneOf/2/properties/cron/type',
                 keyword: 'type',
@@ -1368,20 +2127,20 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be string',
                 schema: schema17.oneOf[2].properties.cron.type,
                 parentSchema: schema17.oneOf[2].properties.cron,
-                data: data8,
+                data: data9,
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err37];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err37);
               }
               errors++;
             }
           }
-          if (data5.timezone !== undefined) {
-            let data9 = data5.timezone;
-            if (typeof data9 !== 'string') {
-              const err33 = {
+          if (data6.timezone !== undefined) {
+            let data10 = data6.timezone;
+            if (typeof data10 !== 'string') {
+              const err38 = {
                 instancePath: instancePath + '/schedule/timezone',
                 schemaPath: '#/definitions/schedule/oneOf/2/properties/timezone/type',
                 keyword: 'type',
@@ -1389,18 +2148,18 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be string',
                 schema: schema17.oneOf[2].properties.timezone.type,
                 parentSchema: schema17.oneOf[2].properties.timezone,
-                data: data9,
+                data: data10,
               };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err38];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err38);
               }
               errors++;
             }
           }
         } else {
-          const err34 = {
+          const err39 = {
             instancePath: instancePath + '/schedule',
             schemaPath: '#/definitions/schedule/oneOf/2/type',
             keyword: 'type',
@@ -1408,28 +2167,28 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must be object',
             schema: schema17.oneOf[2].type,
             parentSchema: schema17.oneOf[2],
-            data: data5,
+            data: data6,
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err39];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err39);
           }
           errors++;
         }
-        var _valid1 = _errs27 === errors;
-        if (_valid1 && valid5) {
-          valid5 = false;
+        var _valid2 = _errs36 === errors;
+        if (_valid2 && valid9) {
+          valid9 = false;
           passing0 = [passing0, 2];
         } else {
-          if (_valid1) {
-            valid5 = true;
+          if (_valid2) {
+            valid9 = true;
             passing0 = 2;
           }
         }
       }
-      if (!valid5) {
-        const err35 = {
+      if (!valid9) {
+        const err40 = {
           instancePath: instancePath + '/schedule',
           schemaPath: '#/definitions/schedule/oneOf',
           keyword: 'oneOf',
@@ -1437,118 +2196,7 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must match exactly one schema in oneOf',
           schema: schema17.oneOf,
           parentSchema: schema17,
-          data: data5,
-        };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      } else {
-        errors = _errs17;
-        if (vErrors !== null) {
-          if (_errs17) {
-            vErrors.length = _errs17;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.namespaceDefinition !== undefined) {
-      let data10 = data.namespaceDefinition;
-      if (typeof data10 !== 'string') {
-        const err36 = {
-          instancePath: instancePath + '/namespaceDefinition',
-          schemaPath: '#/properties/namespaceDefinition/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.properties.namespaceDefinition.type,
-          parentSchema: schema15.properties.namespaceDefinition,
-          data: data10,
-        };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-      if (!(data10 === 'source' || data10 === 'destination' || data10 === 'customformat')) {
-        const err37 = {
-          instancePath: instancePath + '/namespaceDefinition',
-          schemaPath: '#/properties/namespaceDefinition/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema15.properties.namespaceDefinition.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema15.properties.namespaceDefinition.enum,
-          parentSchema: schema15.properties.namespaceDefinition,
-          data: data10,
-        };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.namespaceFormat !== undefined) {
-      let data11 = data.namespaceFormat;
-      if (typeof data11 !== 'string') {
-        const err38 = {
-          instancePath: instancePath + '/namespaceFormat',
-          schemaPath: '#/properties/namespaceFormat/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.properties.namespaceFormat.type,
-          parentSchema: schema15.properties.namespaceFormat,
-          data: data11,
-        };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.prefix !== undefined) {
-      let data12 = data.prefix;
-      if (typeof data12 !== 'string') {
-        const err39 = {
-          instancePath: instancePath + '/prefix',
-          schemaPath: '#/properties/prefix/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.properties.prefix.type,
-          parentSchema: schema15.properties.prefix,
-          data: data12,
-        };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.nonBreakingChangesPreference !== undefined) {
-      let data13 = data.nonBreakingChangesPreference;
-      if (typeof data13 !== 'string') {
-        const err40 = {
-          instancePath: instancePath + '/nonBreakingChangesPreference',
-          schemaPath: '#/properties/nonBreakingChangesPreference/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.properties.nonBreakingChangesPreference.type,
-          parentSchema: schema15.properties.nonBreakingChangesPreference,
-          data: data13,
+          data: data6,
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -1556,17 +2204,29 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           vErrors.push(err40);
         }
         errors++;
+      } else {
+        errors = _errs26;
+        if (vErrors !== null) {
+          if (_errs26) {
+            vErrors.length = _errs26;
+          } else {
+            vErrors = null;
+          }
+        }
       }
-      if (!(data13 === 'ignore' || data13 === 'disable' || data13 === 'propagate_columns' || data13 === 'propagate_fully')) {
+    }
+    if (data.namespaceDefinition !== undefined) {
+      let data11 = data.namespaceDefinition;
+      if (typeof data11 !== 'string') {
         const err41 = {
-          instancePath: instancePath + '/nonBreakingChangesPreference',
-          schemaPath: '#/properties/nonBreakingChangesPreference/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema15.properties.nonBreakingChangesPreference.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema15.properties.nonBreakingChangesPreference.enum,
-          parentSchema: schema15.properties.nonBreakingChangesPreference,
-          data: data13,
+          instancePath: instancePath + '/namespaceDefinition',
+          schemaPath: '#/properties/namespaceDefinition/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.properties.namespaceDefinition.type,
+          parentSchema: schema15.properties.namespaceDefinition,
+          data: data11,
         };
         if (vErrors === null) {
           vErrors = [err41];
@@ -1575,87 +2235,216 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data11 === 'source' || data11 === 'destination' || data11 === 'customformat')) {
+        const err42 = {
+          instancePath: instancePath + '/namespaceDefinition',
+          schemaPath: '#/properties/namespaceDefinition/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema15.properties.namespaceDefinition.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema15.properties.namespaceDefinition.enum,
+          parentSchema: schema15.properties.namespaceDefinition,
+          data: data11,
+        };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.namespaceFormat !== undefined) {
+      let data12 = data.namespaceFormat;
+      if (typeof data12 !== 'string') {
+        const err43 = {
+          instancePath: instancePath + '/namespaceFormat',
+          schemaPath: '#/properties/namespaceFormat/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.properties.namespaceFormat.type,
+          parentSchema: schema15.properties.namespaceFormat,
+          data: data12,
+        };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.prefix !== undefined) {
+      let data13 = data.prefix;
+      if (typeof data13 !== 'string') {
+        const err44 = {
+          instancePath: instancePath + '/prefix',
+          schemaPath: '#/properties/prefix/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.properties.prefix.type,
+          parentSchema: schema15.properties.prefix,
+          data: data13,
+        };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.nonBreakingChangesPreference !== undefined) {
+      let data14 = data.nonBreakingChangesPreference;
+      if (typeof data14 !== 'string') {
+        const err45 = {
+          instancePath: instancePath + '/nonBreakingChangesPreference',
+          schemaPath: '#/properties/nonBreakingChangesPreference/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.properties.nonBreakingChangesPreference.type,
+          parentSchema: schema15.properties.nonBreakingChangesPreference,
+          data: data14,
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (!(data14 === 'ignore' || data14 === 'disable' || data14 === 'propagate_columns' || data14 === 'propagate_fully')) {
+        const err46 = {
+          instancePath: instancePath + '/nonBreakingChangesPreference',
+          schemaPath: '#/properties/nonBreakingChangesPreference/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema15.properties.nonBreakingChangesPreference.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema15.properties.nonBreakingChangesPreference.enum,
+          parentSchema: schema15.properties.nonBreakingChangesPreference,
+          data: data14,
+        };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.notifySchemaChanges !== undefined) {
+      let data15 = data.notifySchemaChanges;
+      if (typeof data15 !== 'boolean') {
+        const err47 = {
+          instancePath: instancePath + '/notifySchemaChanges',
+          schemaPath: '#/properties/notifySchemaChanges/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema15.properties.notifySchemaChanges.type,
+          parentSchema: schema15.properties.notifySchemaChanges,
+          data: data15,
+        };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.notifySchemaChangesByEmail !== undefined) {
+      let data16 = data.notifySchemaChangesByEmail;
+      if (typeof data16 !== 'boolean') {
+        const err48 = {
+          instancePath: instancePath + '/notifySchemaChangesByEmail',
+          schemaPath: '#/properties/notifySchemaChangesByEmail/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema15.properties.notifySchemaChangesByEmail.type,
+          parentSchema: schema15.properties.notifySchemaChangesByEmail,
+          data: data16,
+        };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.allStreams !== undefined) {
+      if (!validate15(data.allStreams, { instancePath: instancePath + '/allStreams', parentData: data, parentDataProperty: 'allStreams', rootData })) {
+        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        errors = vErrors.length;
+      }
     }
     if (data.streams !== undefined) {
-      let data14 = data.streams;
-      if (Array.isArray(data14)) {
-        if (data14.length < 1) {
-          const err42 = {
-            instancePath: instancePath + '/streams',
-            schemaPath: '#/properties/streams/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
-            schema: 1,
-            parentSchema: schema15.properties.streams,
-            data: data14,
-          };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        const len0 = data14.length;
+      let data18 = data.streams;
+      if (Array.isArray(data18)) {
+        const len0 = data18.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data15 = data14[i0];
-          if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
-            if (data15.name === undefined) {
-              const err43 = {
+          let data19 = data18[i0];
+          if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
+            if (data19.name === undefined) {
+              const err49 = {
                 instancePath: instancePath + '/streams/' + i0,
                 schemaPath: '#/definitions/stream/required',
                 keyword: 'required',
                 params: { missingProperty: 'name' },
                 message: "must have required property '" + 'name' + "'",
-                schema: schema18.required,
-                parentSchema: schema18,
-                data: data15,
+                schema: schema20.required,
+                parentSchema: schema20,
+                data: data19,
               };
               if (vErrors === null) {
-                vErrors = [err43];
+                vErrors = [err49];
               } else {
-                vErrors.push(err43);
+                vErrors.push(err49);
               }
               errors++;
             }
-            if (data15.syncMode === undefined) {
-              const err44 = {
+            if (data19.syncMode === undefined) {
+              const err50 = {
                 instancePath: instancePath + '/streams/' + i0,
                 schemaPath: '#/definitions/stream/required',
                 keyword: 'required',
                 params: { missingProperty: 'syncMode' },
                 message: "must have required property '" + 'syncMode' + "'",
-                schema: schema18.required,
-                parentSchema: schema18,
-                data: data15,
+                schema: schema20.required,
+                parentSchema: schema20,
+                data: data19,
               };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err50];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err50);
               }
               errors++;
             }
-            if (data15.destinationSyncMode === undefined) {
-              const err45 = {
+            if (data19.destinationSyncMode === undefined) {
+              const err51 = {
                 instancePath: instancePath + '/streams/' + i0,
                 schemaPath: '#/definitions/stream/required',
                 keyword: 'required',
                 params: { missingProperty: 'destinationSyncMode' },
                 message: "must have required property '" + 'destinationSyncMode' + "'",
-                schema: schema18.required,
-                parentSchema: schema18,
-                data: data15,
+                schema: schema20.required,
+                parentSchema: schema20,
+                data: data19,
               };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err51];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err51);
               }
               errors++;
             }
-            for (const key3 in data15) {
+            for (const key3 in data19) {
               if (!(
                 key3 === 'name' ||
                 key3 === 'namespace' ||
@@ -1665,134 +2454,15 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 key3 === 'primaryKey' ||
                 key3 === 'selectedFields'
               )) {
-                const err46 = {
+                const err52 = {
                   instancePath: instancePath + '/streams/' + i0,
                   schemaPath: '#/definitions/stream/additionalProperties',
                   keyword: 'additionalProperties',
                   params: { additionalProperty: key3 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema18,
-                  data: data15,
-                };
-                if (vErrors === null) {
-                  vErrors = [err46];
-                } else {
-                  vErrors.push(err46);
-                }
-                errors++;
-              }
-            }
-            if (data15.name !== undefined) {
-              let data16 = data15.name;
-              if (typeof data16 === 'string') {
-                if (func2(data16) < 1) {
-                  const err47 = {
-                    instancePath: instancePath + '/streams/' + i0 + '/name',
-                    schemaPath: '#/definitions/stream/properties/name/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema18.properties.name,
-                    data: data16,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err47];
-                  } else {
-                    vErrors.push(err47);
-                  }
-                  errors++;
-                }
-                if (!pattern0.test(data16)) {
-                  const err48 = {
-                    instancePath: instancePath + '/streams/' + i0 + '/name',
-                    schemaPath: '#/definitions/stream/properties/name/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
-                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
-                    schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
-                    parentSchema: schema18.properties.name,
-                    data: data16,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err48];
-                  } else {
-                    vErrors.push(err48);
-                  }
-                  errors++;
-                }
-              } else {
-                const err49 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/name',
-                  schemaPath: '#/definitions/stream/properties/name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema18.properties.name.type,
-                  parentSchema: schema18.properties.name,
-                  data: data16,
-                };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-            if (data15.namespace !== undefined) {
-              let data17 = data15.namespace;
-              if (typeof data17 === 'string') {
-                if (!pattern0.test(data17)) {
-                  const err50 = {
-                    instancePath: instancePath + '/streams/' + i0 + '/namespace',
-                    schemaPath: '#/definitions/stream/properties/namespace/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
-                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
-                    schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
-                    parentSchema: schema18.properties.namespace,
-                    data: data17,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-              } else {
-                const err51 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/namespace',
-                  schemaPath: '#/definitions/stream/properties/namespace/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema18.properties.namespace.type,
-                  parentSchema: schema18.properties.namespace,
-                  data: data17,
-                };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data15.syncMode !== undefined) {
-              let data18 = data15.syncMode;
-              if (typeof data18 !== 'string') {
-                const err52 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/syncMode',
-                  schemaPath: '#/definitions/stream/properties/syncMode/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema18.properties.syncMode.type,
-                  parentSchema: schema18.properties.syncMode,
-                  data: data18,
+                  parentSchema: schema20,
+                  data: data19,
                 };
                 if (vErrors === null) {
                   vErrors = [err52];
@@ -1801,55 +2471,56 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data18 === 'full_refresh' || data18 === 'incremental')) {
-                const err53 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/syncMode',
-                  schemaPath: '#/definitions/stream/properties/syncMode/enum',
-                  keyword: 'enum',
-                  params: { allowedValues: schema18.properties.syncMode.enum },
-                  message: 'must be equal to one of the allowed values',
-                  schema: schema18.properties.syncMode.enum,
-                  parentSchema: schema18.properties.syncMode,
-                  data: data18,
-                };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
             }
-            if (data15.destinationSyncMode !== undefined) {
-              let data19 = data15.destinationSyncMode;
-              if (typeof data19 !== 'string') {
-                const err54 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/destinationSyncMode',
-                  schemaPath: '#/definitions/stream/properties/destinationSyncMode/type',
+            if (data19.name !== undefined) {
+              let data20 = data19.name;
+              if (typeof data20 === 'string') {
+                if (func2(data20) < 1) {
+                  const err53 = {
+                    instancePath: instancePath + '/streams/' + i0 + '/name',
+                    schemaPath: '#/definitions/stream/properties/name/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema20.properties.name,
+                    data: data20,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+                if (!pattern0.test(data20)) {
+                  const err54 = {
+                    instancePath: instancePath + '/streams/' + i0 + '/name',
+                    schemaPath: '#/definitions/stream/properties/name/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+                    schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+                    parentSchema: schema20.properties.name,
+                    data: data20,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/name',
+                  schemaPath: '#/definitions/stream/properties/name/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema18.properties.destinationSyncMode.type,
-                  parentSchema: schema18.properties.destinationSyncMode,
-                  data: data19,
-                };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-              if (!(data19 === 'append' || data19 === 'overwrite' || data19 === 'append_dedup' || data19 === 'overwrite_dedup')) {
-                const err55 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/destinationSyncMode',
-                  schemaPath: '#/definitions/stream/properties/destinationSyncMode/enum',
-                  keyword: 'enum',
-                  params: { allowedValues: schema18.properties.destinationSyncMode.enum },
-                  message: 'must be equal to one of the allowed values',
-                  schema: schema18.properties.destinationSyncMode.enum,
-                  parentSchema: schema18.properties.destinationSyncMode,
-                  data: data19,
+                  schema: schema20.properties.name.type,
+                  parentSchema: schema20.properties.name,
+                  data: data20,
                 };
                 if (vErrors === null) {
                   vErrors = [err55];
@@ -1859,60 +2530,58 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.cursorField !== undefined) {
-              let data20 = data15.cursorField;
-              if (Array.isArray(data20)) {
-                const len1 = data20.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data21 = data20[i1];
-                  if (typeof data21 === 'string') {
-                    if (func2(data21) < 1) {
-                      const err56 = {
-                        instancePath: instancePath + '/streams/' + i0 + '/cursorField/' + i1,
-                        schemaPath: '#/definitions/stream/properties/cursorField/items/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema18.properties.cursorField.items,
-                        data: data21,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err56];
-                      } else {
-                        vErrors.push(err56);
-                      }
-                      errors++;
-                    }
+            if (data19.namespace !== undefined) {
+              let data21 = data19.namespace;
+              if (typeof data21 === 'string') {
+                if (!pattern0.test(data21)) {
+                  const err56 = {
+                    instancePath: instancePath + '/streams/' + i0 + '/namespace',
+                    schemaPath: '#/definitions/stream/properties/namespace/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' },
+                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
+                    schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
+                    parentSchema: schema20.properties.namespace,
+                    data: data21,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err56];
                   } else {
-                    const err57 = {
-                      instancePath: instancePath + '/streams/' + i0 + '/cursorField/' + i1,
-                      schemaPath: '#/definitions/stream/properties/cursorField/items/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema18.properties.cursorField.items.type,
-                      parentSchema: schema18.properties.cursorField.items,
-                      data: data21,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err57];
-                    } else {
-                      vErrors.push(err57);
-                    }
-                    errors++;
+                    vErrors.push(err56);
                   }
+                  errors++;
                 }
               } else {
-                const err58 = {
-                  instancePath: instancePath + '/streams/' + i0 + '/cursorField',
-                  schemaPath: '#/definitions/stream/properties/cursorField/type',
+                const err57 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/namespace',
+                  schemaPath: '#/definitions/stream/properties/namespace/type',
                   keyword: 'type',
-                  params: { type: 'array' },
-                  message: 'must be array',
-                  schema: schema18.properties.cursorField.type,
-                  parentSchema: schema18.properties.cursorField,
-                  data: data20,
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema20.properties.namespace.type,
+                  parentSchema: schema20.properties.namespace,
+                  data: data21,
+                };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data19.syncMode !== undefined) {
+              let data22 = data19.syncMode;
+              if (typeof data22 !== 'string') {
+                const err58 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/syncMode',
+                  schemaPath: '#/definitions/stream/properties/syncMode/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema20.properties.syncMode.type,
+                  parentSchema: schema20.properties.syncMode,
+                  data: data22,
                 };
                 if (vErrors === null) {
                   vErrors = [err58];
@@ -1921,177 +2590,297 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (!(data22 === 'full_refresh' || data22 === 'incremental')) {
+                const err59 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/syncMode',
+                  schemaPath: '#/definitions/stream/properties/syncMode/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema20.properties.syncMode.enum },
+                  message: 'must be equal to one of the allowed values',
+                  schema: schema20.properties.syncMode.enum,
+                  parentSchema: schema20.properties.syncMode,
+                  data: data22,
+                };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
             }
-            if (data15.primaryKey !== undefined) {
-              let data22 = data15.primaryKey;
-              if (Array.isArray(data22)) {
-                const len2 = data22.length;
+            if (data19.destinationSyncMode !== undefined) {
+              let data23 = data19.destinationSyncMode;
+              if (typeof data23 !== 'string') {
+                const err60 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/destinationSyncMode',
+                  schemaPath: '#/definitions/stream/properties/destinationSyncMode/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema20.properties.destinationSyncMode.type,
+                  parentSchema: schema20.properties.destinationSyncMode,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+              if (!(data23 === 'append' || data23 === 'overwrite' || data23 === 'append_dedup' || data23 === 'overwrite_dedup')) {
+                const err61 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/destinationSyncMode',
+                  schemaPath: '#/definitions/stream/properties/destinationSyncMode/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema20.properties.destinationSyncMode.enum },
+                  message: 'must be equal to one of the allowed values',
+                  schema: schema20.properties.destinationSyncMode.enum,
+                  parentSchema: schema20.properties.destinationSyncMode,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data19.cursorField !== undefined) {
+              let data24 = data19.cursorField;
+              if (Array.isArray(data24)) {
+                const len1 = data24.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data25 = data24[i1];
+                  if (typeof data25 === 'string') {
+                    if (func2(data25) < 1) {
+                      const err62 = {
+                        instancePath: instancePath + '/streams/' + i0 + '/cursorField/' + i1,
+                        schemaPath: '#/definitions/stream/properties/cursorField/items/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema20.properties.cursorField.items,
+                        data: data25,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = {
+                      instancePath: instancePath + '/streams/' + i0 + '/cursorField/' + i1,
+                      schemaPath: '#/definitions/stream/properties/cursorField/items/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema20.properties.cursorField.items.type,
+                      parentSchema: schema20.properties.cursorField.items,
+                      data: data25,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err64 = {
+                  instancePath: instancePath + '/streams/' + i0 + '/cursorField',
+                  schemaPath: '#/definitions/stream/properties/cursorField/type',
+                  keyword: 'type',
+                  params: { type: 'array' },
+                  message: 'must be array',
+                  schema: schema20.properties.cursorField.type,
+                  parentSchema: schema20.properties.cursorField,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data19.primaryKey !== undefined) {
+              let data26 = data19.primaryKey;
+              if (Array.isArray(data26)) {
+                const len2 = data26.length;
                 for (let i2 = 0; i2 < len2; i2++) {
-                  let data23 = data22[i2];
-                  if (Array.isArray(data23)) {
-                    const len3 = data23.length;
+                  let data27 = data26[i2];
+                  if (Array.isArray(data27)) {
+                    const len3 = data27.length;
                     for (let i3 = 0; i3 < len3; i3++) {
-                      let data24 = data23[i3];
-                      if (typeof data24 === 'string') {
-                        if (func2(data24) < 1) {
-                          const err59 = {
+                      let data28 = data27[i3];
+                      if (typeof data28 === 'string') {
+                        if (func2(data28) < 1) {
+                          const err65 = {
                             instancePath: instancePath + '/streams/' + i0 + '/primaryKey/' + i2 + '/' + i3,
                             schemaPath: '#/definitions/stream/properties/primaryKey/items/items/minLength',
                             keyword: 'minLength',
                             params: { limit: 1 },
                             message: 'must NOT have fewer than 1 characters',
                             schema: 1,
-                            parentSchema: schema18.properties.primaryKey.items.items,
-                            data: data24,
+                            parentSchema: schema20.properties.primaryKey.items.items,
+                            data: data28,
                           };
                           if (vErrors === null) {
-                            vErrors = [err59];
+                            vErrors = [err65];
                           } else {
-                            vErrors.push(err59);
+                            vErrors.push(err65);
                           }
                           errors++;
                         }
                       } else {
-                        const err60 = {
+                        const err66 = {
                           instancePath: instancePath + '/streams/' + i0 + '/primaryKey/' + i2 + '/' + i3,
                           schemaPath: '#/definitions/stream/properties/primaryKey/items/items/type',
                           keyword: 'type',
                           params: { type: 'string' },
                           message: 'must be string',
-                          schema: schema18.properties.primaryKey.items.items.type,
-                          parentSchema: schema18.properties.primaryKey.items.items,
-                          data: data24,
+                          schema: schema20.properties.primaryKey.items.items.type,
+                          parentSchema: schema20.properties.primaryKey.items.items,
+                          data: data28,
                         };
                         if (vErrors === null) {
-                          vErrors = [err60];
+                          vErrors = [err66];
                         } else {
-                          vErrors.push(err60);
+                          vErrors.push(err66);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err61 = {
+                    const err67 = {
                       instancePath: instancePath + '/streams/' + i0 + '/primaryKey/' + i2,
                       schemaPath: '#/definitions/stream/properties/primaryKey/items/type',
                       keyword: 'type',
                       params: { type: 'array' },
                       message: 'must be array',
-                      schema: schema18.properties.primaryKey.items.type,
-                      parentSchema: schema18.properties.primaryKey.items,
-                      data: data23,
+                      schema: schema20.properties.primaryKey.items.type,
+                      parentSchema: schema20.properties.primaryKey.items,
+                      data: data27,
                     };
                     if (vErrors === null) {
-                      vErrors = [err61];
+                      vErrors = [err67];
                     } else {
-                      vErrors.push(err61);
+                      vErrors.push(err67);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err62 = {
+                const err68 = {
                   instancePath: instancePath + '/streams/' + i0 + '/primaryKey',
                   schemaPath: '#/definitions/stream/properties/primaryKey/type',
                   keyword: 'type',
                   params: { type: 'array' },
                   message: 'must be array',
-                  schema: schema18.properties.primaryKey.type,
-                  parentSchema: schema18.properties.primaryKey,
-                  data: data22,
+                  schema: schema20.properties.primaryKey.type,
+                  parentSchema: schema20.properties.primaryKey,
+                  data: data26,
                 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err68];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err68);
                 }
                 errors++;
               }
             }
-            if (data15.selectedFields !== undefined) {
-              let data25 = data15.selectedFields;
-              if (Array.isArray(data25)) {
-                const len4 = data25.length;
+            if (data19.selectedFields !== undefined) {
+              let data29 = data19.selectedFields;
+              if (Array.isArray(data29)) {
+                const len4 = data29.length;
                 for (let i4 = 0; i4 < len4; i4++) {
-                  let data26 = data25[i4];
-                  if (typeof data26 === 'string') {
-                    if (func2(data26) < 1) {
-                      const err63 = {
+                  let data30 = data29[i4];
+                  if (typeof data30 === 'string') {
+                    if (func2(data30) < 1) {
+                      const err69 = {
                         instancePath: instancePath + '/streams/' + i0 + '/selectedFields/' + i4,
                         schemaPath: '#/definitions/stream/properties/selectedFields/items/minLength',
                         keyword: 'minLength',
                         params: { limit: 1 },
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
-                        parentSchema: schema18.properties.selectedFields.items,
-                        data: data26,
+                        parentSchema: schema20.properties.selectedFields.items,
+                        data: data30,
                       };
                       if (vErrors === null) {
-                        vErrors = [err63];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err63);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
                   } else {
-                    const err64 = {
+                    const err70 = {
                       instancePath: instancePath + '/streams/' + i0 + '/selectedFields/' + i4,
                       schemaPath: '#/definitions/stream/properties/selectedFields/items/type',
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema18.properties.selectedFields.items.type,
-                      parentSchema: schema18.properties.selectedFields.items,
-                      data: data26,
+                      schema: schema20.properties.selectedFields.items.type,
+                      parentSchema: schema20.properties.selectedFields.items,
+                      data: data30,
                     };
                     if (vErrors === null) {
-                      vErrors = [err64];
+                      vErrors = [err70];
                     } else {
-                      vErrors.push(err64);
+                      vErrors.push(err70);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err65 = {
+                const err71 = {
                   instancePath: instancePath + '/streams/' + i0 + '/selectedFields',
                   schemaPath: '#/definitions/stream/properties/selectedFields/type',
                   keyword: 'type',
                   params: { type: 'array' },
                   message: 'must be array',
-                  schema: schema18.properties.selectedFields.type,
-                  parentSchema: schema18.properties.selectedFields,
-                  data: data25,
+                  schema: schema20.properties.selectedFields.type,
+                  parentSchema: schema20.properties.selectedFields,
+                  data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err65];
+                  vErrors = [err71];
                 } else {
-                  vErrors.push(err65);
+                  vErrors.push(err71);
                 }
                 errors++;
               }
             }
           } else {
-            const err66 = {
+            const err72 = {
               instancePath: instancePath + '/streams/' + i0,
               schemaPath: '#/definitions/stream/type',
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema18.type,
-              parentSchema: schema18,
-              data: data15,
+              schema: schema20.type,
+              parentSchema: schema20,
+              data: data19,
             };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err72];
             } else {
-              vErrors.push(err66);
+              vErrors.push(err72);
             }
             errors++;
           }
         }
       } else {
-        const err67 = {
+        const err73 = {
           instancePath: instancePath + '/streams',
           schemaPath: '#/properties/streams/type',
           keyword: 'type',
@@ -2099,25 +2888,25 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be array',
           schema: schema15.properties.streams.type,
           parentSchema: schema15.properties.streams,
-          data: data14,
+          data: data18,
         };
         if (vErrors === null) {
-          vErrors = [err67];
+          vErrors = [err73];
         } else {
-          vErrors.push(err67);
+          vErrors.push(err73);
         }
         errors++;
       }
     }
     if (data.previousNames !== undefined) {
-      let data27 = data.previousNames;
-      if (Array.isArray(data27)) {
-        const len5 = data27.length;
+      let data31 = data.previousNames;
+      if (Array.isArray(data31)) {
+        const len5 = data31.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          let data28 = data27[i5];
-          if (typeof data28 === 'string') {
-            if (func2(data28) < 1) {
-              const err68 = {
+          let data32 = data31[i5];
+          if (typeof data32 === 'string') {
+            if (func2(data32) < 1) {
+              const err74 = {
                 instancePath: instancePath + '/previousNames/' + i5,
                 schemaPath: '#/definitions/previousNames/items/minLength',
                 keyword: 'minLength',
@@ -2125,17 +2914,17 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
                 parentSchema: schema14.items,
-                data: data28,
+                data: data32,
               };
               if (vErrors === null) {
-                vErrors = [err68];
+                vErrors = [err74];
               } else {
-                vErrors.push(err68);
+                vErrors.push(err74);
               }
               errors++;
             }
-            if (!pattern0.test(data28)) {
-              const err69 = {
+            if (!pattern0.test(data32)) {
+              const err75 = {
                 instancePath: instancePath + '/previousNames/' + i5,
                 schemaPath: '#/definitions/previousNames/items/pattern',
                 keyword: 'pattern',
@@ -2143,17 +2932,17 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$' + '"',
                 schema: '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069]*$',
                 parentSchema: schema14.items,
-                data: data28,
+                data: data32,
               };
               if (vErrors === null) {
-                vErrors = [err69];
+                vErrors = [err75];
               } else {
-                vErrors.push(err69);
+                vErrors.push(err75);
               }
               errors++;
             }
           } else {
-            const err70 = {
+            const err76 = {
               instancePath: instancePath + '/previousNames/' + i5,
               schemaPath: '#/definitions/previousNames/items/type',
               keyword: 'type',
@@ -2161,18 +2950,18 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be string',
               schema: schema14.items.type,
               parentSchema: schema14.items,
-              data: data28,
+              data: data32,
             };
             if (vErrors === null) {
-              vErrors = [err70];
+              vErrors = [err76];
             } else {
-              vErrors.push(err70);
+              vErrors.push(err76);
             }
             errors++;
           }
         }
       } else {
-        const err71 = {
+        const err77 = {
           instancePath: instancePath + '/previousNames',
           schemaPath: '#/definitions/previousNames/type',
           keyword: 'type',
@@ -2180,18 +2969,18 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be array',
           schema: schema14.type,
           parentSchema: schema14,
-          data: data27,
+          data: data31,
         };
         if (vErrors === null) {
-          vErrors = [err71];
+          vErrors = [err77];
         } else {
-          vErrors.push(err71);
+          vErrors.push(err77);
         }
         errors++;
       }
     }
   } else {
-    const err72 = {
+    const err78 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2202,9 +2991,9 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err72];
+      vErrors = [err78];
     } else {
-      vErrors.push(err72);
+      vErrors.push(err78);
     }
     errors++;
   }
@@ -2383,5 +3172,5 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors === 0;
 }
-/** Validates a parsed pipeline file; on failure, the errors are in `.errors` (Ajv options: {"allErrors":true,"verbose":true,"strict":true,"strictRequired":false}). */
+/** Validates a parsed pipeline file; on failure, the errors are in `.errors` (Ajv options: {"allErrors":true,"verbose":true,"strict":true,"strictRequired":false,"allowUnionTypes":true}). */
 export const validatePipeline: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } = validate10;
