@@ -3,8 +3,11 @@
  * not stored, the discovery cache, discovery with a connection id (diff, breaking change, disabling) and the
  * schema-change notification fields of connections.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/api/types.js';
+import { tempDir } from '../temp.js';
 import { createActors, DEFAULT_WORKSPACE_ID, PG_SOURCE_ID, pgConfig, request, startTestEmulator, streamEntry, type TestEmulator } from './helpers.js';
 
 const names = (catalog: { streams: { stream: { name: string } }[] }) => catalog.streams.map(({ stream }) => stream.name);
@@ -51,6 +54,15 @@ describe('scheduler/sources/discover_schema: a configuration not stored', () => 
         externalMessage: 'Config validation error: $.host: is missing but it is required',
       },
     });
+  });
+
+  it('uses a --catalogs entry named after the connector, not one named after a source (the call carries no source name)', async () => {
+    const file = join(tempDir(), 'catalogs.yaml');
+    writeFileSync(file, 'pg:\n  - name: by_source_name\n');
+    const bySource = await startTestEmulator({ catalogsFile: file });
+    expect(names((await bySource.call('scheduler/sources/discover_schema', body(pgConfig()))).body.catalog)).toEqual(['customers', 'orders', 'products']);
+    writeFileSync(file, 'Postgres:\n  - name: by_connector_name\n');
+    expect(names((await bySource.call('scheduler/sources/discover_schema', body(pgConfig()))).body.catalog)).toEqual(['by_connector_name']);
   });
 
   it('answers 404 for an unknown definition or workspace, 400 for a missing field, 422 for a configuration that is not an object', async () => {
