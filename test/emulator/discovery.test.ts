@@ -159,6 +159,11 @@ describe('sources/discover_schema with a connectionId', () => {
     expect(read).toMatchObject({ breakingChange: true, status: 'inactive' });
     // The stored catalog is not changed.
     expect(read.syncCatalog.streams[0].stream.jsonSchema.properties.updated_at).toBeDefined();
+    // connections/update is a patch that may set the flag back.
+    expect((await t.call('connections/update', { connectionId, breakingChange: false, status: 'active' })).body).toMatchObject({
+      breakingChange: false,
+      status: 'active',
+    });
   });
 
   it('a non-breaking change leaves the connection active under ignore, and disables it under disable', async () => {

@@ -142,6 +142,16 @@ describe('POST /_emulator/schema', () => {
     expect(answer.body.message).toContain("2 sources are named 'pg'");
   });
 
+  it('POST /_emulator/reset forgets them', async () => {
+    const t = await startTestEmulator();
+    await createActors(t);
+    await post(t, { source: 'pg', changes: [{ op: 'drop_stream', stream: 'products' }] });
+    expect((await request(`${t.origin}/_emulator/reset`, { method: 'POST' })).status).toBe(204);
+    expect((await request(`${t.origin}/_emulator/schema`)).body).toEqual({ sources: [] });
+    const { sourceId } = await createActors(t);
+    expect((await discover(t, sourceId)).map(({ stream }) => stream.name)).toEqual(['customers', 'orders', 'products']);
+  });
+
   it('is kept in the --data file', async () => {
     const dataFile = join(tempDir(), 'state.json');
     const first = await startTestEmulator({ dataFile });
