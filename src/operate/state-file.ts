@@ -8,13 +8,15 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionState, ConnectionStateType, StreamDescriptor } from '../api/types.js';
 import { GitopsError } from '../errors.js';
+import { streamLabel as identityLabel } from '../streams/identity.js';
 import { printable } from '../util/printable.js';
 
 /**
  * Why the state was saved: the change apply was about to make (`update` that resets the state of some streams, the
- * delete half of a `replace`, a `delete`), or `state-get` for `state get --out`.
+ * delete half of a `replace`, a `delete`); `state-get` for `state get --out`; `restore` for the state `state restore`
+ * replaced.
  */
-export type StateBackupReason = 'update' | 'replace' | 'delete' | 'state-get';
+export type StateBackupReason = 'update' | 'replace' | 'delete' | 'state-get' | 'restore';
 
 /** The backup file. Field order is the order written. */
 export interface StateBackupFileV1 {
@@ -42,8 +44,7 @@ const PRETTY_LIMIT = 1024 * 1024;
 
 /** `public.users` (or `users` without a namespace), printable. */
 export function streamLabel(descriptor: StreamDescriptor): string {
-  const name = printable(descriptor.name);
-  return descriptor.namespace === undefined || descriptor.namespace === '' ? name : `${printable(descriptor.namespace)}.${name}`;
+  return printable(identityLabel(descriptor));
 }
 
 /** The streams a state holds a position for (none for a legacy or unset state). */

@@ -3,7 +3,7 @@
  * file holds what was read, a failed read or write stops the call (and skips its dependents), and each connection is
  * saved once per run.
  */
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../src/api/types.js';
@@ -214,7 +214,6 @@ describe('state backups in apply', () => {
     const dir = tempDir();
     const target = join(tempDir(), 'elsewhere.txt');
     writeFileSync(target, 'keep me');
-    const { symlinkSync } = await import('node:fs');
     symlinkSync(target, join(dir, '2026-11-27T11-45-56.123Z-c-con-1.json'));
     const result = await executePlan(new StatefulClient(), planOf([connectionChange('c', 'update', 'con-1')]), { stateBackupDir: dir });
     expect(result.stateBackups?.[0]?.file).toBe(join(dir, '2026-11-27T11-45-56.123Z-c-con-1-2.json'));
