@@ -26,7 +26,8 @@ export function savesStateBefore(step: Step, change: Change): change is Connecti
   return step.kind === 'connection' && step.op !== 'create' && change.kind === 'connection' && change.savesState === true && change.id !== null;
 }
 
-const reasonOf = (change: ConnectionChange): StateBackupRecord['reason'] => (change.action === 'replace' ? 'replace' : change.action === 'delete' ? 'delete' : 'update');
+const reasonOf = (change: ConnectionChange): StateBackupRecord['reason'] =>
+  change.action === 'replace' ? 'replace' : change.action === 'delete' ? 'delete' : 'update';
 
 /** What was not done because the backup failed, in words. */
 function notSent(reason: StateBackupReason): string {

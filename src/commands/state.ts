@@ -121,10 +121,14 @@ function saveCurrent(target: StateTarget, current: ConnectionState, flags: State
   try {
     return join(given, basename(saveBackupFile(resolve(io.cwd, given), backupOf(target, current, 'restore'))));
   } catch (error) {
-    throw new GitopsError('USAGE', `cannot save the current sync state to ${printable(given)} before replacing it: ${writeProblem(error)}; nothing was changed`, {
-      hint: `choose a writable directory with --state-backup-dir or ${STATE_BACKUP_DIR_ENV}`,
-      cause: error,
-    });
+    throw new GitopsError(
+      'USAGE',
+      `cannot save the current sync state to ${printable(given)} before replacing it: ${writeProblem(error)}; nothing was changed`,
+      {
+        hint: `choose a writable directory with --state-backup-dir or ${STATE_BACKUP_DIR_ENV}`,
+        cause: error,
+      },
+    );
   }
 }
 
@@ -143,9 +147,13 @@ export async function restoreAction(name: string, flags: StateRestoreFlags, io: 
     const preview = restorePreview(source, target, current);
     human.write(`${preview.lines.join('\n')}\n`);
     if (preview.otherConnection && !flags.force) {
-      throw new GitopsError('USAGE', `${printable(flags.from)} is a backup of another connection (id ${source.backup?.connectionId ?? source.state.connectionId}); nothing was changed`, {
-        hint: `pass --force to write it to connection '${printable(target.connection.name)}' anyway (as after a replace, which gives the connection a new id)`,
-      });
+      throw new GitopsError(
+        'USAGE',
+        `${printable(flags.from)} is a backup of another connection (id ${source.backup?.connectionId ?? source.state.connectionId}); nothing was changed`,
+        {
+          hint: `pass --force to write it to connection '${printable(target.connection.name)}' anyway (as after a replace, which gives the connection a new id)`,
+        },
+      );
     }
     await confirm(flags, io, human);
     const saved = saveCurrent(target, current, flags, io);

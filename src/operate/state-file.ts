@@ -153,7 +153,11 @@ export function readStateSource(file: string, shownAs = file): StateSource {
   }
   if (isObject(parsed) && 'formatVersion' in parsed) {
     if (parsed['formatVersion'] !== 1) {
-      throw unreadable(shownAs, `formatVersion ${JSON.stringify(parsed['formatVersion'])} is not one this version reads (1)`, 'restore it with the version that wrote it');
+      throw unreadable(
+        shownAs,
+        `formatVersion ${JSON.stringify(parsed['formatVersion'])} is not one this version reads (1)`,
+        'restore it with the version that wrote it',
+      );
     }
     const missing = HEADER_STRINGS.find((field) => typeof parsed[field] !== 'string');
     if (missing !== undefined) throw unreadable(shownAs, `${missing} is not a string`);

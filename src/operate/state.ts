@@ -33,9 +33,19 @@ const LISTED_STREAMS = 10;
 export function stateSummary(state: ConnectionState): string {
   const streams = stateStreams(state);
   if (streams.length === 0) return describeState(state);
-  const shown = streams.slice(0, LISTED_STREAMS).map(streamLabel).join(', ');
-  const more = streams.length > LISTED_STREAMS ? ` and ${streams.length - LISTED_STREAMS} more` : '';
-  return `${describeState(state)}: ${shown}${more}`;
+  return `${describeState(state)}: ${listed(streams.map(streamLabel))}`;
+}
+
+const listed = (labels: string[]) =>
+  labels.slice(0, LISTED_STREAMS).join(', ') + (labels.length > LISTED_STREAMS ? ` and ${labels.length - LISTED_STREAMS} more` : '');
+
+/** Streams of the current state that the restored one does not name: Airbyte leaves them as they are. */
+function keptStreams(restored: ConnectionState, current: ConnectionState): string[] {
+  if (restored.stateType !== current.stateType) return [];
+  const written = new Set(stateStreams(restored).map(streamKey));
+  return stateStreams(current)
+    .filter((descriptor) => !written.has(streamKey(descriptor)))
+    .map(streamLabel);
 }
 
 /** What restore will write, shown before it asks. */
@@ -76,7 +86,7 @@ export function restorePreview(source: StateSource, target: StateTarget, current
     `  of:       ${backedUp}`,
     `  saved:    ${printable(from.saved)}`,
     `  writes:   ${stateSummary(source.state)}`,
-    `  replaces: ${stateSummary(current)}`,
+    `  current:  ${stateSummary(current)}`,
   ];
   const otherConnection = from.id !== connection.connectionId;
   if (otherConnection) {
@@ -84,8 +94,11 @@ export function restorePreview(source: StateSource, target: StateTarget, current
   }
   const missing = unsynced(source.state, connection);
   if (missing.length > 0) {
-    const shown = missing.slice(0, LISTED_STREAMS).join(', ') + (missing.length > LISTED_STREAMS ? ` and ${missing.length - LISTED_STREAMS} more` : '');
-    lines.push(`  note: the connection does not sync ${shown}; their state is written but not used`);
+    lines.push(`  note: the connection does not sync ${listed(missing)}; their state is written but not used`);
+  }
+  const kept = keptStreams(source.state, current);
+  if (kept.length > 0) {
+    lines.push(`  note: Airbyte writes a state stream by stream: ${listed(kept)} (not in the backup) keep their current state`);
   }
   const typeChanges = current.stateType !== source.state.stateType && current.stateType !== 'legacy' && current.stateType !== 'not_set';
   if (typeChanges) lines.push(`  note: the connection's state is ${current.stateType}; Airbyte changes a state's type only from legacy, so it may refuse`);
@@ -120,12 +133,17 @@ export async function writeState(client: AirbyteClient, target: StateTarget, sta
     if (!(error instanceof GitopsError)) throw error;
     if (error.status === 423) {
       const job = await runningJob(client, connection.connectionId);
-      const cancel = job === undefined ? `airbyte-gitops cancel <job-id>; airbyte-gitops jobs '${printable(connection.name)}' shows it` : `airbyte-gitops cancel ${job}`;
-      throw new GitopsError('CONFLICT', `a sync is running for ${name}${job === undefined ? '' : ` (job ${job})`}, and Airbyte does not change the state of a connection while it syncs; nothing was changed`, {
-        hint: `wait for it or cancel it (${cancel}), then run restore again`,
-        status: 423,
-        cause: error,
-      });
+      const cancel =
+        job === undefined ? `airbyte-gitops cancel <job-id>; airbyte-gitops jobs '${printable(connection.name)}' shows it` : `airbyte-gitops cancel ${job}`;
+      throw new GitopsError(
+        'CONFLICT',
+        `a sync is running for ${name}${job === undefined ? '' : ` (job ${job})`}, and Airbyte does not change the state of a connection while it syncs; nothing was changed`,
+        {
+          hint: `wait for it or cancel it (${cancel}), then run restore again`,
+          status: 423,
+          cause: error,
+        },
+      );
     }
     if (error.status === 401 || error.status === 403) {
       throw new GitopsError('AUTH_FAILED', `the credentials may not write the sync state of ${name}: ${error.message}; nothing was changed`, {
@@ -135,11 +153,15 @@ export async function writeState(client: AirbyteClient, target: StateTarget, sta
       });
     }
     if (error.status === 404) {
-      throw new GitopsError('NOT_FOUND', `${name} (id ${connection.connectionId}) no longer exists in workspace '${printable(target.workspace.name)}'; nothing was changed`, {
-        hint: 'it was deleted after it was looked up by name: check the name, and restore to the connection that exists now (with --force when its id differs)',
-        status: 404,
-        cause: error,
-      });
+      throw new GitopsError(
+        'NOT_FOUND',
+        `${name} (id ${connection.connectionId}) no longer exists in workspace '${printable(target.workspace.name)}'; nothing was changed`,
+        {
+          hint: 'it was deleted after it was looked up by name: check the name, and restore to the connection that exists now (with --force when its id differs)',
+          status: 404,
+          cause: error,
+        },
+      );
     }
     throw error;
   }

@@ -90,7 +90,15 @@ describe('state backups in apply', () => {
     });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    const record = { connection: 'pg → s3', connectionId: 'con-1', file, stateType: 'stream', streams: 2, savedAt: '2026-11-27T11:45:56.123Z', reason: 'update' };
+    const record = {
+      connection: 'pg → s3',
+      connectionId: 'con-1',
+      file,
+      stateType: 'stream',
+      streams: 2,
+      savedAt: '2026-11-27T11:45:56.123Z',
+      reason: 'update',
+    };
     expect(result.stateBackups).toEqual([record]);
     expect(seen).toEqual([record]);
   });
@@ -140,7 +148,7 @@ describe('state backups in apply', () => {
 
   it('a failed read fails the step without sending the update, and skips what depends on it', async () => {
     const client = new StatefulClient();
-    client.readFault = new GitopsError('API_ERROR', 'state/get for connection \'c\' failed with HTTP 500', { status: 500 });
+    client.readFault = new GitopsError('API_ERROR', "state/get for connection 'c' failed with HTTP 500", { status: 500 });
     const dir = tempDir();
     const update = connectionChange('c', 'update', 'con-1');
     const plan = planOf([update]);
@@ -200,7 +208,9 @@ describe('state backups in apply', () => {
 
   it('runs at the same moment never overwrite each other: a taken name gets -2, -3', async () => {
     const dir = tempDir();
-    const runs = await Promise.all([1, 2, 3].map(() => executePlan(new StatefulClient(), planOf([connectionChange('c', 'update', 'con-1')]), { stateBackupDir: dir })));
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => executePlan(new StatefulClient(), planOf([connectionChange('c', 'update', 'con-1')]), { stateBackupDir: dir })),
+    );
     const files = runs.map((run) => run.stateBackups?.[0]?.file);
     expect(new Set(files).size).toBe(3);
     expect(backupsIn(dir).sort()).toEqual([
@@ -252,7 +262,9 @@ describe('state backups in apply', () => {
 
   it('a create-only plan never reads state', async () => {
     const client = new StatefulClient();
-    await executePlan(client, planOf([actorCreate('source', 's'), actorCreate('destination', 'd'), connectionCreate('c', 's', 'd')]), { stateBackupDir: tempDir() });
+    await executePlan(client, planOf([actorCreate('source', 's'), actorCreate('destination', 'd'), connectionCreate('c', 's', 'd')]), {
+      stateBackupDir: tempDir(),
+    });
     expect(client.calls.some((call) => call.startsWith('state/get'))).toBe(false);
   });
 });

@@ -23,9 +23,7 @@ credentials may not write state, the connection is unknown, or on API errors.`;
 
 /** `state get` and `state restore`: a connection's sync state, read and written back. */
 export function register(program: Command, io: CommandIo): void {
-  const state = program
-    .command('state')
-    .description("read a connection's sync state, or write a saved one back (apply saves it before changes that reset it)");
+  const state = program.command('state').description("read a connection's sync state, or write a saved one back (apply saves it before changes that reset it)");
   const get = state
     .command('get')
     .description("print a connection's sync state as JSON, or save it as a backup file with --out")
