@@ -42,12 +42,16 @@ function unwritableOut(out: string, problem: string, cause?: unknown): GitopsErr
 
 /** Refuses, before anything is read from Airbyte, an --out that exists (a file, a directory, a symlink) or has no directory. */
 function checkOut(path: string, shown: string): void {
-  const found = lstatSync(path, { throwIfNoEntry: false });
+  let found, dir;
+  try {
+    found = lstatSync(path, { throwIfNoEntry: false });
+    dir = statSync(dirname(path), { throwIfNoEntry: false });
+  } catch (error) {
+    throw unwritableOut(shown, writeProblem(error), error);
+  }
   if (found?.isDirectory()) throw unwritableOut(shown, 'it is a directory');
   if (found?.isSymbolicLink()) throw unwritableOut(shown, 'it is a symbolic link (never followed)');
   if (found !== undefined) throw unwritableOut(shown, 'it already exists');
-  const parent = dirname(path);
-  const dir = statSync(parent, { throwIfNoEntry: false });
   if (dir === undefined) throw unwritableOut(shown, `its directory ${printable(dirname(shown))} does not exist`);
   if (!dir.isDirectory()) throw unwritableOut(shown, `${printable(dirname(shown))} is not a directory`);
 }

@@ -165,6 +165,17 @@ describe('state backups in apply', () => {
     expect(backupsIn(dir)).toEqual([]);
   });
 
+  it('a connection Airbyte does not know has no state to lose: nothing is saved and the call goes on (to its 404)', async () => {
+    const client = new StatefulClient();
+    client.readFault = new GitopsError('API_ERROR', 'state/get failed with HTTP 404', { status: 404 });
+    const dir = tempDir();
+    const result = await executePlan(client, planOf([connectionChange('c', 'delete', 'con-1')]), { stateBackupDir: dir });
+    expect(result.status).toBe('applied');
+    expect(client.calls).toEqual(['state/get con-1', 'connections/delete']);
+    expect(result.stateBackups).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   // Root writes anywhere: the permission is then checked through writeProblem (state-write.test.ts).
   it.skipIf(process.getuid?.() === 0)('a directory that cannot be written fails the step naming it and the setting; the delete is not sent', async () => {
     const client = new StatefulClient();

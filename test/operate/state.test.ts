@@ -121,6 +121,16 @@ describe('state get', () => {
     expect(result.stderr).toContain(`error: cannot save the state to ${out}: its directory ${join(out, '..')} does not exist`);
   });
 
+  it('--out below a file is one error', async () => {
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'mine');
+    const out = join(file, 'deeper', 'state.json');
+    const result = await cli(['state', 'get', ACTIVE, '--out', out, '--url', 'http://127.0.0.1:9/api/v1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: cannot save the state to ${out}: a part of the path is a file, not a directory; nothing was saved`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('an unknown connection is an error with a suggestion', async () => {
     const { env } = await synced();
     const result = await cli(['state', 'get', 'PostgreSQL -> MinIO'], { url: env.emulator.url });
