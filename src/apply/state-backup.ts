@@ -9,7 +9,7 @@
  * The state is held in memory once per backup in flight: its size is bounded by the client's answer cap
  * (AIRBYTE_MAX_ANSWER_BYTES, 64 MiB by default); a larger state fails the read, and with it the step.
  */
-import type { ConnectionRead, ConnectionUpdate } from '../api/types.js';
+import type { ConnectionRead, ConnectionState, ConnectionUpdate } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import type { Change, ConnectionChange, Step } from '../plan/types.js';
 import { DEFAULT_STATE_BACKUP_DIR } from '../plan/types.js';
@@ -72,7 +72,7 @@ export class StateBackups {
   private async read(connectionId: string, change: ConnectionChange): Promise<StateBackupRecord | undefined> {
     const reason = reasonOf(change);
     const shown = `connection '${printable(change.name)}'`;
-    let state;
+    let state: ConnectionState;
     try {
       state = await this.client.getState(connectionId, `connection '${change.name}'`);
     } catch (error) {

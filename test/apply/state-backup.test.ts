@@ -34,14 +34,13 @@ class StatefulClient extends FakeClient {
   constructor(private readonly state: Omit<ConnectionState, 'connectionId'> = STREAM_STATE) {
     super();
   }
-  override getState = (connectionId: string) =>
-    this.stateCall(connectionId, () => {
-      if (this.readFault) throw this.readFault;
-      return { ...this.state, connectionId };
-    });
-  private stateCall<T>(connectionId: string, body: () => T): Promise<T> {
+  // FakeClient's own answers only not_set; this one answers any state.
+  override getState = this.readState.bind(this) as unknown as FakeClient['getState'];
+  private async readState(connectionId: string): Promise<ConnectionState> {
     this.calls.push(`state/get ${connectionId}`);
-    return Promise.resolve().then(body);
+    await Promise.resolve();
+    if (this.readFault) throw this.readFault;
+    return { ...this.state, connectionId };
   }
 }
 
