@@ -146,7 +146,11 @@ export async function writeState(client: AirbyteClient, target: StateTarget, sta
       );
     }
     if (error.status === 401 || error.status === 403) {
-      throw new GitopsError('AUTH_FAILED', `the credentials may not write the sync state of ${name}: ${error.message}; nothing was changed`, {
+      const refused =
+        error.status === 401
+          ? `Airbyte did not accept the credentials to write the sync state of ${name}`
+          : `the credentials may not write the sync state of ${name}`;
+      throw new GitopsError('AUTH_FAILED', `${refused}: ${error.message}; nothing was changed`, {
         hint: `writing a state needs edit rights on the workspace '${printable(target.workspace.name)}' (an editor or admin of it); ${error.hint ?? ''}`.trim(),
         status: error.status,
         cause: error,

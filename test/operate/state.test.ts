@@ -276,6 +276,25 @@ describe('state restore', () => {
     expect(await env.client.getState(active)).toEqual(moved);
   });
 
+  it('not authenticated (401): an error saying so, with what to set', async () => {
+    const { env } = await synced();
+    const file = await saved(env);
+    const result = await cli(['state', 'restore', ACTIVE, '--from', file, '--yes'], { url: await refusingProxy(env, 401) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error: Airbyte did not accept the credentials to write the sync state of connection '${ACTIVE}': state/create_or_update_safe for connection '${ACTIVE}' was not authenticated (HTTP 401`,
+    );
+    expect(result.stderr).toContain('AIRBYTE_CLIENT_ID');
+  });
+
+  it('a connection deleted after it was looked up (404): an error saying it no longer exists', async () => {
+    const { env, active } = await synced();
+    const file = await saved(env);
+    const result = await cli(['state', 'restore', ACTIVE, '--from', file, '--yes'], { url: await refusingProxy(env, 404) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: connection '${ACTIVE}' (id ${active}) no longer exists in workspace 'Default Workspace'; nothing was changed`);
+  });
+
   it.each([
     ['not JSON', '{"formatVersion": 1,', /it is not valid JSON/],
     ['another format version', '{"formatVersion": 2}', /formatVersion 2 is not one this version reads \(1\)/],
