@@ -187,7 +187,7 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const convergence = new Convergence(client, plan.workspace.workspaceId, removeCopy(client));
   const { ctx, created } = adapterContext(client, plan, convergence);
   const clock = options.monotonic ?? (() => performance.now());
-  const backups = new StateBackups(client, plan.workspace.workspaceId, options.stateBackupDir, now, options.onStateBackup);
+  const backups = new StateBackups(client, plan.workspace.workspaceId, { ...options, now });
   const run: Run = { plan, ctx, created, convergence, options, lastConnectionAnsweredAt: undefined, clock, backups };
   const waitMs = options.convergeWaitMs ?? DEFAULT_CONVERGE_WAIT_MS;
   const order = plan.order;

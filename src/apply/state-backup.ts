@@ -9,6 +9,7 @@
  * The state is held in memory once per backup in flight: its size is bounded by the client's answer cap
  * (AIRBYTE_MAX_ANSWER_BYTES, 64 MiB by default); a larger state fails the read, and with it the step.
  */
+import { basename, join, resolve } from 'node:path';
 import type { ConnectionRead, ConnectionState, ConnectionUpdate } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import type { Change, ConnectionChange, Step } from '../plan/types.js';
@@ -16,7 +17,7 @@ import { DEFAULT_STATE_BACKUP_DIR } from '../plan/types.js';
 import { stateStreams, type StateBackupFileV1, type StateBackupReason } from '../operate/state-file.js';
 import { saveBackupFile, writeProblem } from '../operate/state-write.js';
 import { printable } from '../util/printable.js';
-import type { ApplyClient, StateBackupRecord } from './types.js';
+import type { ApplyClient, ExecuteOptions, StateBackupRecord } from './types.js';
 
 /** Where the backup directory can be changed, for messages. */
 export const STATE_BACKUP_DIR_SETTING = '--state-backup-dir or AIRBYTE_STATE_BACKUP_DIR';
@@ -40,13 +41,21 @@ export class StateBackups {
   private readonly saved = new Map<string, Promise<StateBackupRecord | undefined>>();
   private readonly done: StateBackupRecord[] = [];
 
+  private readonly dir: string;
+  private readonly cwd: string | undefined;
+  private readonly now: () => number;
+  private readonly onBackup: ((record: StateBackupRecord) => void) | undefined;
+
   constructor(
     private readonly client: ApplyClient,
     private readonly workspaceId: string,
-    private readonly dir: string = DEFAULT_STATE_BACKUP_DIR,
-    private readonly now: () => number = Date.now,
-    private readonly onBackup?: (record: StateBackupRecord) => void,
-  ) {}
+    options: Pick<ExecuteOptions, 'stateBackupDir' | 'cwd' | 'now' | 'onStateBackup'> = {},
+  ) {
+    this.dir = options.stateBackupDir ?? DEFAULT_STATE_BACKUP_DIR;
+    this.cwd = options.cwd;
+    this.now = options.now ?? Date.now;
+    this.onBackup = options.onStateBackup;
+  }
 
   /** Every backup written so far, in the order written. */
   get records(): StateBackupRecord[] {
@@ -95,7 +104,9 @@ export class StateBackups {
     };
     let file: string;
     try {
-      file = saveBackupFile(this.dir, backup);
+      // Written under `cwd`; recorded as `dir` joined with the file's name, so a relative directory stays relative.
+      const written = saveBackupFile(this.cwd === undefined ? this.dir : resolve(this.cwd, this.dir), backup);
+      file = join(this.dir, basename(written));
     } catch (error) {
       throw new GitopsError(
         'USAGE',

@@ -127,8 +127,13 @@ export interface ExecuteOptions {
    * default 1500). 0 checks at once: only safe when no other run can apply to the workspace at the same time.
    */
   convergeWaitMs?: number;
-  /** Where sync state is saved before a change whose plan entry has `savesState` (default DEFAULT_STATE_BACKUP_DIR). */
+  /**
+   * Where sync state is saved before a change whose plan entry has `savesState` (default DEFAULT_STATE_BACKUP_DIR).
+   * A relative directory is relative to `cwd`, and the files are reported relative too.
+   */
   stateBackupDir?: string;
+  /** The directory a relative `stateBackupDir` is relative to (the command's working directory); default the process's. */
+  cwd?: string;
   /** Called once per state backup written, before the call that resets the state is sent. */
   onStateBackup?: (record: StateBackupRecord) => void;
   /** Test hook: the clock in ms. */

@@ -124,6 +124,14 @@ describe('state backups in apply', () => {
     expect(backupsIn(dir)).toHaveLength(2);
   });
 
+  it('a relative directory is taken under cwd and reported relative, as the user can pass it to restore', async () => {
+    const cwd = tempDir();
+    const result = await executePlan(new StatefulClient(), planOf([connectionChange('c', 'update', 'con-1')]), { cwd });
+    const file = join('.airbyte-gitops/state-backups', '2026-11-27T11-45-56.123Z-c-con-1.json');
+    expect(result.stateBackups?.[0]?.file).toBe(file);
+    expect(statSync(join(cwd, file)).isFile()).toBe(true);
+  });
+
   it('does not read the state of a change without savesState (and writes no directory)', async () => {
     const client = new StatefulClient();
     const dir = join(tempDir(), 'backups');
