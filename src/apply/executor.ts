@@ -15,6 +15,7 @@ import { adapterFor, deleted, type AdapterContext } from './adapters.js';
 import { createOrAdopt } from './adopt.js';
 import { CreateBatches, DEFAULT_CONVERGE_WAIT_MS } from './batches.js';
 import { Convergence, type Created, type SettleReport } from './converge.js';
+import { savesStateBefore, StateBackups } from './state-backup.js';
 import type { ApplyClient, ApplyCounts, ApplyResult, ApplyStatus, ExecuteOptions, StepOutcome } from './types.js';
 
 export const DEFAULT_PARALLELISM = 8;
@@ -76,6 +77,8 @@ interface Run {
   /** When the last connection create was answered (monotonic ms): the settling pass waits for its second to end. */
   lastConnectionAnsweredAt: number | undefined;
   clock: () => number;
+  /** Sync state saved before the calls that reset it. */
+  backups: StateBackups;
 }
 
 /** A create that was sent and answered, waiting for the listing that converges it with other runs' copies. */
@@ -121,15 +124,17 @@ async function runStep(step: Step, run: Run): Promise<Ran> {
   try {
     if (!change) throw new GitopsError('USAGE', `step ${step.key} refers to change ${step.change}, which the plan does not have`);
     const adapter = adapterFor(step.kind);
+    // The update or delete that resets a connection's state goes through a client that saves the state first.
+    const ctx = savesStateBefore(step, change) ? { ...run.ctx, client: run.backups.guard(run.ctx.client, change) } : run.ctx;
     let outcome: StepOutcome;
     if (step.op === 'create') {
       const ran = await create(step, change, run, base, started);
       if ('parked' in ran) return ran;
       outcome = ran.outcome;
     } else if (step.op === 'update') {
-      outcome = { ...base, id: await adapter.update(change, run.ctx), ...(change.rename ? { renamedFrom: change.rename.from } : {}) };
+      outcome = { ...base, id: await adapter.update(change, ctx), ...(change.rename ? { renamedFrom: change.rename.from } : {}) };
     } else {
-      outcome = { ...base, id: await adapter.delete(change, run.ctx) };
+      outcome = { ...base, id: await adapter.delete(change, ctx) };
     }
     return { outcome: { ...outcome, durationMs: now() - started } };
   } catch (error) {
@@ -182,7 +187,8 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const convergence = new Convergence(client, plan.workspace.workspaceId, removeCopy(client));
   const { ctx, created } = adapterContext(client, plan, convergence);
   const clock = options.monotonic ?? (() => performance.now());
-  const run: Run = { plan, ctx, created, convergence, options, lastConnectionAnsweredAt: undefined, clock };
+  const backups = new StateBackups(client, plan.workspace.workspaceId, { ...options, now });
+  const run: Run = { plan, ctx, created, convergence, options, lastConnectionAnsweredAt: undefined, clock, backups };
   const waitMs = options.convergeWaitMs ?? DEFAULT_CONVERGE_WAIT_MS;
   const order = plan.order;
   const { waitsFor, dependents } = graphOf(order);
@@ -276,5 +282,13 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const settled = signalled ? undefined : await convergence.settle();
   const counts = countOutcomes(steps);
   const hasSettled = settled !== undefined && (settled.removed.length > 0 || settled.left.length > 0 || settled.error !== undefined);
-  return { status: overall(counts, signalled, settled), steps, counts, durationMs: now() - started, ...(hasSettled ? { settled } : {}) };
+  const stateBackups = backups.records;
+  return {
+    status: overall(counts, signalled, settled),
+    steps,
+    counts,
+    durationMs: now() - started,
+    ...(hasSettled ? { settled } : {}),
+    ...(stateBackups.length > 0 ? { stateBackups } : {}),
+  };
 }

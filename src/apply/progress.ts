@@ -5,7 +5,7 @@
  */
 import type { Palette } from '../util/color.js';
 import type { Plan } from '../plan/types.js';
-import type { ApplyResult, StepOutcome } from './types.js';
+import type { ApplyResult, StateBackupRecord, StepOutcome } from './types.js';
 import { printable } from '../util/printable.js';
 
 const PAST: Record<StepOutcome['op'], string> = { create: 'created', update: 'updated', delete: 'deleted' };
@@ -35,6 +35,28 @@ export function progressLine(outcome: StepOutcome, palette: Palette): string {
   }
 }
 
+/** What a saved state holds, e.g. `stream state, 3 streams`. */
+function backupContent(record: StateBackupRecord): string {
+  if (record.stateType === 'not_set') return 'no state yet (not_set)';
+  if (record.stateType === 'legacy') return 'legacy state';
+  return `${record.stateType} state, ${record.streams} stream${record.streams === 1 ? '' : 's'}`;
+}
+
+/** The line printed when a state backup is written, before the call that resets the state. */
+export function stateBackupLine(record: StateBackupRecord, palette: Palette): string {
+  return `${palette.green('✓')} saved the sync state of connection '${printable(record.connection)}' (${backupContent(record)}) to ${printable(record.file)}`;
+}
+
+/** The backups of the run, listed before the summary with the command that restores one; empty when there are none. */
+export function stateBackupLines(result: ApplyResult): string[] {
+  const backups = result.stateBackups ?? [];
+  if (backups.length === 0) return [];
+  const lines = [`Sync state saved before ${backups.length === 1 ? 'the change that resets it' : 'the changes that reset it'}:`];
+  for (const record of backups) lines.push(`  connection '${printable(record.connection)}' (${backupContent(record)}): ${printable(record.file)}`);
+  lines.push(`  Restore one with: airbyte-gitops state restore <connection> --from <file>`);
+  return lines;
+}
+
 const done = (result: ApplyResult) => `${result.counts.created} created, ${result.counts.updated} updated, ${result.counts.deleted} deleted`;
 
 /** What the settling pass against concurrent runs did, when it did anything: one line each. */
@@ -62,7 +84,7 @@ function settledLines(result: ApplyResult, palette: Palette): string[] {
 
 /** The closing lines: `Apply complete: …`, or what was done, what failed (with the server's message) and what was skipped. */
 export function summaryText(result: ApplyResult, palette: Palette): string {
-  const settled = settledLines(result, palette);
+  const settled = [...stateBackupLines(result), ...settledLines(result, palette)];
   const before = settled.length > 0 ? `${settled.join('\n')}\n` : '';
   if (result.status === 'applied') return `${before}${palette.green(`Apply complete: ${done(result)}.`)}\n`;
   const { failed, skipped, notStarted } = result.counts;
@@ -92,6 +114,8 @@ export interface JsonApplyResultV1 {
   operations: StepOutcome[];
   /** Present when the settling pass against concurrent runs removed or left a copy of this run's. */
   settled?: ApplyResult['settled'];
+  /** The sync state saved before the changes that reset it (empty when none was). */
+  stateBackups: StateBackupRecord[];
 }
 
 export function toJsonResult(plan: Plan, result: ApplyResult | undefined): JsonApplyResultV1 {
@@ -104,5 +128,6 @@ export function toJsonResult(plan: Plan, result: ApplyResult | undefined): JsonA
     durationMs: result?.durationMs ?? 0,
     operations: result?.steps ?? [],
     ...(result?.settled === undefined ? {} : { settled: result.settled }),
+    stateBackups: result?.stateBackups ?? [],
   };
 }

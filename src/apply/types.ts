@@ -92,13 +92,19 @@ export interface ApplyResult {
   stateBackups?: StateBackupRecord[];
 }
 
-/** One saved sync state. */
+/** One saved sync state (see operate/state-file.ts for the file). */
 export interface StateBackupRecord {
   connection: string;
   connectionId: string;
-  /** The backup file, as a path the user can pass to `state restore --from`. */
+  /** The backup file, as a path the user can pass to `state restore --from` (relative when the directory is). */
   file: string;
   stateType: ConnectionState['stateType'];
+  /** How many streams the state holds a position for (0 for a legacy or unset state). */
+  streams: number;
+  /** When the state was read, ISO 8601 UTC. */
+  savedAt: string;
+  /** The change the state was saved before. */
+  reason: 'update' | 'replace' | 'delete';
 }
 
 /** Options of `executePlan`. */
@@ -121,8 +127,15 @@ export interface ExecuteOptions {
    * default 1500). 0 checks at once: only safe when no other run can apply to the workspace at the same time.
    */
   convergeWaitMs?: number;
-  /** Where sync state is saved before a change whose plan entry has `savesState` (default DEFAULT_STATE_BACKUP_DIR). */
+  /**
+   * Where sync state is saved before a change whose plan entry has `savesState` (default DEFAULT_STATE_BACKUP_DIR).
+   * A relative directory is relative to `cwd`, and the files are reported relative too.
+   */
   stateBackupDir?: string;
+  /** The directory a relative `stateBackupDir` is relative to (the command's working directory); default the process's. */
+  cwd?: string;
+  /** Called once per state backup written, before the call that resets the state is sent. */
+  onStateBackup?: (record: StateBackupRecord) => void;
   /** Test hook: the clock in ms. */
   now?: () => number;
   /** Test hook: the monotonic clock (ms) that times the convergence wait. */

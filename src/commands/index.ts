@@ -13,8 +13,9 @@ import { register as discover } from './define/discover.js';
 import { register as sync } from './define/sync.js';
 import { register as jobs } from './define/jobs.js';
 import { register as cancel } from './define/cancel.js';
+import { register as state } from './define/state.js';
 import { register as exportCommand } from './define/export.js';
 import { register as emulator } from './define/emulator.js';
 import type { RegisterCommand } from './io.js';
 
-export const commands: RegisterCommand[] = [validate, plan, apply, graph, check, discover, sync, jobs, cancel, exportCommand, emulator];
+export const commands: RegisterCommand[] = [validate, plan, apply, graph, check, discover, sync, jobs, cancel, state, exportCommand, emulator];
