@@ -4,6 +4,7 @@
  * collected with file:line:col; what passes is a ValidatedPipeline, the only input the diff accepts.
  */
 import type { AirbyteStreamAndConfiguration, DestinationSyncMode } from '../api/types.js';
+import type { DesiredStream } from '../model/desired.js';
 import { GitopsError } from '../errors.js';
 import type { ActorKind, DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
@@ -15,6 +16,8 @@ import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { ByName, groupBy } from './by-name.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
+import { expandAllStreams } from './all-streams.js';
+import { streamFinder } from './catalog.js';
 
 function at(loc: SourceLocation | undefined, message: string): Problem {
   return loc ? { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message } : { severity: 'error', message };
@@ -29,6 +32,7 @@ interface Lookups {
   remoteByName: Record<ActorKind, ByName<RemoteActor>>;
   declared: Record<ActorKind, ByName<DesiredActor>>;
   connectionsBySource: Map<string, RemoteConnection[]>;
+  connections: ByName<RemoteConnection>;
   /** Missing references that may still get a "did you mean" (each compares with every remote name). */
   suggestionsLeft: number;
   /** Checking against a connector registry: no workspace says whether a name-only reference exists. */
@@ -44,6 +48,7 @@ function lookups(desired: DesiredPipeline, remote: RemoteState, offline = false)
     remoteByName: { source: new ByName(remote.sources), destination: new ByName(remote.destinations) },
     declared: { source: new ByName(desired.sources), destination: new ByName(desired.destinations) },
     connectionsBySource: groupBy(remote.connections, (connection) => connection.sourceId),
+    connections: new ByName(remote.connections),
     suggestionsLeft: SUGGESTED_REFERENCES,
     offline,
   };
@@ -119,16 +124,73 @@ function existingSource(connection: DesiredConnection, known: Lookups): RemoteAc
   return 'definitionId' in resolved && resolved.definitionId === source.definitionId ? source : undefined;
 }
 
-/** Streams known for a connection's source: the stored catalogs' (with their metadata) and any discovered ones. */
+/** A declared source created by this apply (no remote one of its name, or its definition changed). */
+function isNewSource(connection: DesiredConnection, known: Lookups): boolean {
+  return known.declared.source.get(connection.source)?.definition !== undefined && existingSource(connection, known) === undefined;
+}
+
+/**
+ * Streams known for a connection's source. A new source: its catalog discovered at plan time ('unknown' when not
+ * discovered). An existing one: under `--refresh` its refreshed catalog alone (a stream gone upstream is gone);
+ * otherwise the stored catalogs' streams (with their metadata) and any discovered ones.
+ */
 function availableStreams(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
   const source = existingSource(connection, known);
-  if (!source) return 'unknown';
+  if (!source) return known.remote.discoveredNew?.[connection.source]?.streams ?? 'unknown';
+  const discovered = known.remote.discovered[source.id];
+  if (known.remote.refreshed === true && discovered !== undefined) return discovered.streams;
   const streams = new Map<string, AirbyteStreamAndConfiguration>();
   for (const stored of known.connectionsBySource.get(source.id) ?? []) {
     for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
   }
-  for (const stream of known.remote.discovered[source.id]?.streams ?? []) streams.set(streamKey(stream.stream), stream);
+  for (const stream of discovered?.streams ?? []) streams.set(streamKey(stream.stream), stream);
   return [...streams.values()];
+}
+
+/** The streams a connection stores now: those of the remote connection of its name on the same source. */
+function storedStreams(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | undefined {
+  const source = existingSource(connection, known);
+  const existing = known.connections.nameOrPrevious(connection.name, connection.previousNames);
+  return source !== undefined && existing !== undefined && existing.sourceId === source.id ? existing.syncCatalog.streams : undefined;
+}
+
+/**
+ * The streams an all-streams connection chooses from. An existing connection without `--refresh`: the streams it
+ * stores (nothing new appears until a refresh), plus any stream an override names that the source offers. Otherwise
+ * the source's catalog (discovered, refreshed, or discovered at plan time for a new source).
+ */
+function universeOf(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
+  const stored = storedStreams(connection, known);
+  const available = availableStreams(connection, known);
+  if (stored === undefined || known.remote.refreshed === true || available === 'unknown') return stored ?? available;
+  const findStored = streamFinder(stored);
+  const findAvailable = streamFinder(available);
+  const extra = connection.streams.flatMap((override) => {
+    if (findStored(override).kind !== 'missing') return [];
+    const found = findAvailable(override);
+    return found.kind === 'found' ? [found.entry] : [];
+  });
+  return [...stored, ...extra];
+}
+
+/**
+ * A connection's stream problems, and for an all-streams connection whose source's streams are known, its concrete
+ * streams (recorded in `out.expanded`).
+ */
+function checkConnectionStreams(connection: DesiredConnection, known: Lookups, out: Validation): void {
+  const modes = destinationModes(connection, known);
+  if (connection.allStreams === undefined) {
+    out.problems.push(...checkStreams(connection, availableStreams(connection, known), modes));
+    return;
+  }
+  const universe = universeOf(connection, known);
+  if (universe === 'unknown') {
+    out.problems.push(...checkStreams(connection, 'unknown', modes));
+    return;
+  }
+  const expansion = expandAllStreams(connection, universe, storedStreams(connection, known) ?? [], modes);
+  out.expanded.set(connection.name, expansion.streams);
+  out.problems.push(...expansion.problems, ...checkStreams({ ...connection, streams: expansion.streams }, universe, modes));
 }
 
 function destinationModes(connection: DesiredConnection, known: Lookups): DestinationSyncMode[] | undefined {
@@ -151,6 +213,7 @@ interface Validation {
   referenced: Set<string>;
   problems: Problem[];
   unreadSpecs: GitopsError[];
+  expanded: Map<string, DesiredStream[]>;
 }
 
 const referenceKey = (kind: ActorKind, name: string) => `${kind}\u0000${name}`;
@@ -162,7 +225,7 @@ function addReference(out: Validation, reference: ResolvedReference): void {
 
 /** Every actor in pipeline order, each resolved and then (when `deep`) checked before the next, so problems keep that order. */
 function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { validated: ValidatedPipeline; out: Validation } {
-  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [] };
+  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [], expanded: new Map() };
   const visit = (actor: DesiredActor): DesiredActor => {
     const resolved = resolveActor(actor, known, out);
     if (resolved === undefined) return actor;
@@ -173,11 +236,11 @@ function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { valida
   const pipeline: DesiredPipeline = { ...desired, sources: desired.sources.map(visit), destinations: desired.destinations.map(visit) };
   for (const connection of desired.connections) {
     checkEndpoints(connection, known, out);
-    if (deep) out.problems.push(...checkStreams(connection, availableStreams(connection, known), destinationModes(connection, known)));
+    if (deep) checkConnectionStreams(connection, known, out);
   }
   const [unread] = out.unreadSpecs;
   if (unread && !out.problems.some((problem) => problem.severity === 'error')) throw unread;
-  return { validated: { pipeline, managed: out.managed, references: out.references }, out };
+  return { validated: { pipeline, managed: out.managed, references: out.references, expandedStreams: out.expanded }, out };
 }
 
 /**
@@ -231,6 +294,20 @@ export function validate(desired: DesiredPipeline, remote: RemoteState): { valid
  */
 export function validateOffline(desired: DesiredPipeline, remote: RemoteState): Problem[] {
   return walk(desired, lookups(desired, remote, true), true).out.problems;
+}
+
+/**
+ * The stream checks again for the connections of the sources this apply creates, once their catalogs were
+ * discovered at plan time (`remote.discoveredNew`): their problems, and `validated` with their all-streams
+ * expansions added. The first `validate` saw these sources' streams as unknown and checked only sync modes.
+ */
+export function recheckNewSourceStreams(validated: ValidatedPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
+  const known = lookups(validated.pipeline, remote);
+  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [], expanded: new Map() };
+  for (const connection of validated.pipeline.connections) {
+    if (isNewSource(connection, known) && remote.discoveredNew?.[connection.source] !== undefined) checkConnectionStreams(connection, known, out);
+  }
+  return { validated: { ...validated, expandedStreams: new Map([...validated.expandedStreams, ...out.expanded]) }, problems: out.problems };
 }
 
 /**

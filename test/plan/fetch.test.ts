@@ -39,6 +39,9 @@ function reader(definitions: SourceDefinitionRead[]): { reader: StateReader; spe
       discoverSourceSchema: async () => {
         throw new Error('nothing to discover');
       },
+      discoverNewSourceSchema: async () => {
+        throw new Error('nothing to discover');
+      },
     },
   };
 }
