@@ -104,9 +104,13 @@ function planSource(paths: string[], flags: ApplyFlags): PlanSource {
   // Pipelines are YAML: a lone .json argument is a saved plan (a broken one gets the saved-plan error, not YAML errors).
   if (paths.length !== 1 || only === undefined || !(only.endsWith('.json') || isSavedPlanFile(only))) return { paths };
   if (flags.prune || flags.rotateSecrets || flags.dedupe || flags.refresh === true || flags.discover === false) {
-    throw new GitopsError('USAGE', '--prune, --rotate-secrets, --dedupe, --refresh and --no-discover change what is planned; a saved plan is applied exactly as it was made', {
-      hint: 'pass them to plan --out instead.',
-    });
+    throw new GitopsError(
+      'USAGE',
+      '--prune, --rotate-secrets, --dedupe, --refresh and --no-discover change what is planned; a saved plan is applied exactly as it was made',
+      {
+        hint: 'pass them to plan --out instead.',
+      },
+    );
   }
   return { savedPlan: only };
 }

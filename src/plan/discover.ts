@@ -57,14 +57,16 @@ export async function discoverNewSources(
   await mapLimit(sources, NEW_SOURCE_DISCOVERY_PARALLELISM, async ({ actor, definition, spec }, index) => {
     const secrets = secretPaths(spec);
     const configuration = sealSecrets(actor.configuration ?? {}, secrets);
-    reader.addSecrets?.(secretValues(revealSecrets(configuration), secrets).flatMap(({ value }) => (typeof value === 'string' ? [value] : [])));
+    const values = secretValues(revealSecrets(configuration), secrets).flatMap(({ value }) => (typeof value === 'string' && value !== '' ? [value] : []));
+    reader.addSecrets?.(values);
     const resource = `new source '${printable(actor.name)}'`;
     options.onProgress?.(`Discovering the streams of ${resource} (${index + 1}/${sources.length})…`);
     const read = await reader.discoverNewSourceSchema(
       { sourceDefinitionId: definition.definitionId, workspaceId: remote.workspace.workspaceId, connectionConfiguration: revealSecrets(configuration) },
       resource,
     );
-    catalogs[actor.name] = discoveredCatalog(read, resource, CALL, 'check its configuration; `plan --no-discover` skips this and checks its streams at apply time');
+    const hint = 'check its configuration; `plan --no-discover` skips this and checks its streams at apply time';
+    catalogs[actor.name] = discoveredCatalog(read, resource, CALL, hint, values);
   });
   return catalogs;
 }

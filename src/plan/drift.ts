@@ -24,7 +24,12 @@ function unselectedColumn(stored: AirbyteStreamAndConfiguration, transform: Fiel
   return !selected.has(transform.fieldName[0]);
 }
 
-function streamDrift(stored: AirbyteStreamAndConfiguration, discovered: AirbyteStreamAndConfiguration, fields: FieldTransform[], keyBreaks: boolean): StreamDrift | undefined {
+function streamDrift(
+  stored: AirbyteStreamAndConfiguration,
+  discovered: AirbyteStreamAndConfiguration,
+  fields: FieldTransform[],
+  keyBreaks: boolean,
+): StreamDrift | undefined {
   const kept = fields.filter((transform) => !unselectedColumn(stored, transform));
   const drift: StreamDrift = {
     stream: streamLabel(stored.stream),

@@ -22,6 +22,7 @@ import { ByName } from './by-name.js';
 import { streamFinder } from './catalog.js';
 import { resolveDefinition } from './checks/definition.js';
 import { GitopsError } from '../errors.js';
+import { redact } from '../secrets/redact.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
 export interface StateReader {
@@ -257,16 +258,19 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
 
 /**
  * The catalog of a discovery answer; a failed discover job (HTTP 200, `jobInfo.succeeded: false`, no catalog) is an
- * error naming the source, the call and the connector's message.
+ * error naming the source, the call and the connector's message (with `secrets` hidden).
  */
 export function discoveredCatalog(
   read: SourceDiscoverSchemaRead,
   resource: string,
   call: string,
   hint = "check the source's configuration, e.g. with `airbyte-gitops check`",
+  secrets: readonly string[] = [],
 ): AirbyteCatalog {
   if (read.jobInfo?.succeeded === false || read.catalog === undefined) {
-    const reason = read.jobInfo?.failureReason?.externalMessage ?? read.jobInfo?.failureReason?.internalMessage ?? 'the discover job failed without a message';
+    const failure = read.jobInfo?.failureReason;
+    // A connector may echo the configuration it was given: the secret values sent are hidden.
+    const reason = redact(failure?.externalMessage ?? failure?.internalMessage ?? 'the discover job failed without a message', secrets);
     throw new GitopsError('CHECK_FAILED', `discovering the streams of ${resource} failed (${call}): ${reason}`, {
       hint,
       meta: { call },

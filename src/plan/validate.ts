@@ -162,7 +162,8 @@ function storedStreams(connection: DesiredConnection, known: Lookups): AirbyteSt
 function universeOf(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
   const stored = storedStreams(connection, known);
   const available = availableStreams(connection, known);
-  if (stored === undefined || known.remote.refreshed === true || available === 'unknown') return stored ?? available;
+  if (stored === undefined || available === 'unknown') return stored ?? available;
+  if (known.remote.refreshed === true) return available;
   const findStored = streamFinder(stored);
   const findAvailable = streamFinder(available);
   const extra = connection.streams.flatMap((override) => {

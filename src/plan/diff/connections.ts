@@ -148,7 +148,10 @@ type Streams = DesiredStream[] | 'unknown';
 /** Stream lines of a connection as created: each selected stream, or one line saying they are known only after apply. */
 function creationStreamFields(desired: DesiredConnection, selected: Streams): FieldChange[] {
   if (selected !== 'unknown') return compareStreams(selected, { streams: [] }).fields;
-  return [{ path: 'streams', before: null, after: `every stream of source '${desired.source}' ${KNOWN_AFTER_APPLY}` }, ...compareStreams(desired.streams, { streams: [] }).fields];
+  return [
+    { path: 'streams', before: null, after: `every stream of source '${desired.source}' ${KNOWN_AFTER_APPLY}` },
+    ...compareStreams(desired.streams, { streams: [] }).fields,
+  ];
 }
 
 /** Every field of a connection as created. */
@@ -257,7 +260,19 @@ export function planConnection(
     warnings.push(moves.warning);
     const syncCatalog = creationCatalog(desired, selected, ends.sourceRef, remote);
     const notes = uncheckedNotes(syncCatalog, ends, desired, context.destinationModes);
-    return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, savesState: true, syncCatalog, remoteEndpoints, ...notes };
+    return {
+      ...common,
+      ...rename,
+      action: 'replace',
+      id: existing.id,
+      fields,
+      warnings,
+      destructive: true,
+      savesState: true,
+      syncCatalog,
+      remoteEndpoints,
+      ...notes,
+    };
   }
   const refreshed = refreshedCatalog(existing, ends, remote);
   const drift = refreshed === undefined || selected === 'unknown' ? undefined : connectionDrift(existing.syncCatalog, refreshed, selected);

@@ -44,7 +44,16 @@ function details(change: Change, options: RenderOptions): string[] {
   const notes = changeNotes(change, options).map((note) => `- ${escapeHtml(note)}`);
   const drift = change.kind === 'connection' ? driftLines(change.drift).map(escapeHtml) : [];
   const body = change.fields.length === 0 ? [] : ['<pre>', ...change.fields.map((field) => escapeHtml(formatField(field))), '</pre>'];
-  return ['<details>', summary, '', ...(notes.length > 0 ? [...notes, ''] : []), ...body, ...(drift.length > 0 ? ['<pre>', ...drift, '</pre>'] : []), '</details>', ''];
+  return [
+    '<details>',
+    summary,
+    '',
+    ...(notes.length > 0 ? [...notes, ''] : []),
+    ...body,
+    ...(drift.length > 0 ? ['<pre>', ...drift, '</pre>'] : []),
+    '</details>',
+    '',
+  ];
 }
 
 /** Unchanged connections whose source's schema drifted (`--refresh`) in ways the pipeline ignores. */
