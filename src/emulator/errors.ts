@@ -13,7 +13,9 @@ export type ApiErrorKind =
   | 'malformed' // unparseable JSON
   | 'invalid-input' // 422 BadObjectSchemaKnownException (spec or catalog validation)
   | 'conflict' // 409 ValueConflictKnownException
+  | 'sync-running' // 423 SyncIsRunningException
   | 'internal' // 500: require()/check() failures nobody maps
+  | 'emulator' // 500 with a message: the emulator's own setup is broken (e.g. its --catalogs file)
   | 'problem'; // RFC-9457 problem body (schedule validation)
 
 /** RFC-9457 fields of a problem response. */
@@ -69,7 +71,10 @@ function statusOf(error: ApiError, flavor: Flavor): number {
       return 422;
     case 'conflict':
       return 409;
+    case 'sync-running':
+      return 423;
     case 'internal':
+    case 'emulator':
       return 500;
     case 'problem':
       return error.problem?.status ?? 400;
@@ -88,8 +93,12 @@ function exceptionClassName(kind: ApiErrorKind): string {
       return `${EXCEPTIONS}.BadObjectSchemaKnownException`;
     case 'conflict':
       return `${EXCEPTIONS}.ValueConflictKnownException`;
+    case 'sync-running':
+      return `${EXCEPTIONS}.SyncIsRunningException`;
     case 'internal':
       return 'java.lang.IllegalStateException';
+    case 'emulator':
+      return 'emulator';
     case 'problem':
       return `${EXCEPTIONS}.problems.AbstractThrowableProblem`;
   }
@@ -111,6 +120,7 @@ function legacyBody(error: ApiError): JsonObject {
 /** The status and body the real server of this flavor sends for `error`. */
 export function renderError(error: ApiError, flavor: Flavor): Reply {
   const status = statusOf(error, flavor);
+  if (error.kind === 'emulator') return { status, body: { message: error.message } };
   if (error.kind === 'problem' && error.problem) {
     const { type, title } = error.problem;
     return { status, body: { status, type, title, detail: error.message } };

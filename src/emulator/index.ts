@@ -16,9 +16,10 @@ import { definitionRoutes } from './handlers/definitions.js';
 import { discoveryRoutes } from './handlers/discovery.js';
 import { jobRoutes } from './handlers/jobs.js';
 import { schedulerRoutes } from './handlers/scheduler.js';
+import { stateRoutes } from './handlers/sync-state.js';
 import { workspaceRoutes } from './handlers/workspaces.js';
 import { RequestCounters } from './introspection.js';
-import { loadCatalogOverrides } from './overrides.js';
+import { CatalogOverridesFile } from './overrides.js';
 import { madeUpStreamNames, withRegistry } from './registry.js';
 import { madeUpCatalogNote } from './handlers/discovery.js';
 import { requestListener } from './server.js';
@@ -55,6 +56,15 @@ export interface ConnectorReport {
   unknownDefinitions: number;
 }
 
+/** The made-up catalog note, '' also when the --catalogs file cannot be read now (the report explains, never fails). */
+function madeUpNote(ctx: Context, source: Parameters<typeof madeUpCatalogNote>[1]): string {
+  try {
+    return madeUpCatalogNote(ctx, source);
+  } catch {
+    return '';
+  }
+}
+
 function connectorReport(ctx: Context): ConnectorReport {
   const report: ConnectorReport = { madeUpCatalogs: [], unknownDefinitions: 0 };
   for (const table of ['sources', 'destinations'] as const) {
@@ -63,7 +73,7 @@ function connectorReport(ctx: Context): ConnectorReport {
       const kind = table === 'sources' ? 'source' : 'destination';
       const definition = lookup(ctx, kind, actor.definitionId);
       if (definition === undefined) report.unknownDefinitions++;
-      else if (kind === 'source' && madeUpCatalogNote(ctx, actor) !== '') {
+      else if (kind === 'source' && madeUpNote(ctx, actor) !== '') {
         report.madeUpCatalogs.push({ source: actor.name, definition: definition.name, streams: madeUpStreamNames(definition) });
       }
     }
@@ -94,12 +104,12 @@ function checkOptions(options: EmulatorOptions): void {
 
 function contextFor(options: EmulatorOptions): Context {
   // Everything that can refuse the options comes before the store, which takes the state file's lock.
-  const overrides = loadCatalogOverrides(options.catalogsFile);
+  const catalogs = new CatalogOverridesFile(options.catalogsFile);
   return {
     store: new Store(options.dataFile),
     definitions: withRegistry(options.definitions ?? builtInCatalog.definitions, options.registry),
     syncVolume: options.syncVolume ?? (options.definitions ? fallbackSyncVolume : builtInCatalog.syncVolume),
-    overrides,
+    catalogs,
     flavor: options.flavor ?? 'current',
     jobDurationMs: options.jobDurationMs ?? DEFAULT_JOB_DURATION_MS,
     listDeletedConnections: options.listDeletedConnections ?? false,
@@ -108,7 +118,16 @@ function contextFor(options: EmulatorOptions): Context {
 }
 
 function routesFor(ctx: Context): RouteTable {
-  return { ...workspaceRoutes(ctx), ...definitionRoutes, ...actorRoutes, ...discoveryRoutes, ...connectionRoutes, ...jobRoutes, ...schedulerRoutes };
+  return {
+    ...workspaceRoutes(ctx),
+    ...definitionRoutes,
+    ...actorRoutes,
+    ...discoveryRoutes,
+    ...connectionRoutes,
+    ...jobRoutes,
+    ...schedulerRoutes,
+    ...stateRoutes,
+  };
 }
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {

@@ -17,10 +17,16 @@
  */
 import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { GitopsError } from '../errors.js';
-import type { EmulatorData, StoredActor, StoredConnection, StoredJob } from './state.js';
+import type { EmulatorData, StoredActor, StoredConnection, StoredDiscovery, StoredJob, StoredSchemaChanges, StoredState } from './state.js';
 
 /** A record a write created or replaced, by table. Records are whole: replaying a line sets them as they were. */
-export type JournalPut = ['sources' | 'destinations', StoredActor] | ['connections', StoredConnection] | ['jobs', StoredJob];
+export type JournalPut =
+  | ['sources' | 'destinations', StoredActor]
+  | ['connections', StoredConnection]
+  | ['jobs', StoredJob]
+  | ['states', StoredState]
+  | ['discoveries', StoredDiscovery]
+  | ['schemaChanges', StoredSchemaChanges];
 
 export interface JournalEntry {
   put: JournalPut[];

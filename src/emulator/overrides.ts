@@ -1,8 +1,9 @@
 /**
  * `--catalogs <file.yaml>`: what discover_schema returns for chosen sources, instead of the connector's own
  * discovery. The file maps a source name (the source's own name, or its definition's name) to a list of streams.
+ * It is read again when it changes on disk, so a CI job can edit it between two steps.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { AirbyteStream, JsonObject, SyncMode } from '../api/types.js';
 import { GitopsError } from '../errors.js';
@@ -69,4 +70,40 @@ export function loadCatalogOverrides(file: string | undefined): CatalogOverrides
     overrides.set(name, streams);
   }
   return overrides;
+}
+
+/** What identifies a version of the file on disk: its inode, size and modification time ('' when it is missing). */
+function stampOf(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The --catalogs file, read at start (a mistake then stops the emulator) and again whenever its modification time,
+ * size or inode changed. A mistake in a later version is thrown by `current()` (file:line:col) until the file is
+ * fixed; the version read last stays loaded meanwhile.
+ */
+export class CatalogOverridesFile {
+  private overrides: CatalogOverrides;
+  private stamp: string;
+
+  constructor(readonly file: string | undefined) {
+    this.stamp = file === undefined ? '' : stampOf(file);
+    this.overrides = loadCatalogOverrides(file);
+  }
+
+  /** The overrides as the file says now. */
+  current(): CatalogOverrides {
+    if (this.file === undefined) return this.overrides;
+    const stamp = stampOf(this.file);
+    if (stamp !== this.stamp) {
+      this.overrides = loadCatalogOverrides(this.file);
+      this.stamp = stamp;
+    }
+    return this.overrides;
+  }
 }

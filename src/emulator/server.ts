@@ -74,11 +74,21 @@ function handle(pipeline: Pipeline, request: IncomingMessage, name: string, rout
 function handleAndSave(pipeline: Pipeline, request: IncomingMessage, name: string, route: Route | undefined, text: string): Outcome {
   const run = () => handle(pipeline, request, name, route, text);
   try {
-    return route?.write === true ? pipeline.ctx.store.writing(run) : run();
+    return route !== undefined && (route.write !== false || route.saves === true) ? pipeline.ctx.store.writing(run) : run();
   } catch (error) {
     if (!(error instanceof SaveError)) throw error;
     process.stderr.write(`emulator: ${error.message}\n`);
     return { status: 500, body: { message: error.message } };
+  }
+}
+
+/** Whether the call counts as a write; a route whose answer depends on the body looks at it (unparseable: no). */
+function countsAsWrite(route: Route | undefined, text: string): boolean {
+  if (route === undefined || typeof route.write === 'boolean') return route?.write === true;
+  try {
+    return route.write(parseBody(text));
+  } catch {
+    return false;
   }
 }
 
@@ -102,8 +112,8 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
   const name = path.slice(API_PREFIX.length);
   // An own-property lookup: `__proto__` or `constructor` is an unknown call (404), not Object's inherited members.
   const route: Route | undefined = Object.hasOwn(pipeline.routes, name) ? pipeline.routes[name] : undefined;
-  pipeline.counters.record(path, route?.write === true);
   const text = await readBody(request);
+  pipeline.counters.record(path, countsAsWrite(route, text));
   if (pipeline.latencyMs > 0) await sleep(pipeline.latencyMs);
   const fault = pipeline.faults.next(name);
   if (fault?.phase === 'before') return injectBefore(response, fault);
@@ -118,7 +128,7 @@ async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: 
     // The state holds unmasked secrets and reset wipes it: the same credentials as the API.
     const refused = pipeline.auth.check(request);
     if (refused) return send(response, refused);
-    return serveIntrospection({ store: pipeline.ctx.store, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
+    return serveIntrospection({ ctx: pipeline.ctx, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
   }
   if (path === '/api/v1/health') return sendJson(response, 200, { available: true });
   if (path.startsWith(API_PREFIX)) return serveApi(pipeline, request, response, path);

@@ -12,12 +12,16 @@ import { dirname, resolve } from 'node:path';
 import {
   DEFAULT_ORGANIZATION_ID,
   type AirbyteCatalog,
+  type ConnectionStateType,
   type ConnectionStatus,
+  type GlobalState,
   type JsonObject,
   type NamespaceDefinition,
   type NonBreakingChangesPreference,
   type ScheduleData,
   type ScheduleType,
+  type StreamState,
+  type SyncMode,
 } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import { Journal, SaveError, StateInUseError, type JournalEntry, type JournalPut, type JournalStats } from './journal.js';
@@ -63,6 +67,10 @@ export interface StoredConnection {
   scheduleData?: ScheduleData;
   nonBreakingChangesPreference: NonBreakingChangesPreference;
   sourceCatalogId?: string;
+  notifySchemaChanges?: boolean;
+  notifySchemaChangesByEmail?: boolean;
+  /** Set by a discovery with this connection's id (the server's diff found a breaking change); absent = false. */
+  breakingChange?: boolean;
   /** Epoch seconds. */
   createdAt: number;
 }
@@ -73,6 +81,9 @@ export interface StreamVolume {
   namespace?: string;
   records: number;
   bytes: number;
+  /** Set for a stream synced incrementally: its cursor, which the sync's end writes to the connection's state. */
+  cursorField?: string[];
+  syncMode?: SyncMode;
 }
 
 /** A sync or reset job. Timestamps in epoch milliseconds; the API shows seconds. */
@@ -88,6 +99,48 @@ export interface StoredJob {
   failure?: { origin: 'source' | 'destination'; message: string };
 }
 
+/**
+ * A connection's sync state as last written by a call (state/create_or_update_safe, a sync-mode change, a reset, a
+ * delete). Syncs do not write it: the state a connection has now is this record with the effect of every job of the
+ * connection after `settledJobId` that has ended since (see handlers/sync-state.ts), so job status can keep following
+ * the clock.
+ */
+export interface StoredState {
+  connectionId: string;
+  /** Every job of the connection up to this id is already reflected here. */
+  settledJobId: number;
+  stateType: ConnectionStateType;
+  state?: JsonObject;
+  streamState?: StreamState[];
+  globalState?: GlobalState;
+}
+
+/** The discovery cache of one source: the last catalog discovered, and for which configuration. */
+export interface StoredDiscovery {
+  sourceId: string;
+  configHash: string;
+  catalogId: string;
+  catalog: AirbyteCatalog;
+}
+
+/** One change of a source's schema made through POST /_emulator/schema (see handlers/schema-changes.ts). */
+export interface SchemaChange {
+  op: 'add_stream' | 'drop_stream' | 'add_column' | 'drop_column' | 'set_primary_key' | 'set_cursor' | 'change_column_type';
+  stream: string;
+  namespace?: string;
+  column?: string;
+  type?: string | JsonObject;
+  columns?: Record<string, string | JsonObject>;
+  primaryKey?: string[][];
+  cursorField?: string[];
+}
+
+/** The schema changes of one source, applied in order on top of what its connector discovers. */
+export interface StoredSchemaChanges {
+  sourceId: string;
+  changes: SchemaChange[];
+}
+
 /** Everything the emulator holds. `version` guards against loading a file of another shape. */
 export interface EmulatorData {
   version: 1;
@@ -97,6 +150,24 @@ export interface EmulatorData {
   connections: StoredConnection[];
   jobs: StoredJob[];
   nextJobId: number;
+  /** Absent in files of earlier versions. */
+  states?: StoredState[];
+  discoveries?: StoredDiscovery[];
+  schemaChanges?: StoredSchemaChanges[];
+}
+
+/** Tables of plain records by one key, without indexes. */
+export interface KeyedRecords {
+  states: StoredState;
+  discoveries: StoredDiscovery;
+  schemaChanges: StoredSchemaChanges;
+}
+export type KeyedTable = keyof KeyedRecords;
+const KEYED_TABLES: KeyedTable[] = ['states', 'discoveries', 'schemaChanges'];
+
+function keyOf(table: KeyedTable, record: KeyedRecords[KeyedTable]): string {
+  if (table === 'states') return (record as StoredState).connectionId;
+  return (record as StoredDiscovery | StoredSchemaChanges).sourceId;
 }
 
 export function initialData(): EmulatorData {
@@ -107,7 +178,18 @@ export function initialData(): EmulatorData {
     name: 'Default Workspace',
     slug: 'default',
   };
-  return { version: 1, workspaces: [workspace], sources: [], destinations: [], connections: [], jobs: [], nextJobId: 1 };
+  return {
+    version: 1,
+    workspaces: [workspace],
+    sources: [],
+    destinations: [],
+    connections: [],
+    jobs: [],
+    nextJobId: 1,
+    states: [],
+    discoveries: [],
+    schemaChanges: [],
+  };
 }
 
 /** The state file can never be saved where it was asked for (the embedded emulator words its own hint for it). */
@@ -146,13 +228,18 @@ function checkWritable(file: string): void {
 type ActorTable = 'sources' | 'destinations';
 
 /** The tables a write can change. */
-export type Table = ActorTable | 'connections' | 'jobs';
+export type Table = ActorTable | 'connections' | 'jobs' | KeyedTable;
 
 /** One change of a write in progress: what to restore if the write fails. */
 type Undo =
   | { table: ActorTable; key: string; before: StoredActor | undefined }
   | { table: 'connections'; key: string; before: StoredConnection | undefined }
-  | { table: 'jobs'; key: number; before: StoredJob | undefined };
+  | { table: 'jobs'; key: number; before: StoredJob | undefined }
+  | { table: KeyedTable; key: string; before: KeyedRecords[KeyedTable] | undefined };
+
+function isKeyed(table: Table): table is KeyedTable {
+  return (KEYED_TABLES as Table[]).includes(table);
+}
 
 /** Adds `value` under `key` in a map of lists. */
 function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
@@ -176,13 +263,14 @@ export class Store {
   private readonly actorMaps = { sources: new Map<string, StoredActor>(), destinations: new Map<string, StoredActor>() };
   private readonly connectionMap = new Map<string, StoredConnection>();
   private readonly jobMap = new Map<number, StoredJob>();
+  private readonly keyedMaps: { [T in KeyedTable]: Map<string, KeyedRecords[T]> } = { states: new Map(), discoveries: new Map(), schemaChanges: new Map() };
   /** Connection ids by source or destination id (a connection's actors never change). */
   private readonly connectionsByActor = new Map<string, string[]>();
   /** Job ids by connection id, oldest first. */
   private readonly jobsByConnection = new Map<string, number[]>();
   private nextJob = 1;
   /** Bumped by every change of a table: list handlers cache orderings per version. */
-  private readonly versions: Record<Table, number> = { sources: 0, destinations: 0, connections: 0, jobs: 0 };
+  private readonly versions: Record<Table, number> = { sources: 0, destinations: 0, connections: 0, jobs: 0, states: 0, discoveries: 0, schemaChanges: 0 };
   private readonly journal: Journal | undefined;
   /** The changes of the write in progress; undefined outside `writing()`. */
   private pending: { undo: Undo[]; nextJobId: number } | undefined;
@@ -201,20 +289,23 @@ export class Store {
     for (const map of [this.actorMaps.sources, this.actorMaps.destinations, this.connectionMap, this.jobMap, this.connectionsByActor, this.jobsByConnection]) {
       map.clear();
     }
+    for (const table of KEYED_TABLES) this.keyedMaps[table].clear();
     for (const workspace of data.workspaces) this.workspaceMap.set(workspace.workspaceId, Object.freeze(workspace));
     for (const source of data.sources) this.setActor('sources', source);
     for (const destination of data.destinations) this.setActor('destinations', destination);
     for (const connection of data.connections) this.setConnection(connection);
     for (const job of data.jobs) this.setJob(job);
+    for (const table of KEYED_TABLES) for (const record of data[table] ?? []) this.setKeyed(table, record);
     this.nextJob = data.nextJobId;
-    for (const table of ['sources', 'destinations', 'connections', 'jobs'] as const) this.versions[table]++;
+    for (const table of Object.keys(this.versions) as Table[]) this.versions[table]++;
   }
 
   private replay(entry: JournalEntry): void {
     for (const put of entry.put) {
       if (put[0] === 'connections') this.setConnection(put[1]);
       else if (put[0] === 'jobs') this.setJob(put[1]);
-      else this.setActor(put[0], put[1]);
+      else if (put[0] === 'sources' || put[0] === 'destinations') this.setActor(put[0], put[1]);
+      else this.setKeyed(put[0], put[1] as KeyedRecords[KeyedTable]);
     }
     this.nextJob = entry.nextJobId;
   }
@@ -229,6 +320,9 @@ export class Store {
       connections: [...this.connectionMap.values()],
       jobs: [...this.jobMap.values()],
       nextJobId: this.nextJob,
+      states: [...this.keyedMaps.states.values()],
+      discoveries: [...this.keyedMaps.discoveries.values()],
+      schemaChanges: [...this.keyedMaps.schemaChanges.values()],
     };
   }
 
@@ -285,6 +379,17 @@ export class Store {
     return (this.jobsByConnection.get(connectionId) ?? []).map((id) => this.jobMap.get(id) as StoredJob);
   }
 
+  /** A record of a keyed table (states by connection id, discoveries and schema changes by source id). */
+  keyed<T extends KeyedTable>(table: T, key: string): KeyedRecords[T] | undefined {
+    return this.keyedMaps[table].get(key) as KeyedRecords[T] | undefined;
+  }
+
+  putKeyed<T extends KeyedTable>(table: T, record: KeyedRecords[T]): void {
+    const key = keyOf(table, record);
+    this.change().undo.push({ table, key, before: this.keyedMaps[table].get(key) });
+    this.setKeyed(table, record);
+  }
+
   /** Takes the next job id (part of the write in progress). */
   takeJobId(): number {
     this.change();
@@ -325,6 +430,11 @@ export class Store {
     this.versions.connections++;
   }
 
+  private setKeyed(table: KeyedTable, record: KeyedRecords[KeyedTable]): void {
+    (this.keyedMaps[table] as Map<string, KeyedRecords[KeyedTable]>).set(keyOf(table, record), Object.freeze(record));
+    this.versions[table]++;
+  }
+
   private setJob(job: StoredJob): void {
     if (!this.jobMap.has(job.id)) addTo(this.jobsByConnection, job.configId, job.id);
     this.jobMap.set(job.id, Object.freeze(job));
@@ -334,10 +444,17 @@ export class Store {
   /** Puts back what a failed write changed, newest change first. */
   private undo(changes: { undo: Undo[]; nextJobId: number }): void {
     for (const change of changes.undo.reverse()) {
-      if (change.before !== undefined) {
+      if (isKeyed(change.table)) {
+        const { table, key, before } = change as { table: KeyedTable; key: string; before: KeyedRecords[KeyedTable] | undefined };
+        if (before !== undefined) this.setKeyed(table, before);
+        else {
+          this.keyedMaps[table].delete(key);
+          this.versions[table]++;
+        }
+      } else if (change.before !== undefined) {
         if (change.table === 'connections') this.setConnection(change.before);
         else if (change.table === 'jobs') this.setJob(change.before);
-        else this.setActor(change.table, change.before);
+        else this.setActor(change.table as ActorTable, change.before as StoredActor);
       } else if (change.table === 'connections') {
         const connection = this.connectionMap.get(change.key);
         this.connectionMap.delete(change.key);
@@ -369,7 +486,8 @@ export class Store {
       seen.add(id);
       if (table === 'connections') put.push([table, this.connectionMap.get(key) as StoredConnection]);
       else if (table === 'jobs') put.push([table, this.jobMap.get(key) as StoredJob]);
-      else put.push([table, this.actorMaps[table].get(key) as StoredActor]);
+      else if (table === 'sources' || table === 'destinations') put.push([table, this.actorMaps[table].get(key) as StoredActor]);
+      else put.push([table, this.keyedMaps[table].get(key)] as JournalPut);
     }
     return { put, nextJobId: this.nextJob };
   }

@@ -5,7 +5,7 @@
 import type { Json, JsonObject } from '../api/types.js';
 import type { ConnectorRegistry } from '../registry/index.js';
 import type { ConnectorDefinition } from './connectors/types.js';
-import type { CatalogOverrides } from './overrides.js';
+import type { CatalogOverridesFile } from './overrides.js';
 import type { Store } from './state.js';
 
 /** Which server version the emulator imitates: error bodies, pagination and removed endpoints differ. */
@@ -64,7 +64,8 @@ export interface Context {
   store: Store;
   definitions: ConnectorDefinition[];
   syncVolume: SyncVolume;
-  overrides: CatalogOverrides;
+  /** The --catalogs file (re-read when it changes). */
+  catalogs: CatalogOverridesFile;
   flavor: Flavor;
   jobDurationMs: number;
   listDeletedConnections: boolean;
@@ -78,10 +79,15 @@ export interface Reply {
   body?: Json;
 }
 
-/** One POST endpoint under /api/v1. `write` marks calls that change state (counted and persisted). */
+/**
+ * One POST endpoint under /api/v1. `write` marks calls that change state (counted as writes and persisted); it may
+ * depend on the body. `saves` marks calls that may change state without being writes to the API's user (a cache):
+ * persisted, not counted.
+ */
 export interface Route {
   handler: (ctx: Context, body: JsonObject) => Reply;
-  write: boolean;
+  write: boolean | ((body: JsonObject) => boolean);
+  saves?: boolean;
 }
 
 export type RouteTable = Record<string, Route>;

@@ -13,6 +13,7 @@ import { ok, type Context, type Reply, type RouteTable } from '../types.js';
 import { actorRead, DESTINATION, findActor, SOURCE, type ActorKind } from './actor-kind.js';
 import { listActors } from './actor-list.js';
 import { synchronousJob } from './synchronous-job.js';
+import { dropState } from './sync-state.js';
 import { workspaceOrThrow } from './workspaces.js';
 import { isJsonObject } from '../../util/json.js';
 
@@ -85,7 +86,10 @@ function get(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
 function remove(ctx: Context, kind: ActorKind, body: JsonObject): Reply {
   const actor = findActor(ctx, kind, requiredString(body, kind.idField));
   for (const connection of ctx.store.connectionsOf(actor.id)) {
-    if (connection[kind.idField] === actor.id && connection.status !== 'deprecated') ctx.store.putConnection({ ...connection, status: 'deprecated' });
+    if (connection[kind.idField] === actor.id && connection.status !== 'deprecated') {
+      ctx.store.putConnection({ ...connection, status: 'deprecated' });
+      dropState(ctx, connection.connectionId);
+    }
   }
   ctx.store.putActor(kind.listField, { ...actor, tombstone: true, configuration: {} });
   return { status: 204 };

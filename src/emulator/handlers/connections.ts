@@ -4,7 +4,8 @@
  * the jobs.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectionStatus, Json, JsonObject, NamespaceDefinition, NonBreakingChangesPreference } from '../../api/types.js';
+import type { AirbyteCatalog, ConnectionStatus, Json, JsonObject, NamespaceDefinition, NonBreakingChangesPreference } from '../../api/types.js';
+import { streamKey, type StreamName } from '../../streams/identity.js';
 import { destinationDefinition } from '../catalog.js';
 import { invalidInput, notFound } from '../errors.js';
 import { optionalString, requireFields, requiredString } from '../request.js';
@@ -14,6 +15,7 @@ import { DESTINATION, findActor, SOURCE } from './actor-kind.js';
 import { discoveredCatalog, madeUpCatalogNote } from './discovery.js';
 import { scheduleForCreate, scheduleForUpdate } from './schedule.js';
 import { catalogRead, catalogToStore } from './sync-catalog.js';
+import { dropState, dropStreamStates } from './sync-state.js';
 import { workspaceOrThrow } from './workspaces.js';
 
 const STATUSES: ConnectionStatus[] = ['active', 'inactive', 'deprecated', 'locked'];
@@ -26,14 +28,16 @@ export function findConnection(ctx: Context, connectionId: string): StoredConnec
 }
 
 function connectionRead(ctx: Context, connection: StoredConnection): JsonObject {
-  const { createdAt, syncCatalog, scheduleData, ...fields } = connection;
+  const { createdAt, syncCatalog, scheduleData, breakingChange, notifySchemaChanges, notifySchemaChangesByEmail, ...fields } = connection;
   const basic = scheduleData?.basicSchedule;
   return {
     ...(fields as unknown as JsonObject),
     syncCatalog: catalogRead(syncCatalog) as unknown as Json,
     ...(scheduleData ? { scheduleData: scheduleData as unknown as Json } : {}),
     ...(basic ? { schedule: { units: basic.units, timeUnit: basic.timeUnit } } : {}),
-    breakingChange: false,
+    breakingChange: breakingChange ?? false,
+    notifySchemaChanges: notifySchemaChanges ?? false,
+    notifySchemaChangesByEmail: notifySchemaChangesByEmail ?? false,
     created_at: createdAt,
     ...(ctx.flavor === '1.6' ? { geography: 'auto' } : {}),
   };
@@ -62,6 +66,12 @@ function optionalFields(body: JsonObject): Partial<StoredConnection> {
   const preference = optionalString(body, 'nonBreakingChangesPreference');
   if (preference !== undefined) fields.nonBreakingChangesPreference = preference as NonBreakingChangesPreference;
   if (body['status'] !== undefined && body['status'] !== null) fields.status = statusOf(body['status']);
+  for (const flag of ['notifySchemaChanges', 'notifySchemaChangesByEmail'] as const) {
+    const value = body[flag];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'boolean') throw invalidInput(`${flag} must be a boolean, got ${JSON.stringify(value)}`);
+    fields[flag] = value;
+  }
   return fields;
 }
 
@@ -88,14 +98,34 @@ function create(ctx: Context, body: JsonObject): Reply {
   return ok(connectionRead(ctx, connection));
 }
 
-/** Patch: absent fields stay; a syncCatalog replaces the whole catalog; the legacy schedule is a bare 500. */
+/**
+ * The selected streams of `next` whose sync mode differs from the same stream's in `before` (the server's
+ * deleteStateForStreamsWithSyncModeChanged: their state is deleted).
+ */
+function syncModeChanged(before: AirbyteCatalog, next: AirbyteCatalog): StreamName[] {
+  const modes = new Map(before.streams.map(({ stream, config }) => [streamKey(stream), config.syncMode]));
+  return next.streams
+    .filter(({ stream, config }) => {
+      const mode = modes.get(streamKey(stream));
+      return mode !== undefined && mode !== config.syncMode;
+    })
+    .map(({ stream }) => stream);
+}
+
+/**
+ * Patch: absent fields stay; a syncCatalog replaces the whole catalog (and deletes the state of streams whose sync
+ * mode it changes); the legacy schedule is a bare 500.
+ */
 function update(ctx: Context, body: JsonObject): Reply {
   const stored = findConnection(ctx, requiredString(body, 'connectionId'));
   const schedule = scheduleForUpdate(body);
   const fields = optionalFields(body);
   const catalog = body['syncCatalog'] === undefined || body['syncCatalog'] === null ? undefined : storedCatalog(ctx, stored, body['syncCatalog']);
   const connection: StoredConnection = { ...stored, ...fields };
-  if (catalog) connection.syncCatalog = catalog;
+  if (catalog) {
+    connection.syncCatalog = catalog;
+    dropStreamStates(ctx, stored.connectionId, syncModeChanged(stored.syncCatalog, catalog));
+  }
   if (schedule) {
     connection.scheduleType = schedule.scheduleType;
     if (schedule.scheduleData) connection.scheduleData = schedule.scheduleData;
@@ -126,6 +156,7 @@ const listAll = (ctx: Context, body: JsonObject) => listing(ctx, body, true);
 function remove(ctx: Context, body: JsonObject): Reply {
   const connection = findConnection(ctx, requiredString(body, 'connectionId'));
   ctx.store.putConnection({ ...connection, status: 'deprecated' });
+  dropState(ctx, connection.connectionId);
   return { status: 204 };
 }
 

@@ -17,9 +17,14 @@ const DEFAULT_JOB_PAGE_SIZE = 200;
 function volumes(ctx: Context, connection: StoredConnection, configType: StoredJob['configType']): StreamVolume[] {
   const source = findActor(ctx, SOURCE, connection.sourceId);
   const definition = sourceDefinition(ctx, source.definitionId);
-  return connection.syncCatalog.streams.map(({ stream }) => {
+  return connection.syncCatalog.streams.map(({ stream, config }) => {
     const { records, bytes } = configType === 'sync' ? ctx.syncVolume(definition, source.configuration, stream.name) : { records: 0, bytes: 0 };
-    return { name: stream.name, ...(stream.namespace !== undefined ? { namespace: stream.namespace } : {}), records, bytes };
+    const volume: StreamVolume = { name: stream.name, ...(stream.namespace !== undefined ? { namespace: stream.namespace } : {}), records, bytes };
+    if (configType === 'sync' && config.syncMode === 'incremental') {
+      volume.syncMode = 'incremental';
+      volume.cursorField = [...(config.cursorField?.length ? config.cursorField : (stream.defaultCursorField ?? []))];
+    }
+    return volume;
   });
 }
 
