@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { AirbyteStreamAndConfiguration, JsonObject } from '../../src/api/types.js';
 import type { DesiredStream } from '../../src/model/desired.js';
 import type { RemoteState } from '../../src/model/remote.js';
+import { destructiveLabel } from '../../src/apply/approval.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/plan/render/index.js';
 import type { ConnectionChange } from '../../src/plan/types.js';
 import { validate } from '../../src/plan/validate.js';
@@ -79,6 +80,7 @@ describe('schema drift under --refresh', () => {
     expect(change.drift?.breaking).toBe(true);
     expect(change.drift?.streamsChanged[0]).toMatchObject({ columnsRemoved: ['updated_at'], breaking: true });
     expect(change.destructive).toBe(true);
+    expect(destructiveLabel(change)).toBe("update connection 'pg-to-lake', which applies a breaking schema change of its source");
     expect(change.warnings).toEqual([
       "stream 'public.customers' has a breaking schema change upstream (its cursor or primary key changed): Airbyte stops syncing it until the refreshed catalog is applied, and its data may need a refresh",
     ]);
