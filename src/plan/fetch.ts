@@ -121,11 +121,12 @@ function neededSpecs(
 }
 
 /**
- * True when the stored catalog is all a connection needs: every declared stream is in it, and an all-streams
- * connection already exists on this source (its stored streams are then the universe until `--refresh`).
+ * True when the stored catalog is all a connection needs: every declared stream (for an all-streams connection,
+ * every override) is in it, and an all-streams connection already exists on this source (its stored streams are
+ * then the universe until `--refresh`).
  */
 function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog | undefined): boolean {
-  if (connection.allStreams !== undefined) return stored !== undefined;
+  if (connection.allStreams !== undefined && stored === undefined) return false;
   const find = streamFinder(stored?.streams ?? []);
   return connection.streams.every((stream) => find(stream).kind !== 'missing');
 }

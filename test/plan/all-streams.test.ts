@@ -12,6 +12,7 @@ import { diff } from '../../src/plan/diff/index.js';
 import { registryState } from '../../src/plan/offline.js';
 import type { ConnectionChange } from '../../src/plan/types.js';
 import { GitopsError } from '../../src/errors.js';
+import { fetchRemoteState } from '../../src/plan/fetch.js';
 import {
   at,
   connection,
@@ -168,5 +169,66 @@ describe('all-streams connections in the plan', () => {
       connections: [connection('pg-all', [desiredStream('orders')], { source: 'pg', destination: 'lake', allStreams: allStreams() })],
     });
     expect(validateOffline(desired, registryState({ origin: 'test', all: () => [] } as unknown as Parameters<typeof registryState>[0]))).toEqual([]);
+  });
+});
+
+describe('all-streams connections: what fetch discovers', () => {
+  const reader = (discovered: string[]) => {
+    const empty = async () => [];
+    return {
+      resolveWorkspace: async () => ({ workspaceId: 'ws-1', organizationId: 'o', customerId: 'c', name: 'W', slug: 'w', initialSetupComplete: true }),
+      listSourceDefinitions: empty,
+      listDestinationDefinitions: empty,
+      getSourceSpecification: async () => {
+        throw new Error('no spec');
+      },
+      getDestinationSpecification: async () => {
+        throw new Error('no spec');
+      },
+      listSources: async () => [
+        { sourceId: 'src-1', sourceDefinitionId: 'd', workspaceId: 'ws-1', connectionConfiguration: {}, name: 'pg', sourceName: 'P', createdAt: 1 },
+      ],
+      listDestinations: async () => [
+        {
+          destinationId: 'dst-1',
+          destinationDefinitionId: 'd',
+          workspaceId: 'ws-1',
+          connectionConfiguration: {},
+          name: 'lake',
+          destinationName: 'S',
+          createdAt: 1,
+        },
+      ],
+      listConnections: async () => [
+        {
+          connectionId: 'conn-1',
+          name: 'pg-all',
+          sourceId: 'src-1',
+          destinationId: 'dst-1',
+          status: 'active' as const,
+          breakingChange: false,
+          syncCatalog: { streams: [storedStream('orders')] },
+        },
+      ],
+      discoverSourceSchema: async (body: { sourceId: string; disable_cache?: boolean }) => {
+        discovered.push(`${body.sourceId}${body.disable_cache === true ? ' (no cache)' : ''}`);
+        return { catalog: { streams: universe } };
+      },
+      discoverNewSourceSchema: async () => {
+        throw new Error('no new source');
+      },
+    };
+  };
+  const desiredWith = (overrides: ReturnType<typeof desiredStream>[]) =>
+    pipeline({ connections: [connection('pg-all', overrides, { allStreams: allStreams() })] });
+
+  test('an existing all-streams connection is not discovered, unless an override names a stream it does not store, or --refresh', async () => {
+    const calls: string[] = [];
+    await fetchRemoteState(reader(calls), desiredWith([desiredStream('orders')]));
+    expect(calls).toEqual([]);
+    await fetchRemoteState(reader(calls), desiredWith([desiredStream('customers')]));
+    expect(calls).toEqual(['src-1']);
+    await fetchRemoteState(reader(calls), desiredWith([]), undefined, { refresh: true });
+    expect(calls).toEqual(['src-1', 'src-1 (no cache)']);
   });
 });
