@@ -136,3 +136,13 @@ export function schemaFields(drift: ConnectionDrift, stored: AirbyteCatalog, dis
     return { path: `streams[${stream.stream}].schema`, before, after };
   });
 }
+
+/** One warning per stream that stays selected and whose schema change Airbyte calls breaking. */
+export function breakingWarnings(drift: ConnectionDrift | undefined): string[] {
+  return (drift?.streamsChanged ?? [])
+    .filter((stream) => stream.breaking)
+    .map(
+      (stream) =>
+        `stream '${stream.stream}' has a breaking schema change upstream (its cursor or primary key changed): Airbyte stops syncing it until the refreshed catalog is applied, and its data may need a refresh`,
+    );
+}

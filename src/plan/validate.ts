@@ -3,21 +3,20 @@
  * exists, every configuration fits its connector's spec, every stream is in its source's catalog. Problems are
  * collected with file:line:col; what passes is a ValidatedPipeline, the only input the diff accepts.
  */
-import type { AirbyteStreamAndConfiguration, DestinationSyncMode } from '../api/types.js';
+import type { DestinationSyncMode } from '../api/types.js';
 import type { DesiredStream } from '../model/desired.js';
 import { GitopsError } from '../errors.js';
 import type { ActorKind, DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../model/remote.js';
 import type { ResolvedActor, ResolvedReference, ValidatedPipeline } from '../model/validated.js';
-import { streamKey } from '../streams/identity.js';
 import { confusableReason, firstDifference, skeleton } from '../pipeline/confusable.js';
 import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { ByName, groupBy } from './by-name.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
 import { expandAllStreams } from './all-streams.js';
-import { streamFinder } from './catalog.js';
+import { availableStreams, isNewSource, storedStreams, universeOf } from './source-streams.js';
 
 function at(loc: SourceLocation | undefined, message: string): Problem {
   return loc ? { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message } : { severity: 'error', message };
@@ -112,66 +111,6 @@ function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Vali
     if (existing) addReference(out, { kind, name, existing });
     else out.problems.push(missingReference(kind, name, loc, known));
   }
-}
-
-/** The remote source a connection will read from, unless it is created or replaced by this apply. */
-function existingSource(connection: DesiredConnection, known: Lookups): RemoteActor | undefined {
-  const declared = known.declared.source.get(connection.source);
-  const previous = declared?.previousNames ?? [];
-  const source = known.remoteByName.source.nameOrPrevious(connection.source, previous);
-  if (!source || declared?.definition === undefined) return source;
-  const resolved = resolveDefinition('source', declared.definition, known.remote.definitions);
-  return 'definitionId' in resolved && resolved.definitionId === source.definitionId ? source : undefined;
-}
-
-/** A declared source created by this apply (no remote one of its name, or its definition changed). */
-function isNewSource(connection: DesiredConnection, known: Lookups): boolean {
-  return known.declared.source.get(connection.source)?.definition !== undefined && existingSource(connection, known) === undefined;
-}
-
-/**
- * Streams known for a connection's source. A new source: its catalog discovered at plan time ('unknown' when not
- * discovered). An existing one: under `--refresh` its refreshed catalog alone (a stream gone upstream is gone);
- * otherwise the stored catalogs' streams (with their metadata) and any discovered ones.
- */
-function availableStreams(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
-  const source = existingSource(connection, known);
-  if (!source) return known.remote.discoveredNew?.[connection.source]?.streams ?? 'unknown';
-  const discovered = known.remote.discovered[source.id];
-  if (known.remote.refreshed === true && discovered !== undefined) return discovered.streams;
-  const streams = new Map<string, AirbyteStreamAndConfiguration>();
-  for (const stored of known.connectionsBySource.get(source.id) ?? []) {
-    for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
-  }
-  for (const stream of discovered?.streams ?? []) streams.set(streamKey(stream.stream), stream);
-  return [...streams.values()];
-}
-
-/** The streams a connection stores now: those of the remote connection of its name on the same source. */
-function storedStreams(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | undefined {
-  const source = existingSource(connection, known);
-  const existing = known.connections.nameOrPrevious(connection.name, connection.previousNames);
-  return source !== undefined && existing !== undefined && existing.sourceId === source.id ? existing.syncCatalog.streams : undefined;
-}
-
-/**
- * The streams an all-streams connection chooses from. An existing connection without `--refresh`: the streams it
- * stores (nothing new appears until a refresh), plus any stream an override names that the source offers. Otherwise
- * the source's catalog (discovered, refreshed, or discovered at plan time for a new source).
- */
-function universeOf(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
-  const stored = storedStreams(connection, known);
-  const available = availableStreams(connection, known);
-  if (stored === undefined || available === 'unknown') return stored ?? available;
-  if (known.remote.refreshed === true) return available;
-  const findStored = streamFinder(stored);
-  const findAvailable = streamFinder(available);
-  const extra = connection.streams.flatMap((override) => {
-    if (findStored(override).kind !== 'missing') return [];
-    const found = findAvailable(override);
-    return found.kind === 'found' ? [found.entry] : [];
-  });
-  return [...stored, ...extra];
 }
 
 /**

@@ -8,8 +8,8 @@ import type { ActorKind, DesiredConnection, DesiredSchedule, DesiredStream } fro
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { streamLabel } from '../../streams/identity.js';
 import { availableStreams, buildSyncCatalog, compareStreams } from '../catalog.js';
-import { connectionDrift, schemaFields } from '../drift.js';
-import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type ConnectionDrift, type FieldChange } from '../types.js';
+import { breakingWarnings, connectionDrift, schemaFields } from '../drift.js';
+import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
 import { remoteIndex } from './remote-index.js';
 
@@ -192,16 +192,6 @@ function uncheckedNotes(syncCatalog: AirbyteCatalog | null, ends: Endpoints, des
 function refreshedCatalog(existing: RemoteConnection, ends: Endpoints, remote: RemoteState): AirbyteCatalog | undefined {
   if (remote.refreshed !== true || !('id' in ends.sourceRef) || ends.sourceRef.id !== existing.sourceId) return undefined;
   return remote.discovered[existing.sourceId];
-}
-
-/** One warning per stream that stays selected and whose schema change Airbyte calls breaking. */
-function breakingWarnings(drift: ConnectionDrift | undefined): string[] {
-  return (drift?.streamsChanged ?? [])
-    .filter((stream) => stream.breaking)
-    .map(
-      (stream) =>
-        `stream '${stream.stream}' has a breaking schema change upstream (its cursor or primary key changed): Airbyte stops syncing it until the refreshed catalog is applied, and its data may need a refresh`,
-    );
 }
 
 export interface Endpoints {
