@@ -12,10 +12,7 @@ import { revealSecrets, sealSecrets } from '../secrets/seal.js';
 import { printable } from '../util/printable.js';
 import { mapLimit } from '../util/pool.js';
 import { ByName } from './by-name.js';
-import { discoveredCatalog, type StateReader } from './fetch.js';
-
-/** Discoveries of new sources in flight at once: each runs a connector, which takes seconds on a real server. */
-export const NEW_SOURCE_DISCOVERY_PARALLELISM = 4;
+import { discoveredCatalog, DISCOVERY_PARALLELISM, type StateReader } from './fetch.js';
 
 /** The one call this step makes, for error messages. */
 const CALL = 'scheduler/sources/discover_schema';
@@ -54,7 +51,7 @@ export async function discoverNewSources(
 ): Promise<Record<string, AirbyteCatalog>> {
   const sources = newSources(validated, remote);
   const catalogs: Record<string, AirbyteCatalog> = {};
-  await mapLimit(sources, NEW_SOURCE_DISCOVERY_PARALLELISM, async ({ actor, definition, spec }, index) => {
+  await mapLimit(sources, DISCOVERY_PARALLELISM, async ({ actor, definition, spec }, index) => {
     const secrets = secretPaths(spec);
     const configuration = sealSecrets(actor.configuration ?? {}, secrets);
     const values = secretValues(revealSecrets(configuration), secrets).flatMap(({ value }) => (typeof value === 'string' && value !== '' ? [value] : []));

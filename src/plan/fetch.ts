@@ -23,6 +23,8 @@ import { streamFinder } from './catalog.js';
 import { resolveDefinition } from './checks/definition.js';
 import { GitopsError } from '../errors.js';
 import { redact } from '../secrets/redact.js';
+import { mapLimit } from '../util/pool.js';
+import { printable } from '../util/printable.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
 export interface StateReader {
@@ -207,10 +209,18 @@ export async function fetchInventory(
   };
 }
 
+/**
+ * Discoveries in flight at once (existing sources here, new ones in plan/discover.ts): each runs a connector job on a
+ * real server, so a plan of thousands of connections must not start thousands of them together.
+ */
+export const DISCOVERY_PARALLELISM = 4;
+
 /** Options of fetchRemoteState. */
 export interface FetchOptions {
   /** `--refresh`: discover the source of every managed existing connection afresh (bypassing the server's cache). */
   refresh?: boolean;
+  /** One line per discovery started (the command passes it only when stderr is a terminal). */
+  onProgress?: (line: string) => void;
 }
 
 /**
@@ -245,14 +255,12 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   const refresh = options.refresh === true;
   const needs = sourcesToDiscover(desired, definitions, sourcesByName, new ByName(connections), refresh);
   const wanted = [...new Set([...needs.refresh, ...needs.missing])];
-  await Promise.all(
-    wanted.map(async (sourceId) => {
-      const name = sourceNames.get(sourceId) ?? sourceId;
-      const body = refresh ? { sourceId, disable_cache: true } : { sourceId };
-      const read = await reader.discoverSourceSchema(body, `source '${name}'`);
-      discovered[sourceId] = discoveredCatalog(read, `source '${name}'`, 'sources/discover_schema');
-    }),
-  );
+  await mapLimit(wanted, DISCOVERY_PARALLELISM, async (sourceId, index) => {
+    const resource = `source '${printable(sourceNames.get(sourceId) ?? sourceId)}'`;
+    options.onProgress?.(`Discovering the streams of ${resource} (${index + 1}/${wanted.length})…`);
+    const body = refresh ? { sourceId, disable_cache: true } : { sourceId };
+    discovered[sourceId] = discoveredCatalog(await reader.discoverSourceSchema(body, resource), resource, 'sources/discover_schema');
+  });
 
   return { workspace: ws, definitions, specs, sources, destinations, connections, discovered, ...(refresh ? { refreshed: true } : {}) };
 }

@@ -88,7 +88,10 @@ async function checkNewSources(
 /** Load → fetch → check → (discover new sources → check their streams) → diff. Throws SPEC_INVALID (all problems), or the client's errors. */
 export async function prepare(reader: StateReader, options: PrepareOptions): Promise<Prepared> {
   const loaded = loadOrThrow(options.paths, options.env);
-  const fetched = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace, options.refresh ? { refresh: true } : {});
+  const fetched = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace, {
+    ...(options.refresh ? { refresh: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const { validated, warnings, remote } = await checkNewSources(reader, checkAgainstServer(loaded.pipeline, fetched), fetched, options);
   const plan = diff(validated, remote, {
     ...(options.prune ? { prune: true } : {}),

@@ -8,7 +8,8 @@ import type { AirbyteCatalog, SourceCoreConfig, SourceDiscoverSchemaRead } from 
 import { GitopsError } from '../../src/errors.js';
 import type { RemoteState } from '../../src/model/remote.js';
 import { diff } from '../../src/plan/diff/index.js';
-import { discoverNewSources, NEW_SOURCE_DISCOVERY_PARALLELISM, newSources } from '../../src/plan/discover.js';
+import { discoverNewSources, newSources } from '../../src/plan/discover.js';
+import { DISCOVERY_PARALLELISM } from '../../src/plan/fetch.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/plan/render/index.js';
 import type { ConnectionChange } from '../../src/plan/types.js';
 import { recheckNewSourceStreams, validate } from '../../src/plan/validate.js';
@@ -128,7 +129,7 @@ describe('new sources: discovered at plan time', () => {
     const catalogs = await discoverNewSources(fake.reader, validate(desired, remote).validated, remote, { onProgress: (line) => lines.push(line) });
     expect(Object.keys(catalogs).sort()).toEqual(names);
     expect(fake.bodies).toHaveLength(6);
-    expect(fake.peak()).toBe(NEW_SOURCE_DISCOVERY_PARALLELISM);
+    expect(fake.peak()).toBe(DISCOVERY_PARALLELISM);
     expect(lines[0]).toBe("Discovering the streams of new source 'a' (1/6)…");
     expect(lines).toHaveLength(6);
   });
