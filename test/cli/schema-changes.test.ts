@@ -151,3 +151,48 @@ describe('--refresh', () => {
     expect((await run(server, ['plan', file, '--refresh'])).stdout).toContain('No changes. Airbyte matches the pipeline.');
   });
 });
+
+describe('--refresh with a breaking change', () => {
+  it('a primary-key change of a deduplicated stream is destructive: apply --auto-approve needs --allow-destroy', async () => {
+    const server = await emulator();
+    const file = join(tempDir('gitops-breaking-'), 'pipeline.yaml');
+    writeFileSync(
+      file,
+      [
+        'sources:',
+        '  - name: faker',
+        '    definition: Sample Data (Faker)',
+        '    configuration: { count: 100 }',
+        'destinations:',
+        '  - name: warehouse',
+        '    definition: Postgres',
+        '    configuration:',
+        '      { host: warehouse, port: 5432, database: dw, schema: raw, username: gitops, password: "${DW_PASSWORD:-pw}", ssl_mode: { mode: disable } }',
+        'connections:',
+        '  - name: users-to-dw',
+        '    source: faker',
+        '    destination: warehouse',
+        '    streams:',
+        '      - { name: users, syncMode: incremental, destinationSyncMode: append_dedup }',
+        '',
+      ].join('\n'),
+    );
+    const first = await run(server, ['apply', file, '--auto-approve']);
+    expect(first.code).toBe(0);
+    const changed = await fetch(`${new URL(server.url).origin}/_emulator/schema`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'faker', changes: [{ op: 'set_primary_key', stream: 'users', primaryKey: [['email']] }] }),
+    });
+    expect(changed.status).toBeLessThan(300);
+    const planned = await run(server, ['plan', file, '--refresh']);
+    expect(planned.stdout).toContain('~ stream users: primary key id → email (breaking)');
+    const refused = await run(server, ['apply', file, '--refresh', '--auto-approve']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("update connection 'users-to-dw', which applies a breaking schema change of its source");
+    expect(refused.calls['connections/update']).toBeUndefined();
+    const applied = await run(server, ['apply', file, '--refresh', '--auto-approve', '--allow-destroy']);
+    expect(applied.code).toBe(0);
+    expect(applied.calls['connections/update']).toBe(1);
+  });
+});
