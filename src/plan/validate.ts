@@ -120,7 +120,8 @@ function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Vali
 function checkConnectionStreams(connection: DesiredConnection, known: Lookups, out: Validation): void {
   const modes = destinationModes(connection, known);
   if (connection.allStreams === undefined) {
-    out.problems.push(...checkStreams(connection, availableStreams(connection, known), modes));
+    const stored = known.remote.refreshed === true ? (storedStreams(connection, known) ?? []) : [];
+    out.problems.push(...checkStreams(connection, availableStreams(connection, known), modes, stored));
     return;
   }
   const universe = universeOf(connection, known);

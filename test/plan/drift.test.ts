@@ -149,7 +149,8 @@ describe('schema drift under --refresh', () => {
         file: 'pipelines/shop.yaml',
         line: 77,
         col: 9,
-        message: "connection 'pg-to-lake': stream 'public.orders' does not exist in source 'pg' (available: customers)",
+        message:
+          "connection 'pg-to-lake': stream 'public.orders' is gone from source 'pg': the connection syncs it, but the source no longer offers it (--refresh); remove it from the pipeline",
       },
     ]);
   });
