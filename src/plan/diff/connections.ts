@@ -9,7 +9,7 @@ import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { streamLabel } from '../../streams/identity.js';
 import { availableStreams, buildSyncCatalog, compareStreams } from '../catalog.js';
 import { breakingWarnings, connectionDrift, schemaFields } from '../drift.js';
-import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
+import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type ConnectionDrift, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
 import { remoteIndex } from './remote-index.js';
 
@@ -188,10 +188,21 @@ function uncheckedNotes(syncCatalog: AirbyteCatalog | null, ends: Endpoints, des
   return { streamsUnchecked: true, ...(desired.allStreams !== undefined && modes !== undefined ? { destinationSyncModes: modes } : {}) };
 }
 
-/** The source's refreshed catalog (`--refresh`), when the connection keeps reading from that source. */
-function refreshedCatalog(existing: RemoteConnection, ends: Endpoints, remote: RemoteState): AirbyteCatalog | undefined {
-  if (remote.refreshed !== true || !('id' in ends.sourceRef) || ends.sourceRef.id !== existing.sourceId) return undefined;
-  return remote.discovered[existing.sourceId];
+/** What `--refresh` adds to a connection that keeps reading from its source: drift, schema field lines, breaking warnings. */
+interface Refresh {
+  /** The source's catalog discovered now; undefined without `--refresh`. */
+  catalog?: AirbyteCatalog;
+  drift?: ConnectionDrift;
+  fields: FieldChange[];
+  warnings: string[];
+}
+
+function refreshOf(existing: RemoteConnection, ends: Endpoints, remote: RemoteState, selected: Streams): Refresh {
+  const keepsSource = 'id' in ends.sourceRef && ends.sourceRef.id === existing.sourceId;
+  const catalog = remote.refreshed === true && keepsSource ? remote.discovered[existing.sourceId] : undefined;
+  if (catalog === undefined || selected === 'unknown') return { fields: [], warnings: [] };
+  const drift = connectionDrift(existing.syncCatalog, catalog, selected);
+  return { catalog, drift, fields: schemaFields(drift, existing.syncCatalog, catalog), warnings: breakingWarnings(drift) };
 }
 
 export interface Endpoints {
@@ -227,11 +238,12 @@ export function planConnection(
     patch: null,
     savesState: false,
   };
-  if (!existing) {
+  // A create, or the create half of a replace: the catalog when its streams are known, else what apply needs to build it.
+  const creation = () => {
     const syncCatalog = creationCatalog(desired, selected, ends.sourceRef, remote);
-    const notes = uncheckedNotes(syncCatalog, ends, desired, context.destinationModes);
-    return { ...common, action: 'create', id: null, fields: creationFields(desired, ends, selected), syncCatalog, remoteEndpoints: null, ...notes };
-  }
+    return { syncCatalog, ...uncheckedNotes(syncCatalog, ends, desired, context.destinationModes) };
+  };
+  if (!existing) return { ...common, action: 'create', id: null, fields: creationFields(desired, ends, selected), remoteEndpoints: null, ...creation() };
   const remoteEndpoints = { sourceId: existing.sourceId, destinationId: existing.destinationId };
   const patch: Patch = {};
   const fields: FieldChange[] = [];
@@ -248,32 +260,16 @@ export function planConnection(
 
   if (moves.warning !== undefined) {
     warnings.push(moves.warning);
-    const syncCatalog = creationCatalog(desired, selected, ends.sourceRef, remote);
-    const notes = uncheckedNotes(syncCatalog, ends, desired, context.destinationModes);
-    return {
-      ...common,
-      ...rename,
-      action: 'replace',
-      id: existing.id,
-      fields,
-      warnings,
-      destructive: true,
-      savesState: true,
-      syncCatalog,
-      remoteEndpoints,
-      ...notes,
-    };
+    return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, savesState: true, remoteEndpoints, ...creation() };
   }
-  const refreshed = refreshedCatalog(existing, ends, remote);
-  const drift = refreshed === undefined || selected === 'unknown' ? undefined : connectionDrift(existing.syncCatalog, refreshed, selected);
-  const schema = drift === undefined || refreshed === undefined ? [] : schemaFields(drift, existing.syncCatalog, refreshed);
-  fields.push(...schema);
-  warnings.push(...breakingWarnings(drift));
-  const withDrift = drift === undefined ? {} : { drift };
+  const refresh = refreshOf(existing, ends, remote, selected);
+  fields.push(...refresh.fields);
+  warnings.push(...refresh.warnings);
+  const withDrift = refresh.drift === undefined ? {} : { drift: refresh.drift };
   if (fields.length === 0) return { ...common, ...withDrift, action: 'no-op', id: existing.id, fields, warnings, syncCatalog: null, remoteEndpoints };
-  if (streams.fields.length > 0 || schema.length > 0) {
+  if (streams.fields.length > 0 || refresh.fields.length > 0) {
     // Under --refresh the catalog sent carries the refreshed stream metadata; the pipeline still decides what is selected.
-    const available = availableStreams(existing.syncCatalog, refreshed ?? remote.discovered[existing.sourceId]);
+    const available = availableStreams(existing.syncCatalog, refresh.catalog ?? remote.discovered[existing.sourceId]);
     patch.syncCatalog = buildSyncCatalog(selected === 'unknown' ? desired.streams : selected, available);
   }
   return {
@@ -284,7 +280,7 @@ export function planConnection(
     id: existing.id,
     fields,
     warnings,
-    destructive: streams.resetsState || drift?.breaking === true,
+    destructive: streams.resetsState || refresh.drift?.breaking === true,
     savesState: streams.resetsState || streams.deselects,
     patch,
     syncCatalog: null,
