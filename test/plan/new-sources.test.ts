@@ -16,6 +16,7 @@ import { recheckNewSourceStreams, validate } from '../../src/plan/validate.js';
 import { plain } from '../../src/util/color.js';
 import {
   PG,
+  at,
   connection,
   desiredStream,
   destination,
@@ -166,5 +167,28 @@ describe('new sources: --no-discover', () => {
     expect(renderMarkdown(plan, desired)).toContain('- streams unchecked &#40;--no-discover&#41;: checked only when apply has created source &#39;pg&#39;');
     const json = JSON.parse(renderJson(plan)) as { changes: { name: string; streamsUnchecked?: boolean }[] };
     expect(json.changes.find((entry) => entry.name === 'pg-to-lake')?.streamsUnchecked).toBe(true);
+  });
+});
+
+describe('new sources: all-streams connections', () => {
+  test('expanded from the catalog discovered at plan time, and created with it', async () => {
+    const desired = pipeline({
+      sources: [source('pg', pgConfig)],
+      destinations: [destination('lake', s3Config)],
+      connections: [connection('pg-all', [], { allStreams: { exclude: [{ name: 'orders', loc: at(45) }], loc: at(44) } })],
+    });
+    const remote: RemoteState = remoteState({ destinations: [remoteActor('destination', 'dst-1', 'lake', maskedS3)] });
+    const first = validate(desired, remote);
+    expect(first.validated.expandedStreams.has('pg-all')).toBe(false);
+    const withNew = { ...remote, discoveredNew: await discoverNewSources(fakeReader().reader, first.validated, remote) };
+    const rechecked = recheckNewSourceStreams(first.validated, withNew);
+    expect(rechecked.problems).toEqual([]);
+    expect(rechecked.validated.expandedStreams.get('pg-all')?.map((stream) => stream.name)).toEqual(['customers']);
+    const change = connectionChange(diff(rechecked.validated, withNew).changes, 'pg-all');
+    expect(change.streamsUnchecked).toBeUndefined();
+    expect(change.syncCatalog?.streams.map(({ stream, config }) => [stream.name, config.selected])).toEqual([
+      ['customers', true],
+      ['orders', false],
+    ]);
   });
 });
