@@ -115,12 +115,16 @@ export interface StoredState {
   globalState?: GlobalState;
 }
 
-/** The discovery cache of one source: the last catalog discovered, and for which configuration. */
+/**
+ * The discovery cache of one source: the last discovery, for which configuration (and connector), and the schema
+ * changes it saw. Its catalog is the connector's (deterministic for that key) with those changes: kept small, a
+ * discovery costs a short journal line, not a whole catalog.
+ */
 export interface StoredDiscovery {
   sourceId: string;
   configHash: string;
   catalogId: string;
-  catalog: AirbyteCatalog;
+  changes: SchemaChange[];
 }
 
 /** One change of a source's schema made through POST /_emulator/schema (see handlers/schema-changes.ts). */

@@ -11,7 +11,9 @@
  * - Fields are every node of `jsonSchema` below the root, in depth-first preorder: object properties add their name
  *   to the path, array items add `items`, and the alternatives of `oneOf` / `allOf` / `anyOf` stay at their parent's
  *   path. A node with no key containing "type" (an untyped node, `{}`, a bare `oneOf`) is a field itself but hides the
- *   typed nodes below it. A path met twice has the schema "Duplicated Schema".
+ *   typed nodes met after it whose dotted name starts with its own (those below it, and, as the server compares
+ *   strings, a later sibling such as `meta_id` after an untyped `meta`). A path met twice has the schema
+ *   "Duplicated Schema".
  * - A field only in the stored schema is `remove_field`, breaking when it is the configured stream's cursor
  *   (incremental sync) or one of its primary-key paths (a `*_dedup` destination mode). A field only in the
  *   discovered schema is `add_field`; a field whose schema node differs in any way is `update_field_schema`; neither
@@ -72,45 +74,51 @@ function isUntyped(node: JsonObject): boolean {
   return !Object.keys(node).some((key) => key.includes('type'));
 }
 
+/**
+ * The server's test for a field hidden by an untyped node met before it: the field's dotted name starts with the
+ * untyped node's dotted name. A string test, as the server's: an untyped `meta` also hides a later `meta_id`.
+ */
+function hiddenBy(untyped: ReadonlySet<string>, dotted: string): boolean {
+  if (untyped.size === 0) return false;
+  for (let end = 1; end <= dotted.length; end++) if (untyped.has(dotted.slice(0, end))) return true;
+  return false;
+}
+
 /** Every field of a stream's JSON Schema by path key, in depth-first preorder (see the rules above). */
 export function schemaFields(jsonSchema: JsonObject | undefined): Map<string, SchemaField> {
   const fields = new Map<string, SchemaField>();
-  // Paths of the untyped nodes met so far: a typed node at or below one is hidden.
+  // Dotted names of the untyped nodes met so far.
   const untyped = new Set<string>();
 
-  /** `prefixes[i]` is the key of the first i+1 segments of `path`: lets the hiding check cost one lookup a level. */
-  const visit = (node: unknown, path: string[], prefixes: string[]): void => {
+  const visit = (node: unknown, path: string[]): void => {
     if (!isJsonObject(node)) return; // the server rejects such a schema; nothing to list below it
     if (path.length > 0) {
-      const key = prefixes[prefixes.length - 1] as string;
+      const dotted = path.join('.');
       let kept = true;
-      if (isUntyped(node)) untyped.add(key);
-      else kept = !prefixes.some((prefix) => untyped.has(prefix));
+      if (isUntyped(node)) untyped.add(dotted);
+      else kept = !hiddenBy(untyped, dotted);
       if (kept) {
-        const known = fields.get(key);
-        fields.set(key, { path, schema: known === undefined ? node : DUPLICATED_SCHEMA });
+        const key = pathKey(path);
+        fields.set(key, { path, schema: fields.has(key) ? DUPLICATED_SCHEMA : node });
       }
     }
     for (const type of typesOf(node)) {
       if (type === 'array') {
         const items = node['items'];
-        if (items !== undefined) visit(items, [...path, 'items'], [...prefixes, pathKey([...path, 'items'])]);
+        if (items !== undefined) visit(items, [...path, 'items']);
       } else if (type === 'object') {
         const properties = node['properties'];
         if (isJsonObject(properties)) {
-          for (const [name, child] of Object.entries(properties)) {
-            const childPath = [...path, name];
-            visit(child, childPath, [...prefixes, pathKey(childPath)]);
-          }
+          for (const [name, child] of Object.entries(properties)) visit(child, [...path, name]);
         } else {
           const keyword = COMPOSITE_KEYWORDS.find((word) => word in node);
           const alternatives = keyword === undefined ? undefined : node[keyword];
-          if (Array.isArray(alternatives)) for (const alternative of alternatives) visit(alternative, path, prefixes);
+          if (Array.isArray(alternatives)) for (const alternative of alternatives) visit(alternative, path);
         }
       }
     }
   };
-  visit(jsonSchema ?? {}, [], []);
+  visit(jsonSchema ?? {}, []);
   return fields;
 }
 

@@ -258,6 +258,14 @@ describe('schemaFields: the server walk of a JSON Schema', () => {
     expect([...fields.values()].map((field) => field.path)).toEqual([['blob'], ['choice']]);
   });
 
+  test('as the server compares dotted names, an untyped field also hides a later sibling whose name starts with its own', () => {
+    const fields = schemaFields(props({ meta: {}, meta_id: { type: 'integer' }, id: { type: 'integer' } }));
+    expect([...fields.values()].map((field) => field.path)).toEqual([['meta'], ['id']]);
+    // A sibling met before the untyped field is not hidden.
+    const before = schemaFields(props({ meta_id: { type: 'integer' }, meta: {} }));
+    expect([...before.values()].map((field) => field.path)).toEqual([['meta_id'], ['meta']]);
+  });
+
   test('a path met twice (typed alternatives of anyOf) has the duplicated schema', () => {
     const fields = schemaFields(props({ value: { type: 'object', anyOf: [props({ n: { type: 'integer' } }), props({ n: { type: 'string' } })] } }));
     expect(fields.get(['value', 'n'].join('\u0000'))?.schema).toBe(DUPLICATED_SCHEMA);

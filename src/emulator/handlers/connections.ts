@@ -122,6 +122,12 @@ function update(ctx: Context, body: JsonObject): Reply {
   const fields = optionalFields(body);
   const catalog = body['syncCatalog'] === undefined || body['syncCatalog'] === null ? undefined : storedCatalog(ctx, stored, body['syncCatalog']);
   const connection: StoredConnection = { ...stored, ...fields };
+  // A patch may set the flag a discovery with a connection id sets (the server's applyPatchToStandardSync).
+  const breakingChange = body['breakingChange'];
+  if (breakingChange !== undefined && breakingChange !== null) {
+    if (typeof breakingChange !== 'boolean') throw invalidInput(`breakingChange must be a boolean, got ${JSON.stringify(breakingChange)}`);
+    connection.breakingChange = breakingChange;
+  }
   if (catalog) {
     connection.syncCatalog = catalog;
     dropStreamStates(ctx, stored.connectionId, syncModeChanged(stored.syncCatalog, catalog));

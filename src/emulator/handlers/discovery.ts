@@ -83,10 +83,13 @@ function connectorCatalog(ctx: Context, source: StoredActor): AirbyteCatalog {
   return definition.discover ? definition.discover(structuredClone(source.configuration)) : { streams: [] };
 }
 
+function schemaChangesOf(ctx: Context, source: StoredActor): SchemaChange[] {
+  return ctx.store.keyed('schemaChanges', source.id)?.changes ?? [];
+}
+
 /** What discovery finds for this source now: the connector's catalog with the source's schema changes applied. */
 export function discoveredCatalog(ctx: Context, source: StoredActor): AirbyteCatalog {
-  const changes = ctx.store.keyed('schemaChanges', source.id)?.changes ?? [];
-  return withSchemaChanges(connectorCatalog(ctx, source), changes, source.name);
+  return withSchemaChanges(connectorCatalog(ctx, source), schemaChangesOf(ctx, source), source.name);
 }
 
 /** Checks schema changes against the source's catalog now: throws SchemaChangeError (naming the stream) if one does not apply. */
@@ -171,11 +174,13 @@ function discoverSchema(ctx: Context, body: JsonObject): Reply {
   const hash = configHash(ctx, source);
   const cached = ctx.store.keyed('discoveries', source.id);
   if (!disableCache && cached !== undefined && cached.configHash === hash) {
-    return ok({ catalog: cached.catalog as unknown as Json, jobInfo: cachedJob(), catalogId: cached.catalogId });
+    const catalog = withSchemaChanges(connectorCatalog(ctx, source), cached.changes, source.name);
+    return ok({ catalog: catalog as unknown as Json, jobInfo: cachedJob(), catalogId: cached.catalogId });
   }
-  const catalog = discoveredCatalog(ctx, source);
+  const changes = schemaChangesOf(ctx, source);
+  const catalog = withSchemaChanges(connectorCatalog(ctx, source), changes, source.name);
   const catalogId = randomUUID();
-  ctx.store.putKeyed('discoveries', { sourceId: source.id, configHash: hash, catalogId, catalog });
+  ctx.store.putKeyed('discoveries', { sourceId: source.id, configHash: hash, catalogId, changes });
   if (typeof connectionId === 'string') return diffWithConnection(ctx, connectionId, catalog, catalogId);
   return ok({
     catalog: catalog as unknown as Json,
