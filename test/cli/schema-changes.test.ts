@@ -114,7 +114,11 @@ describe('--refresh', () => {
   it('an unchanged plan discovers nothing; --refresh discovers each source once and shows the drift, which apply --refresh applies', async () => {
     const server = await emulator();
     const file = pipeline();
-    expect((await run(server, ['apply', file, '--auto-approve'])).code).toBe(0);
+    const created = await run(server, ['apply', file, '--auto-approve']);
+    expect(created.code).toBe(0);
+    // The new source's catalog was discovered once at plan time and used for both connections: no discovery after.
+    expect(created.calls['scheduler/sources/discover_schema']).toBe(1);
+    expect(created.calls['sources/discover_schema']).toBeUndefined();
 
     const unchanged = await run(server, ['plan', file]);
     expect(unchanged.calls).toEqual({
