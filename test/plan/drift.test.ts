@@ -120,6 +120,7 @@ describe('schema drift under --refresh', () => {
         '',
       ].join('\n'),
     );
+    expect(renderMarkdown(plan, inSync().desired)).toContain('+ stream public.audit&#95;log: offered by the source, not selected');
   });
 
   test('text, Markdown and JSON show the drift of an update', () => {

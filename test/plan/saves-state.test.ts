@@ -3,6 +3,7 @@
  * backup directory; the schema-change notification settings are managed like the other optional settings.
  */
 import { describe, expect, test } from 'vitest';
+import { stateBackupDirOf } from '../../src/commands/plan.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/plan/render/index.js';
 import type { ConnectionChange } from '../../src/plan/types.js';
 import { plain } from '../../src/util/color.js';
@@ -52,6 +53,15 @@ describe('savesState', () => {
     const json = JSON.parse(renderJson(plan, options)) as { stateBackupDir: string; changes: { kind: string; savesState?: boolean }[] };
     expect(json.stateBackupDir).toBe('/var/backups/airbyte');
     expect(json.changes.find((change) => change.kind === 'connection')?.savesState).toBe(true);
+  });
+});
+
+describe('the backup directory', () => {
+  test('--state-backup-dir, else AIRBYTE_STATE_BACKUP_DIR (when not empty), else the default', () => {
+    expect(stateBackupDirOf('/flag', { AIRBYTE_STATE_BACKUP_DIR: '/env' })).toBe('/flag');
+    expect(stateBackupDirOf(undefined, { AIRBYTE_STATE_BACKUP_DIR: '/env' })).toBe('/env');
+    expect(stateBackupDirOf(undefined, { AIRBYTE_STATE_BACKUP_DIR: '' })).toBe('.airbyte-gitops/state-backups');
+    expect(stateBackupDirOf(undefined, {})).toBe('.airbyte-gitops/state-backups');
   });
 });
 
