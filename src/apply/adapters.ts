@@ -3,9 +3,10 @@
  * executor picks the verb from the step's `op` and never looks at anything else: the plan already resolved
  * definitions, references and the exact connection patch.
  */
-import type { ConnectionCreate } from '../api/types.js';
+import type { AirbyteCatalog, ConnectionCreate } from '../api/types.js';
 import { GitopsError } from '../errors.js';
 import type { ResourceKind } from '../model/desired.js';
+import { streamsToCreate } from '../plan/all-streams.js';
 import { buildSyncCatalog } from '../plan/catalog.js';
 import { toSchedule } from '../plan/diff/connections.js';
 import type { ActorChange, ActorRef, Change, ConnectionChange } from '../plan/types.js';
@@ -134,14 +135,26 @@ async function connectionCreateBody(change: ConnectionChange, ctx: AdapterContex
     throw new GitopsError('USAGE', `connection '${change.name}': the plan has no endpoints to create it with`);
   const sourceId = ctx.resolve('source', change.sourceRef);
   const destinationId = ctx.resolve('destination', change.destinationRef);
-  // A source created in this run has a catalog only now.
-  const syncCatalog = change.syncCatalog ?? buildSyncCatalog(desired.streams, (await ctx.discover(sourceId, desired.source)).streams);
+  const syncCatalog = change.syncCatalog ?? (await catalogOnceCreated(change, sourceId, ctx));
   const body: ConnectionCreate = { name: desired.name, sourceId, destinationId, status: desired.status, ...toSchedule(desired.schedule), syncCatalog };
   if (desired.namespaceDefinition !== undefined) body.namespaceDefinition = desired.namespaceDefinition;
   if (desired.namespaceFormat !== undefined) body.namespaceFormat = desired.namespaceFormat;
   if (desired.prefix !== undefined) body.prefix = desired.prefix;
   if (desired.nonBreakingChangesPreference !== undefined) body.nonBreakingChangesPreference = desired.nonBreakingChangesPreference;
+  if (desired.notifySchemaChanges !== undefined) body.notifySchemaChanges = desired.notifySchemaChanges;
+  if (desired.notifySchemaChangesByEmail !== undefined) body.notifySchemaChangesByEmail = desired.notifySchemaChangesByEmail;
   return body;
+}
+
+/**
+ * The catalog of a connection the plan could not build one for (its source is created in this run and was not
+ * discovered at plan time): discovered now, with an all-streams connection expanded as the plan would have.
+ */
+async function catalogOnceCreated(change: ConnectionChange, sourceId: string, ctx: AdapterContext): Promise<AirbyteCatalog> {
+  const desired = change.desired;
+  if (!desired) throw new GitopsError('USAGE', `connection '${change.name}': the plan has no declared connection to create`);
+  const discovered = (await ctx.discover(sourceId, desired.source)).streams;
+  return buildSyncCatalog(streamsToCreate(desired, discovered, change.destinationSyncModes), discovered);
 }
 
 const connectionAdapter: Adapter<ConnectionChange> = {

@@ -16,6 +16,8 @@ export function destructiveLabel(change: Change): string {
   const what = `${change.kind} '${printable(change.name)}'`;
   if (change.action === 'delete') return `delete ${what}`;
   if (change.action === 'replace') return `replace ${what} (deleted and created again)`;
+  if (change.kind === 'connection' && change.drift?.breaking === true && change.savesState !== true)
+    return `update ${what}, which applies a breaking schema change of its source`;
   if (change.kind === 'connection') return `update ${what}, which resets the sync state of some of its streams`;
   return `update ${what}, which removes a secret stored in Airbyte (see the ⚠ warning)`;
 }

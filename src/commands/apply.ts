@@ -4,6 +4,7 @@
  * connection checks (--check) → execute → result and exit status. User mistakes are thrown as GitopsError before
  * anything is written.
  */
+import { resolve } from 'node:path';
 import { approve, destructiveNotice } from '../apply/approval.js';
 import { convergeWaitFromEnv } from '../apply/batches.js';
 import { checkConnections } from '../apply/check.js';
@@ -25,6 +26,7 @@ import { hasChanges } from '../plan/render/values.js';
 import type { Plan } from '../plan/types.js';
 import { paletteFor } from '../util/color.js';
 import { withClient, type ConnectFlags } from './connect.js';
+import { discoveryOptions, stateBackupDirOf } from './plan.js';
 import type { CommandIo, RunStatus } from './io.js';
 
 export interface ApplyOptions extends ConnectFlags {
@@ -36,6 +38,10 @@ export interface ApplyOptions extends ConnectFlags {
   dedupe?: boolean;
   parallelism: string;
   json?: boolean;
+  /** Commander's `--no-discover`: false when given. */
+  discover?: boolean;
+  refresh?: boolean;
+  stateBackupDir?: string;
 }
 
 /** The flags of `apply` besides the connection flags, checked. */
@@ -49,6 +55,14 @@ export interface ApplyFlags {
   parallelism: number;
   json: boolean;
   workspace?: string;
+  /** Discover new sources at plan time unless false (--no-discover). */
+  discover?: boolean;
+  refresh?: boolean;
+  /**
+   * As given (flag, env or default when absent: stateBackupDirOf); shown in the plan and resolved against the
+   * working directory for apply.
+   */
+  stateBackupDir?: string;
 }
 
 /** Where the plan comes from: the pipeline files, or a saved plan file. */
@@ -61,8 +75,11 @@ function parallelismOf(text: string): number {
   return Number(text);
 }
 
-function flagsOf(options: ApplyOptions): ApplyFlags {
+function flagsOf(options: ApplyOptions, env: NodeJS.ProcessEnv): ApplyFlags {
   return {
+    discover: options.discover !== false,
+    refresh: options.refresh === true,
+    stateBackupDir: stateBackupDirOf(options.stateBackupDir, env),
     autoApprove: options.autoApprove === true,
     allowDestroy: options.allowDestroy === true,
     prune: options.prune === true,
@@ -86,10 +103,14 @@ function planSource(paths: string[], flags: ApplyFlags): PlanSource {
   }
   // Pipelines are YAML: a lone .json argument is a saved plan (a broken one gets the saved-plan error, not YAML errors).
   if (paths.length !== 1 || only === undefined || !(only.endsWith('.json') || isSavedPlanFile(only))) return { paths };
-  if (flags.prune || flags.rotateSecrets || flags.dedupe) {
-    throw new GitopsError('USAGE', '--prune, --rotate-secrets and --dedupe change what is planned; a saved plan is applied exactly as it was made', {
-      hint: 'pass them to plan --out instead.',
-    });
+  if (flags.prune || flags.rotateSecrets || flags.dedupe || flags.refresh === true || flags.discover === false) {
+    throw new GitopsError(
+      'USAGE',
+      '--prune, --rotate-secrets, --dedupe, --refresh and --no-discover change what is planned; a saved plan is applied exactly as it was made',
+      {
+        hint: 'pass them to plan --out instead.',
+      },
+    );
   }
   return { savedPlan: only };
 }
@@ -100,14 +121,15 @@ interface Planned {
   warnings: Problem[];
 }
 
-async function fromPipeline(client: AirbyteClient, paths: string[], flags: ApplyFlags, env: NodeJS.ProcessEnv): Promise<Planned> {
+async function fromPipeline(client: AirbyteClient, paths: string[], flags: ApplyFlags, io: CommandIo): Promise<Planned> {
   const prepared = await prepare(client, {
     paths,
-    env,
+    env: io.env,
     ...(flags.workspace === undefined ? {} : { workspace: flags.workspace }),
     prune: flags.prune,
     rotateSecrets: flags.rotateSecrets,
     dedupe: flags.dedupe,
+    ...discoveryOptions(flags, io),
   });
   return { plan: prepared.plan, secrets: planSecrets(prepared.plan), warnings: prepared.warnings };
 }
@@ -132,7 +154,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   // Read before anything else, so a bad value stops the run before the first call.
   const convergeWaitMs = convergeWaitFromEnv(io.env);
   // Spec problems travel in the error; the CLI prints them (file:line:col) in one place.
-  const planned = 'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io.env);
+  const planned = 'savedPlan' in source ? await fromSavedPlan(client, source.savedPlan, io.env) : await fromPipeline(client, source.paths, flags, io);
   const { plan, secrets } = planned;
   // Registered once, before the first call that could echo one (the connection checks come before the executor).
   client.addSecrets(secrets);
@@ -140,7 +162,8 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   // Under --json, stdout holds only the result document.
   const human = flags.json ? io.stderr : io.stdout;
   const palette = paletteFor(human, io.env);
-  human.write(renderText(plan, palette));
+  const stateBackupDir = flags.stateBackupDir ?? stateBackupDirOf(undefined, io.env);
+  human.write(renderText(plan, palette, { stateBackupDir }));
   if (!hasChanges(plan.summary)) {
     if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, undefined), null, 2)}\n`);
     return ExitCode.ok;
@@ -158,6 +181,7 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
     signal: guard.signal,
     createAttempts: maxAttemptsFromEnv(io.env),
     convergeWaitMs,
+    stateBackupDir: resolve(io.cwd, stateBackupDir),
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
   });
   human.write(`\n${summaryText(result, palette)}`);
@@ -178,7 +202,7 @@ function refusal(error: GitopsError): Record<string, unknown> {
 
 /** The command's action: flags checked, then the plan source, then apply with a client sized for the parallelism. */
 export async function action(paths: string[], options: ApplyOptions, io: CommandIo, status: RunStatus): Promise<void> {
-  const flags = flagsOf(options);
+  const flags = flagsOf(options, io.env);
   // Signals belong to the process; the guard is removed when this run ends, however it ends.
   const guard = guardSignals(io.stderr);
   try {

@@ -64,6 +64,8 @@ export interface RemoteConnection {
   namespaceFormat?: string;
   prefix?: string;
   nonBreakingChangesPreference?: NonBreakingChangesPreference;
+  notifySchemaChanges?: boolean;
+  notifySchemaChangesByEmail?: boolean;
   /** Only the selected streams (the server stores no others), each with its stream metadata. */
   syncCatalog: AirbyteCatalog;
 }
@@ -76,6 +78,16 @@ export interface RemoteState {
   sources: RemoteActor[];
   destinations: RemoteActor[];
   connections: RemoteConnection[];
-  /** Discovered catalogs by source id, only for sources whose connections add streams Airbyte does not hold. */
+  /**
+   * Discovered catalogs by source id: for sources whose connections add streams Airbyte does not hold (or start
+   * selecting all streams), and under `refreshed` for the source of every managed existing connection.
+   */
   discovered: Record<string, AirbyteCatalog>;
+  /**
+   * Catalogs of sources created by this apply, by declared source name: discovered at plan time from the declared
+   * configuration (`scheduler/sources/discover_schema`). Absent or missing a name when not discovered (`--no-discover`).
+   */
+  discoveredNew?: Record<string, AirbyteCatalog>;
+  /** True when `discovered` was read with `--refresh`: it is then the source's current schema, authoritative for drift. */
+  refreshed?: boolean;
 }

@@ -3,7 +3,7 @@
  * is resolved and every name-only reference exists, so the diff has no error path for a mistake in the pipeline.
  */
 import type { JsonObject } from '../api/types.js';
-import type { ActorKind, DesiredActor, DesiredPipeline } from './desired.js';
+import type { ActorKind, DesiredActor, DesiredPipeline, DesiredStream } from './desired.js';
 import type { RemoteActor, RemoteDefinition } from './remote.js';
 
 /** A source or destination the pipeline declares (with a definition), resolved against the workspace. */
@@ -29,4 +29,10 @@ export interface ValidatedPipeline {
   /** Declared sources, then declared destinations, in pipeline order. */
   managed: ResolvedActor[];
   references: ResolvedReference[];
+  /**
+   * The concrete streams of each all-streams connection whose source's streams are known, by connection name (see
+   * plan/all-streams.ts). A connection not in it selects its declared `streams`, or (all-streams, source created by
+   * this apply and not discovered) has streams known only after apply.
+   */
+  expandedStreams: Map<string, DesiredStream[]>;
 }

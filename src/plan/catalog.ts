@@ -98,6 +98,8 @@ export interface StreamComparison {
   warnings: string[];
   /** A stream's sync mode changes: Airbyte deletes its state. */
   resetsState: boolean;
+  /** A stored stream is no longer selected (its state may be deleted with it). */
+  deselects: boolean;
 }
 
 const sortedNames = (names: string[] | null) => (names === null ? null : [...names].sort());
@@ -131,7 +133,7 @@ function compareOne(wanted: DesiredStream, stored: AirbyteStreamAndConfiguration
  */
 export function compareStreams(desiredStreams: readonly DesiredStream[], storedCatalog: AirbyteCatalog): StreamComparison {
   const stored = storedCatalog.streams.filter((entry) => entry.config.selected !== false);
-  const result: StreamComparison = { fields: [], warnings: [], resetsState: false };
+  const result: StreamComparison = { fields: [], warnings: [], resetsState: false, deselects: false };
   const matched = new Set<AirbyteStreamAndConfiguration>();
   const find = streamFinder(stored);
   for (const wanted of desiredStreams) {
@@ -147,6 +149,7 @@ export function compareStreams(desiredStreams: readonly DesiredStream[], storedC
     if (matched.has(entry)) continue;
     const key = streamLabel(entry.stream);
     result.fields.push({ path: `streams[${key}]`, before: streamSummary(entry.config), after: null });
+    result.deselects = true;
     result.warnings.push(`stream '${key}' is deselected: it stops syncing`);
   }
   return result;

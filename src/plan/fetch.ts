@@ -12,6 +12,7 @@ import type {
   SourceDefinitionRead,
   SourceDefinitionSpecificationRead,
   SourceDiscoverSchemaRead,
+  SourceCoreConfig,
   SourceRead,
   WorkspaceRead,
 } from '../api/types.js';
@@ -20,6 +21,10 @@ import type { ConnectorSpec, RemoteActor, RemoteConnection, RemoteDefinition, Re
 import { ByName } from './by-name.js';
 import { streamFinder } from './catalog.js';
 import { resolveDefinition } from './checks/definition.js';
+import { GitopsError } from '../errors.js';
+import { redact } from '../secrets/redact.js';
+import { mapLimit } from '../util/pool.js';
+import { printable } from '../util/printable.js';
 
 /** The reads fetch needs; the API client provides them (structural typing keeps this module testable). */
 export interface StateReader {
@@ -31,7 +36,11 @@ export interface StateReader {
   listSources(workspaceId: string): Promise<SourceRead[]>;
   listDestinations(workspaceId: string): Promise<DestinationRead[]>;
   listConnections(workspaceId: string): Promise<ConnectionRead[]>;
-  discoverSourceSchema(body: { sourceId: string }, resource?: string): Promise<SourceDiscoverSchemaRead>;
+  discoverSourceSchema(body: { sourceId: string; disable_cache?: boolean }, resource?: string): Promise<SourceDiscoverSchemaRead>;
+  /** Discovery of a configuration that is not stored (a source created by this apply); creates nothing. */
+  discoverNewSourceSchema(body: SourceCoreConfig, resource?: string): Promise<SourceDiscoverSchemaRead>;
+  /** Values to hide in every error message from now on (the secrets of configurations sent for discovery). */
+  addSecrets?(values: Iterable<string>): void;
 }
 
 /** The definition id a desired `definition` (name or id) stands for, as the checks resolve it; undefined when none. */
@@ -70,6 +79,8 @@ export function toRemoteConnection(read: ConnectionRead): RemoteConnection {
   if (read.namespaceFormat !== undefined) connection.namespaceFormat = read.namespaceFormat;
   if (read.prefix !== undefined) connection.prefix = read.prefix;
   if (read.nonBreakingChangesPreference !== undefined) connection.nonBreakingChangesPreference = read.nonBreakingChangesPreference;
+  if (read.notifySchemaChanges !== undefined) connection.notifySchemaChanges = read.notifySchemaChanges;
+  if (read.notifySchemaChangesByEmail !== undefined) connection.notifySchemaChangesByEmail = read.notifySchemaChangesByEmail;
   return connection;
 }
 
@@ -111,23 +122,37 @@ function neededSpecs(
   return needed;
 }
 
-/** True when every desired stream is already in the stored catalog. */
-function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog): boolean {
-  const find = streamFinder(stored.streams);
+/**
+ * True when the stored catalog is all a connection needs: every declared stream (for an all-streams connection,
+ * every override) is in it, and an all-streams connection already exists on this source (its stored streams are
+ * then the universe until `--refresh`).
+ */
+function storedCatalogCovers(connection: DesiredConnection, stored: AirbyteCatalog | undefined): boolean {
+  if (connection.allStreams !== undefined && stored === undefined) return false;
+  const find = streamFinder(stored?.streams ?? []);
   return connection.streams.every((stream) => find(stream).kind !== 'missing');
 }
 
+/** Which existing sources to discover, and why: under `refresh`, every managed existing connection's source. */
+interface DiscoveryNeeds {
+  /** Sources whose connections add streams Airbyte does not hold yet (or select all streams for the first time). */
+  missing: Set<string>;
+  /** Sources of managed existing connections, discovered afresh (`--refresh`). */
+  refresh: Set<string>;
+}
+
 /**
- * Source ids to discover: existing sources whose connections add streams that Airbyte does not hold yet. A source
- * that will be replaced (its definition changed) is skipped: its streams are known only after apply.
+ * Source ids to discover. A source that will be replaced (its definition changed) is skipped: it is a new source
+ * then, discovered from its declared configuration (plan/discover.ts) or after apply creates it.
  */
 function sourcesToDiscover(
   desired: DesiredPipeline,
   definitions: RemoteDefinition[],
   sources: ByName<RemoteActor>,
   connections: ByName<RemoteConnection>,
-): Set<string> {
-  const ids = new Set<string>();
+  refresh: boolean,
+): DiscoveryNeeds {
+  const needs: DiscoveryNeeds = { missing: new Set(), refresh: new Set() };
   const declaredSources = new Map(desired.sources.map((s) => [s.name, s]));
   for (const connection of desired.connections) {
     const declared = declaredSources.get(connection.source);
@@ -135,10 +160,11 @@ function sourcesToDiscover(
     if (!source) continue;
     if (declared?.definition !== undefined && definitionIdOf(definitions, 'source', declared.definition) !== source.definitionId) continue;
     const existing = connections.nameOrPrevious(connection.name, connection.previousNames);
-    const stored = existing && existing.sourceId === source.id ? existing.syncCatalog : { streams: [] };
-    if (!storedCatalogCovers(connection, stored)) ids.add(source.id);
+    const stored = existing && existing.sourceId === source.id ? existing.syncCatalog : undefined;
+    if (refresh && stored !== undefined) needs.refresh.add(source.id);
+    else if (!storedCatalogCovers(connection, stored)) needs.missing.add(source.id);
   }
-  return ids;
+  return needs;
 }
 
 /** What a workspace holds, read with one list call per kind (the same calls whatever the number of resources). */
@@ -149,7 +175,7 @@ export interface Inventory extends RemoteResources {
 
 /** The workspace (by name, slug or id; the only one if none is given), its definitions and its resources. */
 export async function fetchInventory(
-  reader: Omit<StateReader, 'getSourceSpecification' | 'getDestinationSpecification' | 'discoverSourceSchema'>,
+  reader: Omit<StateReader, 'getSourceSpecification' | 'getDestinationSpecification' | 'discoverSourceSchema' | 'discoverNewSourceSchema' | 'addSecrets'>,
   workspace?: string,
 ): Promise<Inventory> {
   const ws = await reader.resolveWorkspace(workspace);
@@ -184,10 +210,24 @@ export async function fetchInventory(
 }
 
 /**
- * Reads everything the diff needs. Specs are fetched in parallel, one per distinct definition; discovery runs once
- * per source that needs it.
+ * Discoveries in flight at once (existing sources here, new ones in plan/discover.ts): each runs a connector job on a
+ * real server, so a plan of thousands of connections must not start thousands of them together.
  */
-export async function fetchRemoteState(reader: StateReader, desired: DesiredPipeline, workspace?: string): Promise<RemoteState> {
+export const DISCOVERY_PARALLELISM = 4;
+
+/** Options of fetchRemoteState. */
+export interface FetchOptions {
+  /** `--refresh`: discover the source of every managed existing connection afresh (bypassing the server's cache). */
+  refresh?: boolean;
+  /** One line per discovery started (the command passes it only when stderr is a terminal). */
+  onProgress?: (line: string) => void;
+}
+
+/**
+ * Reads everything the diff needs. Specs are fetched in parallel, one per distinct definition; discovery runs once
+ * per source that needs it (never with a connectionId: that would let the server disable the connection).
+ */
+export async function fetchRemoteState(reader: StateReader, desired: DesiredPipeline, workspace?: string, options: FetchOptions = {}): Promise<RemoteState> {
   const { workspace: ws, definitions, sources, destinations, connections } = await fetchInventory(reader, workspace);
   const id = ws.workspaceId;
 
@@ -212,13 +252,38 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
 
   const discovered: Record<string, AirbyteCatalog> = {};
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
-  await Promise.all(
-    [...sourcesToDiscover(desired, definitions, sourcesByName, new ByName(connections))].map(async (sourceId) => {
-      const name = sourceNames.get(sourceId) ?? sourceId;
-      const read = await reader.discoverSourceSchema({ sourceId }, `source '${name}'`);
-      discovered[sourceId] = read.catalog ?? { streams: [] };
-    }),
-  );
+  const refresh = options.refresh === true;
+  const needs = sourcesToDiscover(desired, definitions, sourcesByName, new ByName(connections), refresh);
+  const wanted = [...new Set([...needs.refresh, ...needs.missing])];
+  await mapLimit(wanted, DISCOVERY_PARALLELISM, async (sourceId, index) => {
+    const resource = `source '${printable(sourceNames.get(sourceId) ?? sourceId)}'`;
+    options.onProgress?.(`Discovering the streams of ${resource} (${index + 1}/${wanted.length})…`);
+    const body = refresh ? { sourceId, disable_cache: true } : { sourceId };
+    discovered[sourceId] = discoveredCatalog(await reader.discoverSourceSchema(body, resource), resource, 'sources/discover_schema');
+  });
 
-  return { workspace: ws, definitions, specs, sources, destinations, connections, discovered };
+  return { workspace: ws, definitions, specs, sources, destinations, connections, discovered, ...(refresh ? { refreshed: true } : {}) };
+}
+
+/**
+ * The catalog of a discovery answer; a failed discover job (HTTP 200, `jobInfo.succeeded: false`, no catalog) is an
+ * error naming the source, the call and the connector's message (with `secrets` hidden).
+ */
+export function discoveredCatalog(
+  read: SourceDiscoverSchemaRead,
+  resource: string,
+  call: string,
+  hint = "check the source's configuration, e.g. with `airbyte-gitops check`",
+  secrets: readonly string[] = [],
+): AirbyteCatalog {
+  if (read.jobInfo?.succeeded === false || read.catalog === undefined) {
+    const failure = read.jobInfo?.failureReason;
+    // A connector may echo the configuration it was given: the secret values sent are hidden.
+    const reason = redact(failure?.externalMessage ?? failure?.internalMessage ?? 'the discover job failed without a message', secrets);
+    throw new GitopsError('CHECK_FAILED', `discovering the streams of ${resource} failed (${call}): ${reason}`, {
+      hint,
+      meta: { call },
+    });
+  }
+  return read.catalog;
 }

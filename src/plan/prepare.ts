@@ -13,9 +13,10 @@ import { maskOnlyPaths } from '../secrets/paths.js';
 import { printable } from '../util/printable.js';
 import { diff } from './diff/index.js';
 import { unsendableMasks } from './diff/preserve.js';
+import { discoverNewSources, newSources } from './discover.js';
 import { fetchRemoteState, type StateReader } from './fetch.js';
 import type { DiffOptions, Plan } from './types.js';
-import { validate } from './validate.js';
+import { recheckNewSourceStreams, validate } from './validate.js';
 
 /** What `prepare` hands on: the checked pipeline (configurations coerced), Airbyte's state, the plan. */
 export interface Prepared {
@@ -54,13 +55,44 @@ export interface PrepareOptions extends DiffOptions {
   env: NodeJS.ProcessEnv;
   /** Workspace from the flag / env var; wins over the pipeline's `workspace:`. */
   workspace?: string;
+  /**
+   * `--no-discover`: do not discover the sources this apply creates; their connections' streams are then checked
+   * only at apply time (the plan says so per connection).
+   */
+  noDiscover?: boolean;
+  /** `--refresh`: discover the source of every managed existing connection afresh and show its schema drift. */
+  refresh?: boolean;
+  /** Progress lines of the plan-time discoveries (the command passes it when stderr is a terminal). */
+  onProgress?: (line: string) => void;
 }
 
-/** Load → fetch → check → diff. Throws SPEC_INVALID (all problems), or the client's errors. */
+/**
+ * The checks that need the catalogs of the sources this apply creates: those sources are discovered from their
+ * checked configurations (so only after the first checks passed), then their connections' streams are checked.
+ */
+async function checkNewSources(
+  reader: StateReader,
+  checked: { validated: ValidatedPipeline; warnings: Problem[] },
+  remote: RemoteState,
+  options: PrepareOptions,
+): Promise<{ validated: ValidatedPipeline; warnings: Problem[]; remote: RemoteState }> {
+  if (options.noDiscover === true || newSources(checked.validated, remote).length === 0) return { ...checked, remote };
+  const discoveredNew = await discoverNewSources(reader, checked.validated, remote, options.onProgress ? { onProgress: options.onProgress } : {});
+  const withNew = { ...remote, discoveredNew };
+  const rechecked = recheckNewSourceStreams(checked.validated, withNew);
+  const warnings = [...checked.warnings, ...rechecked.problems];
+  if (rechecked.problems.some((problem) => problem.severity === 'error')) throw specError(warnings);
+  return { validated: rechecked.validated, warnings, remote: withNew };
+}
+
+/** Load → fetch → check → (discover new sources → check their streams) → diff. Throws SPEC_INVALID (all problems), or the client's errors. */
 export async function prepare(reader: StateReader, options: PrepareOptions): Promise<Prepared> {
   const loaded = loadOrThrow(options.paths, options.env);
-  const remote = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace);
-  const { validated, warnings } = checkAgainstServer(loaded.pipeline, remote);
+  const fetched = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace, {
+    ...(options.refresh ? { refresh: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const { validated, warnings, remote } = await checkNewSources(reader, checkAgainstServer(loaded.pipeline, fetched), fetched, options);
   const plan = diff(validated, remote, {
     ...(options.prune ? { prune: true } : {}),
     ...(options.rotateSecrets ? { rotateSecrets: true } : {}),

@@ -4,7 +4,7 @@
  * connection patch), so apply only chooses API calls by `action` and follows `order`.
  */
 import type { DuplicateGroup } from './duplicates.js';
-import type { AirbyteCatalog, ConnectionUpdate, JsonObject } from '../api/types.js';
+import type { AirbyteCatalog, ConnectionUpdate, DestinationSyncMode, JsonObject } from '../api/types.js';
 import type { ActorKind, DesiredActor, DesiredConnection, ResourceKind } from '../model/desired.js';
 import type { SealedJson, SealedObject } from '../secrets/secret.js';
 
@@ -113,9 +113,56 @@ export interface ConnectionChange extends ChangeBase {
   remoteEndpoints: { sourceId: string; destinationId: string } | null;
   /**
    * Apply saves the connection's sync state to a backup file before this change's step, because the step resets
-   * or clears it: an update that changes a stream's sync mode or deselects a stream, a replace, a delete.
+   * or clears it: an update that changes a stream's sync mode or deselects a stream, a replace, a delete. The diff
+   * always sets it on the connection changes it makes (false when nothing is reset).
    */
   savesState?: boolean;
+  /**
+   * True for a create or replace whose source is created in this apply and whose streams were not discovered at
+   * plan time (`--no-discover`): apply discovers them once the source exists, so a wrong stream fails only then.
+   */
+  streamsUnchecked?: boolean;
+  /**
+   * For an all-streams connection apply expands after discovering its new source (`streamsUnchecked`): the sync
+   * modes its destination supports, to keep Airbyte's default modes to them. Absent otherwise.
+   */
+  destinationSyncModes?: DestinationSyncMode[];
+  /** With `--refresh`: how the source's schema differs from what the connection stores. Absent without a refresh. */
+  drift?: ConnectionDrift;
+}
+
+/**
+ * How one selected stream's schema changed upstream. Columns are dotted paths (`address.city` for a nested field).
+ * `breaking` is Airbyte's rule: a removed or retyped cursor or primary-key column, or a primary-key change.
+ */
+export interface StreamDrift {
+  /** `namespace.name` (or `name` without a namespace). */
+  stream: string;
+  columnsAdded: string[];
+  columnsRemoved: string[];
+  /** Columns whose JSON Schema changed (e.g. a type). */
+  columnsChanged: string[];
+  /** The source-defined primary key changed. */
+  primaryKey?: { before: string[][]; after: string[][] };
+  /** The source-defined cursor changed. */
+  cursor?: { before: string[]; after: string[] };
+  breaking: boolean;
+}
+
+/**
+ * Schema drift of a managed connection, found by `--refresh` (the source's catalog discovered now, compared with
+ * the connection's stored one). Airbyte stores only the selected streams, so `streamsAdded` holds every stream the
+ * source offers that the connection does not select: new upstream, or never selected.
+ */
+export interface ConnectionDrift {
+  /** Streams the source offers that the connection does not select and the pipeline does not add. */
+  streamsAdded: string[];
+  /** Selected streams the source no longer offers (a declared one is a pipeline error; others are deselected). */
+  streamsRemoved: string[];
+  /** Selected streams that stay selected and whose columns, primary key or cursor changed. */
+  streamsChanged: StreamDrift[];
+  /** True when any change of a stream that stays selected is breaking: the change is then destructive. */
+  breaking: boolean;
 }
 
 export type Change = ActorChange | ConnectionChange;
@@ -158,6 +205,11 @@ export interface Plan {
   summary: Summary;
   /** Apply order with dependencies as data; see diff/order.ts for the rules. */
   order: Step[];
+  /**
+   * True when the plan was made with `--refresh`: every managed existing connection's source was discovered and
+   * each connection change carries its `drift`. The diff always sets it.
+   */
+  refreshed?: boolean;
 }
 
 /**
@@ -174,4 +226,10 @@ export interface DiffOptions {
   rotateSecrets?: boolean;
   /** Delete the exact duplicates of the resources the pipeline names (see plan/duplicates.ts). */
   dedupe?: boolean;
+}
+
+/** Options of the renderers. */
+export interface RenderOptions {
+  /** Where apply saves sync state first (shown on each change with `savesState`); default DEFAULT_STATE_BACKUP_DIR. */
+  stateBackupDir?: string;
 }

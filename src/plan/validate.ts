@@ -3,18 +3,20 @@
  * exists, every configuration fits its connector's spec, every stream is in its source's catalog. Problems are
  * collected with file:line:col; what passes is a ValidatedPipeline, the only input the diff accepts.
  */
-import type { AirbyteStreamAndConfiguration, DestinationSyncMode } from '../api/types.js';
+import type { DestinationSyncMode } from '../api/types.js';
+import type { DesiredStream } from '../model/desired.js';
 import { GitopsError } from '../errors.js';
 import type { ActorKind, DesiredActor, DesiredConnection, DesiredPipeline, SourceLocation } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../model/remote.js';
 import type { ResolvedActor, ResolvedReference, ValidatedPipeline } from '../model/validated.js';
-import { streamKey } from '../streams/identity.js';
 import { confusableReason, firstDifference, skeleton } from '../pipeline/confusable.js';
 import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { ByName, groupBy } from './by-name.js';
 import { checkConfiguration, checkStreams, resolveDefinition } from './checks/index.js';
+import { expandAllStreams } from './all-streams.js';
+import { availableStreams, isNewSource, storedStreams, universeOf } from './source-streams.js';
 
 function at(loc: SourceLocation | undefined, message: string): Problem {
   return loc ? { severity: 'error', file: loc.file, line: loc.line, col: loc.col, message } : { severity: 'error', message };
@@ -29,6 +31,7 @@ interface Lookups {
   remoteByName: Record<ActorKind, ByName<RemoteActor>>;
   declared: Record<ActorKind, ByName<DesiredActor>>;
   connectionsBySource: Map<string, RemoteConnection[]>;
+  connections: ByName<RemoteConnection>;
   /** Missing references that may still get a "did you mean" (each compares with every remote name). */
   suggestionsLeft: number;
   /** Checking against a connector registry: no workspace says whether a name-only reference exists. */
@@ -44,6 +47,7 @@ function lookups(desired: DesiredPipeline, remote: RemoteState, offline = false)
     remoteByName: { source: new ByName(remote.sources), destination: new ByName(remote.destinations) },
     declared: { source: new ByName(desired.sources), destination: new ByName(desired.destinations) },
     connectionsBySource: groupBy(remote.connections, (connection) => connection.sourceId),
+    connections: new ByName(remote.connections),
     suggestionsLeft: SUGGESTED_REFERENCES,
     offline,
   };
@@ -109,26 +113,25 @@ function checkEndpoints(connection: DesiredConnection, known: Lookups, out: Vali
   }
 }
 
-/** The remote source a connection will read from, unless it is created or replaced by this apply. */
-function existingSource(connection: DesiredConnection, known: Lookups): RemoteActor | undefined {
-  const declared = known.declared.source.get(connection.source);
-  const previous = declared?.previousNames ?? [];
-  const source = known.remoteByName.source.nameOrPrevious(connection.source, previous);
-  if (!source || declared?.definition === undefined) return source;
-  const resolved = resolveDefinition('source', declared.definition, known.remote.definitions);
-  return 'definitionId' in resolved && resolved.definitionId === source.definitionId ? source : undefined;
-}
-
-/** Streams known for a connection's source: the stored catalogs' (with their metadata) and any discovered ones. */
-function availableStreams(connection: DesiredConnection, known: Lookups): AirbyteStreamAndConfiguration[] | 'unknown' {
-  const source = existingSource(connection, known);
-  if (!source) return 'unknown';
-  const streams = new Map<string, AirbyteStreamAndConfiguration>();
-  for (const stored of known.connectionsBySource.get(source.id) ?? []) {
-    for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
+/**
+ * A connection's stream problems, and for an all-streams connection whose source's streams are known, its concrete
+ * streams (recorded in `out.expanded`).
+ */
+function checkConnectionStreams(connection: DesiredConnection, known: Lookups, out: Validation): void {
+  const modes = destinationModes(connection, known);
+  if (connection.allStreams === undefined) {
+    const stored = known.remote.refreshed === true ? (storedStreams(connection, known) ?? []) : [];
+    out.problems.push(...checkStreams(connection, availableStreams(connection, known), modes, stored));
+    return;
   }
-  for (const stream of known.remote.discovered[source.id]?.streams ?? []) streams.set(streamKey(stream.stream), stream);
-  return [...streams.values()];
+  const universe = universeOf(connection, known);
+  if (universe === 'unknown') {
+    out.problems.push(...checkStreams(connection, 'unknown', modes));
+    return;
+  }
+  const expansion = expandAllStreams(connection, universe, storedStreams(connection, known) ?? [], modes);
+  out.expanded.set(connection.name, expansion.streams);
+  out.problems.push(...expansion.problems, ...checkStreams({ ...connection, streams: expansion.streams }, universe, modes));
 }
 
 function destinationModes(connection: DesiredConnection, known: Lookups): DestinationSyncMode[] | undefined {
@@ -151,6 +154,7 @@ interface Validation {
   referenced: Set<string>;
   problems: Problem[];
   unreadSpecs: GitopsError[];
+  expanded: Map<string, DesiredStream[]>;
 }
 
 const referenceKey = (kind: ActorKind, name: string) => `${kind}\u0000${name}`;
@@ -162,7 +166,7 @@ function addReference(out: Validation, reference: ResolvedReference): void {
 
 /** Every actor in pipeline order, each resolved and then (when `deep`) checked before the next, so problems keep that order. */
 function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { validated: ValidatedPipeline; out: Validation } {
-  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [] };
+  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [], expanded: new Map() };
   const visit = (actor: DesiredActor): DesiredActor => {
     const resolved = resolveActor(actor, known, out);
     if (resolved === undefined) return actor;
@@ -173,11 +177,11 @@ function walk(desired: DesiredPipeline, known: Lookups, deep: boolean): { valida
   const pipeline: DesiredPipeline = { ...desired, sources: desired.sources.map(visit), destinations: desired.destinations.map(visit) };
   for (const connection of desired.connections) {
     checkEndpoints(connection, known, out);
-    if (deep) out.problems.push(...checkStreams(connection, availableStreams(connection, known), destinationModes(connection, known)));
+    if (deep) checkConnectionStreams(connection, known, out);
   }
   const [unread] = out.unreadSpecs;
   if (unread && !out.problems.some((problem) => problem.severity === 'error')) throw unread;
-  return { validated: { pipeline, managed: out.managed, references: out.references }, out };
+  return { validated: { pipeline, managed: out.managed, references: out.references, expandedStreams: out.expanded }, out };
 }
 
 /**
@@ -231,6 +235,20 @@ export function validate(desired: DesiredPipeline, remote: RemoteState): { valid
  */
 export function validateOffline(desired: DesiredPipeline, remote: RemoteState): Problem[] {
   return walk(desired, lookups(desired, remote, true), true).out.problems;
+}
+
+/**
+ * The stream checks again for the connections of the sources this apply creates, once their catalogs were
+ * discovered at plan time (`remote.discoveredNew`): their problems, and `validated` with their all-streams
+ * expansions added. The first `validate` saw these sources' streams as unknown and checked only sync modes.
+ */
+export function recheckNewSourceStreams(validated: ValidatedPipeline, remote: RemoteState): { validated: ValidatedPipeline; problems: Problem[] } {
+  const known = lookups(validated.pipeline, remote);
+  const out: Validation = { managed: [], references: [], referenced: new Set(), problems: [], unreadSpecs: [], expanded: new Map() };
+  for (const connection of validated.pipeline.connections) {
+    if (isNewSource(connection, known) && remote.discoveredNew?.[connection.source] !== undefined) checkConnectionStreams(connection, known, out);
+  }
+  return { validated: { ...validated, expandedStreams: new Map([...validated.expandedStreams, ...out.expanded]) }, problems: out.problems };
 }
 
 /**

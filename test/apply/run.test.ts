@@ -72,10 +72,12 @@ describe('runApply', () => {
     expect(stderr).not.toContain(PASSWORD);
   });
 
-  it('registers the secret values with the client once', async () => {
+  it('registers the secret values with the client before the first call that sends them, and all of them once before apply', async () => {
     const { code, registered } = await applyWithWarning({});
     expect(code).toBe(0);
-    expect(registered).toHaveLength(1);
-    expect(registered[0]).toEqual(expect.arrayContaining([PASSWORD]));
+    // The new source's secrets first (plan-time discovery of its configuration), then every secret of the plan.
+    expect(registered).toHaveLength(2);
+    expect(registered[0]).toEqual([PASSWORD]);
+    expect(registered[1]).toEqual(expect.arrayContaining([PASSWORD]));
   });
 });

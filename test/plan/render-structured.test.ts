@@ -26,10 +26,12 @@ describe('JSON plan, formatVersion 1', () => {
     expect(json).toEqual({
       formatVersion: 1,
       workspace: { workspaceId: 'ws-1', name: 'Default Workspace' },
+      refreshed: false,
+      stateBackupDir: '.airbyte-gitops/state-backups',
       changes: [
         { kind: 'source', name: 'pg', action: 'update', id: 'src-1', fields: [{ path: 'configuration.port', before: 5432, after: 5433 }], warnings: [] },
         { kind: 'destination', name: 'lake', action: 'no-op', id: 'dst-1', fields: [], warnings: [] },
-        { kind: 'connection', name: 'pg-to-lake', action: 'no-op', id: 'conn-1', fields: [], warnings: [] },
+        { kind: 'connection', name: 'pg-to-lake', action: 'no-op', id: 'conn-1', fields: [], warnings: [], savesState: false },
       ],
       unmanaged: [{ kind: 'source', name: 'legacy', id: 'src-9' }],
       summary: { create: 0, update: 1, replace: 0, delete: 0, 'no-op': 2 },
@@ -41,8 +43,12 @@ describe('JSON plan, formatVersion 1', () => {
     desired.connections[0]!.streams[0]!.syncMode = 'incremental';
     desired.sources[0]!.definition = MYSQL;
     const contract = toJsonPlan(planFor(desired, remote));
-    expect(Object.keys(contract).sort()).toEqual(['changes', 'formatVersion', 'summary', 'unmanaged', 'workspace']);
-    for (const change of contract.changes) expect(Object.keys(change).sort()).toEqual(['action', 'fields', 'id', 'kind', 'name', 'warnings']);
+    expect(Object.keys(contract).sort()).toEqual(['changes', 'formatVersion', 'refreshed', 'stateBackupDir', 'summary', 'unmanaged', 'workspace']);
+    const base = ['action', 'fields', 'id', 'kind', 'name', 'warnings'];
+    for (const change of contract.changes) {
+      // The connection is replaced with a source created by this apply, not discovered here: its streams are unchecked.
+      expect(Object.keys(change).sort()).toEqual(change.kind === 'connection' ? [...base, 'savesState', 'streamsUnchecked'].sort() : base);
+    }
     expect(renderJson(planFor(desired, remote))).not.toMatch(/"(syncCatalog|desired|preserved|patch|order|dependsOn|definitionId|takesDown|destructive)"/);
   });
 });

@@ -132,6 +132,7 @@ describe('text renderer', () => {
         "  ~ connection 'pg-to-lake' will be updated in place (id conn-1)",
         '      ~ streams[public.customers].syncMode: "full_refresh" → "incremental"',
         "      ⚠ stream 'public.customers': syncMode changes from full_refresh to incremental; Airbyte deletes its sync state and the next sync reads it in full",
+        '      # sync state saved to .airbyte-gitops/state-backups first',
         '',
         'Unmanaged: in Airbyte but not in the pipeline (left alone; plan --prune deletes them):',
         "  destination 'old-lake' (id dst-9)",

@@ -18,6 +18,12 @@ export function register(program: Command, io: CommandIo, status: RunStatus): vo
     .option('--check', 'run the connection check of every source and destination to be created or updated, before any write')
     .option('--rotate-secrets', "push the pipeline's secret values to every source and destination that has them")
     .option('--dedupe', 'delete the exact duplicates of resources the pipeline names (destructive: with --auto-approve, needs --allow-destroy)')
+    .option('--refresh', 'discover the source of every managed connection again and apply the refreshed catalogs (breaking changes need --allow-destroy)')
+    .option('--no-discover', 'do not discover new sources to check their streams before any write (they are checked once created)')
+    .option(
+      '--state-backup-dir <dir>',
+      'where sync state is saved before a change that resets it (env AIRBYTE_STATE_BACKUP_DIR; default .airbyte-gitops/state-backups)',
+    )
     .addOption(
       new Option('--parallelism <n>', 'operations in flight at once (1 to 64); also the connections kept open to Airbyte (at least 16)').default(
         String(DEFAULT_PARALLELISM),

@@ -112,7 +112,10 @@ export function checkStreams(
   connection: DesiredConnection,
   available: AirbyteStreamAndConfiguration[] | 'unknown',
   destinationModes: DestinationSyncMode[] | undefined,
+  /** Under `--refresh`: the streams the connection stores, so a stream gone upstream is named as such. */
+  stored: readonly AirbyteStreamAndConfiguration[] = [],
 ): Problem[] {
+  const findStored = streamFinder(stored);
   const problems: Problem[] = [];
   const matched = new Set<AirbyteStreamAndConfiguration>();
   const find = available === 'unknown' ? undefined : streamFinder(available);
@@ -124,7 +127,11 @@ export function checkStreams(
     for (const finding of destinationFindings(connection, desired, destinationModes)) report(`: ${finding}`);
     if (available === 'unknown') continue;
     const match = matchStream(desired, available, find);
-    if (match.kind === 'missing') {
+    if (match.kind === 'missing' && findStored(desired).kind === 'found') {
+      report(
+        ` is gone from source '${connection.source}': the connection syncs it, but the source no longer offers it (--refresh); remove it from the pipeline`,
+      );
+    } else if (match.kind === 'missing') {
       report(` does not exist in source '${connection.source}' (${match.detail})`);
     } else if (match.kind === 'ambiguous') {
       report(` is in several namespaces of source '${connection.source}' (${quoteList(match.namespaces)}); set its namespace`);

@@ -3,12 +3,13 @@
  * scheduleType / scheduleData, streams by namespace + name) and build the exact patch apply sends.
  */
 import equal from 'fast-deep-equal';
-import type { ConnectionUpdate, Json, ScheduleData, ScheduleType } from '../../api/types.js';
-import type { ActorKind, DesiredConnection, DesiredSchedule } from '../../model/desired.js';
+import type { AirbyteCatalog, ConnectionUpdate, DestinationSyncMode, Json, ScheduleData, ScheduleType } from '../../api/types.js';
+import type { ActorKind, DesiredConnection, DesiredSchedule, DesiredStream } from '../../model/desired.js';
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { streamLabel } from '../../streams/identity.js';
 import { availableStreams, buildSyncCatalog, compareStreams } from '../catalog.js';
-import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type FieldChange } from '../types.js';
+import { breakingWarnings, connectionDrift, schemaFields } from '../drift.js';
+import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type ConnectionDrift, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
 import { remoteIndex } from './remote-index.js';
 
@@ -35,9 +36,27 @@ function storedScheduleData(existing: RemoteConnection): ScheduleData | undefine
 
 const asJson = (value: ScheduleData | undefined): Json => (value === undefined ? null : (value as unknown as Json));
 
-/** Server defaults for optional connection fields: an absent remote value equals them. */
-const DEFAULTS = { namespaceDefinition: 'source', namespaceFormat: null, prefix: '', nonBreakingChangesPreference: 'ignore' } as const;
-const OPTIONAL = ['namespaceDefinition', 'namespaceFormat', 'prefix', 'nonBreakingChangesPreference'] as const;
+const OPTIONAL = [
+  'namespaceDefinition',
+  'namespaceFormat',
+  'prefix',
+  'nonBreakingChangesPreference',
+  'notifySchemaChanges',
+  'notifySchemaChangesByEmail',
+] as const;
+
+/**
+ * Server defaults for optional connection fields: an absent remote value equals them. The schema-change
+ * notifications have none the plan relies on: absent remotely, a declared value is always sent.
+ */
+const DEFAULTS: Record<(typeof OPTIONAL)[number], Json> = {
+  namespaceDefinition: 'source',
+  namespaceFormat: null,
+  prefix: '',
+  nonBreakingChangesPreference: 'ignore',
+  notifySchemaChanges: null,
+  notifySchemaChangesByEmail: null,
+};
 
 /** The name of the remote actor a stored connection uses; the id only if the workspace no longer lists it. */
 function remoteName(remote: RemoteState, kind: ActorKind, id: string): string {
@@ -103,8 +122,8 @@ function settingsFields(desired: DesiredConnection, existing: RemoteConnection, 
   return fields;
 }
 
-function tableWarnings(desired: DesiredConnection, fields: FieldChange[]): string[] {
-  const streams = desired.streams.map((stream) => `'${streamLabel(stream)}'`).join(', ');
+function tableWarnings(selected: Streams, fields: FieldChange[]): string[] {
+  const streams = selected === 'unknown' ? 'all' : selected.map((stream) => `'${streamLabel(stream)}'`).join(', ');
   return fields
     .filter((field) => field.path === 'namespaceDefinition' || field.path === 'namespaceFormat' || field.path === 'prefix')
     .map(
@@ -120,8 +139,23 @@ function pendingIds(ends: Endpoints): FieldChange[] {
   return fields;
 }
 
+/**
+ * The streams a connection selects: its declared ones, an all-streams connection's expansion, or 'unknown' for an
+ * all-streams connection whose source is created by this apply and was not discovered (apply expands it then).
+ */
+type Streams = DesiredStream[] | 'unknown';
+
+/** Stream lines of a connection as created: each selected stream, or one line saying they are known only after apply. */
+function creationStreamFields(desired: DesiredConnection, selected: Streams): FieldChange[] {
+  if (selected !== 'unknown') return compareStreams(selected, { streams: [] }).fields;
+  return [
+    { path: 'streams', before: null, after: `every stream of source '${desired.source}' ${KNOWN_AFTER_APPLY}` },
+    ...compareStreams(desired.streams, { streams: [] }).fields,
+  ];
+}
+
 /** Every field of a connection as created. */
-function creationFields(desired: DesiredConnection, ends: Endpoints): FieldChange[] {
+function creationFields(desired: DesiredConnection, ends: Endpoints, selected: Streams): FieldChange[] {
   const schedule = toSchedule(desired.schedule);
   const fields: FieldChange[] = [
     { path: 'name', before: null, after: desired.name },
@@ -136,14 +170,39 @@ function creationFields(desired: DesiredConnection, ends: Endpoints): FieldChang
     const value = desired[key];
     if (value !== undefined) fields.push({ path: key, before: null, after: value });
   }
-  return [...fields, ...compareStreams(desired.streams, { streams: [] }).fields];
+  return [...fields, ...creationStreamFields(desired, selected)];
 }
 
-/** The catalog to create with, when the source exists and its streams are known; null = apply discovers. */
-function creationCatalog(desired: DesiredConnection, sourceRef: ActorRef, remote: RemoteState): ConnectionChange['syncCatalog'] {
-  if (!('id' in sourceRef)) return null;
-  const discovered = remote.discovered[sourceRef.id];
-  return discovered ? buildSyncCatalog(desired.streams, discovered.streams) : null;
+/**
+ * The catalog to create with, when the source's streams are known: an existing source's discovered catalog, or a
+ * new source's catalog discovered at plan time. Null = apply discovers once the source exists.
+ */
+function creationCatalog(desired: DesiredConnection, selected: Streams, sourceRef: ActorRef, remote: RemoteState): ConnectionChange['syncCatalog'] {
+  const discovered = 'id' in sourceRef ? remote.discovered[sourceRef.id] : remote.discoveredNew?.[desired.source];
+  return discovered && selected !== 'unknown' ? buildSyncCatalog(selected, discovered.streams) : null;
+}
+
+/** What a create or replace whose catalog apply builds says about it: its streams were not checked, and how to expand them. */
+function uncheckedNotes(syncCatalog: AirbyteCatalog | null, ends: Endpoints, desired: DesiredConnection, modes: DestinationSyncMode[] | undefined) {
+  if (syncCatalog !== null || 'id' in ends.sourceRef) return {};
+  return { streamsUnchecked: true, ...(desired.allStreams !== undefined && modes !== undefined ? { destinationSyncModes: modes } : {}) };
+}
+
+/** What `--refresh` adds to a connection that keeps reading from its source: drift, schema field lines, breaking warnings. */
+interface Refresh {
+  /** The source's catalog discovered now; undefined without `--refresh`. */
+  catalog?: AirbyteCatalog;
+  drift?: ConnectionDrift;
+  fields: FieldChange[];
+  warnings: string[];
+}
+
+function refreshOf(existing: RemoteConnection, ends: Endpoints, remote: RemoteState, selected: Streams): Refresh {
+  const keepsSource = 'id' in ends.sourceRef && ends.sourceRef.id === existing.sourceId;
+  const catalog = remote.refreshed === true && keepsSource ? remote.discovered[existing.sourceId] : undefined;
+  if (catalog === undefined || selected === 'unknown') return { fields: [], warnings: [] };
+  const drift = connectionDrift(existing.syncCatalog, catalog, selected);
+  return { catalog, drift, fields: schemaFields(drift, existing.syncCatalog, catalog), warnings: breakingWarnings(drift) };
 }
 
 export interface Endpoints {
@@ -151,14 +210,40 @@ export interface Endpoints {
   destinationRef: ActorRef;
 }
 
+/** What the diff knows of a connection besides the two sides: its concrete streams and its destination's modes. */
+export interface ConnectionContext {
+  /** An all-streams connection's expansion (validation's); undefined = its declared streams, or unknown for all-streams. */
+  expanded?: DesiredStream[];
+  /** The destination's supported sync modes, for apply's expansion of an all-streams connection it discovers. */
+  destinationModes?: DestinationSyncMode[];
+}
+
 /** The change for one declared connection. */
-export function planConnection(desired: DesiredConnection, match: Match<RemoteConnection>, ends: Endpoints, remote: RemoteState): ConnectionChange {
+export function planConnection(
+  desired: DesiredConnection,
+  match: Match<RemoteConnection>,
+  ends: Endpoints,
+  remote: RemoteState,
+  context: ConnectionContext = {},
+): ConnectionChange {
   const existing = match.existing;
-  const common = { kind: 'connection' as const, name: desired.name, desired, ...ends, warnings: [...match.warnings], destructive: false, patch: null };
-  if (!existing) {
-    const syncCatalog = creationCatalog(desired, ends.sourceRef, remote);
-    return { ...common, action: 'create', id: null, fields: creationFields(desired, ends), syncCatalog, remoteEndpoints: null };
-  }
+  const selected: Streams = desired.allStreams === undefined ? desired.streams : (context.expanded ?? 'unknown');
+  const common = {
+    kind: 'connection' as const,
+    name: desired.name,
+    desired,
+    ...ends,
+    warnings: [...match.warnings],
+    destructive: false,
+    patch: null,
+    savesState: false,
+  };
+  // A create, or the create half of a replace: the catalog when its streams are known, else what apply needs to build it.
+  const creation = () => {
+    const syncCatalog = creationCatalog(desired, selected, ends.sourceRef, remote);
+    return { syncCatalog, ...uncheckedNotes(syncCatalog, ends, desired, context.destinationModes) };
+  };
+  if (!existing) return { ...common, action: 'create', id: null, fields: creationFields(desired, ends, selected), remoteEndpoints: null, ...creation() };
   const remoteEndpoints = { sourceId: existing.sourceId, destinationId: existing.destinationId };
   const patch: Patch = {};
   const fields: FieldChange[] = [];
@@ -169,28 +254,34 @@ export function planConnection(desired: DesiredConnection, match: Match<RemoteCo
   }
   const moves = endpointMoves(desired, existing, ends, remote);
   const settings = settingsFields(desired, existing, patch);
-  const streams = compareStreams(desired.streams, existing.syncCatalog);
+  const streams = compareStreams(selected === 'unknown' ? desired.streams : selected, existing.syncCatalog);
   fields.push(...moves.fields, ...settings, ...streams.fields);
-  const warnings = [...common.warnings, ...tableWarnings(desired, settings), ...streams.warnings];
+  const warnings = [...common.warnings, ...tableWarnings(selected, settings), ...streams.warnings];
 
   if (moves.warning !== undefined) {
     warnings.push(moves.warning);
-    const syncCatalog = creationCatalog(desired, ends.sourceRef, remote);
-    return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, syncCatalog, remoteEndpoints };
+    return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, savesState: true, remoteEndpoints, ...creation() };
   }
-  if (fields.length === 0) return { ...common, action: 'no-op', id: existing.id, fields, syncCatalog: null, remoteEndpoints };
-  if (streams.fields.length > 0) {
-    const available = availableStreams(existing.syncCatalog, remote.discovered[existing.sourceId]);
-    patch.syncCatalog = buildSyncCatalog(desired.streams, available);
+  const refresh = refreshOf(existing, ends, remote, selected);
+  fields.push(...refresh.fields);
+  warnings.push(...refresh.warnings);
+  const withDrift = refresh.drift === undefined ? {} : { drift: refresh.drift };
+  if (fields.length === 0) return { ...common, ...withDrift, action: 'no-op', id: existing.id, fields, warnings, syncCatalog: null, remoteEndpoints };
+  if (streams.fields.length > 0 || refresh.fields.length > 0) {
+    // Under --refresh the catalog sent carries the refreshed stream metadata; the pipeline still decides what is selected.
+    const available = availableStreams(existing.syncCatalog, refresh.catalog ?? remote.discovered[existing.sourceId]);
+    patch.syncCatalog = buildSyncCatalog(selected === 'unknown' ? desired.streams : selected, available);
   }
   return {
     ...common,
     ...rename,
+    ...withDrift,
     action: 'update',
     id: existing.id,
     fields,
     warnings,
-    destructive: streams.resetsState,
+    destructive: streams.resetsState || refresh.drift?.breaking === true,
+    savesState: streams.resetsState || streams.deselects,
     patch,
     syncCatalog: null,
     remoteEndpoints,

@@ -2,7 +2,8 @@
  * `diff(desired, remote) → Plan`: pure, no I/O. Each kind has its adapter (actors.ts, connections.ts); this file
  * matches names, resolves references between kinds, and turns what is left over into unmanaged or deletes.
  */
-import type { ActorKind, DesiredPipeline } from '../../model/desired.js';
+import type { DestinationSyncMode } from '../../api/types.js';
+import type { ActorKind } from '../../model/desired.js';
 import type { RemoteActor, RemoteConnection, RemoteState } from '../../model/remote.js';
 import type { ResolvedReference, ValidatedPipeline } from '../../model/validated.js';
 import {
@@ -63,11 +64,21 @@ function endpoint(ctx: Context, kind: ActorKind, name: string): ActorRef {
   return ref;
 }
 
-function planConnections(desired: DesiredPipeline, ctx: Context): ConnectionChange[] {
-  return desired.connections.map((connection) => {
+/** The sync modes a destination supports, by name (declared, or existing): for apply's expansion of all-streams connections. */
+function destinationModes(validated: ValidatedPipeline, remote: RemoteState, name: string): DestinationSyncMode[] | undefined {
+  const declared = validated.managed.find(({ actor }) => actor.kind === 'destination' && actor.name === name);
+  const definitionId = declared?.definition.definitionId ?? remote.destinations.find((actor) => actor.name === name)?.definitionId;
+  return definitionId === undefined ? undefined : remote.specs[definitionId]?.supportedDestinationSyncModes;
+}
+
+function planConnections(validated: ValidatedPipeline, ctx: Context): ConnectionChange[] {
+  return validated.pipeline.connections.map((connection) => {
     const match = matchDeclared(connection.name, connection.previousNames, ctx.connections, ctx.claimed);
     const ends = { sourceRef: endpoint(ctx, 'source', connection.source), destinationRef: endpoint(ctx, 'destination', connection.destination) };
-    return planConnection(connection, match, ends, ctx.remote);
+    const expanded = validated.expandedStreams.get(connection.name);
+    // Only an all-streams connection apply expands needs them (rare): looked up then, not for every connection.
+    const modes = connection.allStreams !== undefined && expanded === undefined ? destinationModes(validated, ctx.remote, connection.destination) : undefined;
+    return planConnection(connection, match, ends, ctx.remote, { ...(expanded ? { expanded } : {}), ...(modes ? { destinationModes: modes } : {}) });
   });
 }
 
@@ -80,7 +91,7 @@ function actorDelete(actor: RemoteActor, remote: RemoteState): ActorChange {
 
 function connectionDelete(connection: RemoteConnection, warnings: string[]): ConnectionChange {
   const remoteEndpoints = { sourceId: connection.sourceId, destinationId: connection.destinationId };
-  const common = { kind: 'connection' as const, name: connection.name, id: connection.id, fields: [], warnings, destructive: true };
+  const common = { kind: 'connection' as const, name: connection.name, id: connection.id, fields: [], warnings, destructive: true, savesState: true };
   return { ...common, action: 'delete', sourceRef: null, destinationRef: null, desired: null, patch: null, syncCatalog: null, remoteEndpoints };
 }
 
@@ -186,7 +197,7 @@ export function diff(validated: ValidatedPipeline, fetched: RemoteState, options
     refs: { source: new Map(), destination: new Map() },
   };
   const actors = planActors(validated, ctx, options);
-  const connections = planConnections(validated.pipeline, ctx);
+  const connections = planConnections(validated, ctx);
   const { deletes, unmanaged } = leftovers(
     ctx,
     actors.filter((change) => change.action === 'replace'),
@@ -202,5 +213,6 @@ export function diff(validated: ValidatedPipeline, fetched: RemoteState, options
     ...(groups.length > 0 && options.dedupe !== true ? { duplicates: groups } : {}),
     summary: summarize(changes),
     order: applyOrder(changes),
+    refreshed: fetched.refreshed === true,
   };
 }

@@ -5,7 +5,8 @@
  */
 import { describeGroup } from '../duplicates.js';
 import type { DesiredPipeline } from '../../model/desired.js';
-import type { Action, Change, Plan } from '../types.js';
+import type { Action, Change, Plan, RenderOptions } from '../types.js';
+import { changeNotes, driftLines } from './notes.js';
 import { renderGraph } from './mermaid.js';
 import { formatField, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
@@ -37,20 +38,35 @@ function warnings(changes: Change[]): string[] {
   return lines.length === 0 ? [] : [...lines.flatMap((line) => [line, '>']).slice(0, -1), ''];
 }
 
-function details(change: Change): string[] {
+function details(change: Change, options: RenderOptions): string[] {
   const id = change.id === null ? '' : ` (id <code>${escapeHtml(change.id)}</code>)`;
   const summary = `<summary>${BADGE[change.action]} ${change.kind} <code>${escapeHtml(change.name)}</code>${id}</summary>`;
+  const notes = changeNotes(change, options).map((note) => `- ${escapeHtml(note)}`);
+  const drift = change.kind === 'connection' ? driftLines(change.drift).map(escapeHtml) : [];
   const body = change.fields.length === 0 ? [] : ['<pre>', ...change.fields.map((field) => escapeHtml(formatField(field))), '</pre>'];
-  return ['<details>', summary, '', ...body, '</details>', ''];
+  return [
+    '<details>',
+    summary,
+    '',
+    ...(notes.length > 0 ? [...notes, ''] : []),
+    ...body,
+    ...(drift.length > 0 ? ['<pre>', ...drift, '</pre>'] : []),
+    '</details>',
+    '',
+  ];
 }
 
+/** Unchanged connections whose source's schema drifted (`--refresh`) in ways the pipeline ignores. */
+const drifted = (change: Change) => change.action === 'no-op' && change.kind === 'connection' && driftLines(change.drift).length > 0;
+
 /** The Markdown comment, ending with a newline. */
-export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline): string {
+export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline, options: RenderOptions = {}): string {
   const changed = plan.changes.filter((change) => change.action !== 'no-op');
-  const lines = [`### Airbyte plan for workspace ${escapeHtml(plan.workspace.name)}`, '', `**${summaryLine(plan.summary)}**`, ''];
+  const refreshed = plan.refreshed === true ? ' (schemas refreshed from the sources)' : '';
+  const lines = [`### Airbyte plan for workspace ${escapeHtml(plan.workspace.name)}${refreshed}`, '', `**${summaryLine(plan.summary)}**`, ''];
   lines.push(...table(changed), ...warnings(changed));
   lines.push('```mermaid', renderGraph(pipeline, plan).trimEnd(), '```', '');
-  lines.push(...changed.flatMap(details));
+  lines.push(...[...changed, ...plan.changes.filter(drifted)].flatMap((change) => details(change, options)));
   if (plan.unmanaged.length > 0) {
     lines.push(`<details>`, `<summary>${plan.unmanaged.length} unmanaged (left alone; <code>plan --prune</code> deletes them)</summary>`, '');
     lines.push(

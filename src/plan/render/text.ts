@@ -4,20 +4,28 @@
  * warning goes through `printable` (directly or via values.ts): none can move the cursor or start a fake line.
  */
 import type { Palette } from '../../util/color.js';
-import type { Action, Change, Plan, UnmanagedResource } from '../types.js';
+import type { Action, Change, Plan, RenderOptions, UnmanagedResource } from '../types.js';
+import { changeNotes, driftLines } from './notes.js';
 import { formatField, hasChanges, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
 import { describeGroup } from '../duplicates.js';
 
 /** Lines of one change, without the leading blank line and indentation. */
-export type ChangeFormatter = (change: Change, palette: Palette) => string[];
+export type ChangeFormatter = (change: Change, palette: Palette, options: RenderOptions) => string[];
 
 const idNote = (change: Change) => (change.id === null ? '' : ` (id ${printable(change.id)})`);
 
-function body(change: Change, palette: Palette): string[] {
+/** The schema drift of a connection (`--refresh`), indented under it. */
+function drift(change: Change, palette: Palette): string[] {
+  if (change.kind !== 'connection') return [];
+  return driftLines(change.drift).map((line, index) => (index === 0 ? `    ${palette.cyan(line)}` : `      ${line}`));
+}
+
+function body(change: Change, palette: Palette, options: RenderOptions): string[] {
   const fields = change.fields.map((field) => `    ${formatField(field)}`);
   const warnings = change.warnings.map((warning) => `    ${palette.yellow(`⚠ ${printable(warning)}`)}`);
-  return [...fields, ...warnings];
+  const notes = changeNotes(change, options).map((note) => `    ${palette.dim(`# ${note}`)}`);
+  return [...fields, ...warnings, ...notes, ...drift(change, palette)];
 }
 
 function headline(change: Change): string {
@@ -30,19 +38,23 @@ function headline(change: Change): string {
 
 /** One formatter per action; a new action does not compile until it has its formatter. */
 export const formatters: Record<Action, ChangeFormatter> = {
-  create: (change, p) => [`${p.green('+')} ${p.bold(resourceLabel(change))} will be created`, ...body(change, p)],
-  update: (change, p) => [`${p.yellow('~')} ${p.bold(resourceLabel(change))} ${headline(change)}${idNote(change)}`, ...body(change, p)],
-  replace: (change, p) => [
+  create: (change, p, o) => [`${p.green('+')} ${p.bold(resourceLabel(change))} will be created`, ...body(change, p, o)],
+  update: (change, p, o) => [`${p.yellow('~')} ${p.bold(resourceLabel(change))} ${headline(change)}${idNote(change)}`, ...body(change, p, o)],
+  replace: (change, p, o) => [
     `${p.red('-/+')} ${p.bold(resourceLabel(change))} ${p.red('will be replaced')} (deleted, then created again)${idNote(change)}`,
-    ...body(change, p),
+    ...body(change, p, o),
   ],
-  delete: (change, p) => [`${p.red('-')} ${p.bold(resourceLabel(change))} ${p.red('will be deleted')}${idNote(change)}`, ...body(change, p)],
-  'no-op': () => [],
+  delete: (change, p, o) => [`${p.red('-')} ${p.bold(resourceLabel(change))} ${p.red('will be deleted')}${idNote(change)}`, ...body(change, p, o)],
+  // Nothing to do; only a refreshed connection whose source's schema drifted in ways the pipeline ignores says so.
+  'no-op': (change, p) => {
+    const lines = drift(change, p);
+    return lines.length === 0 ? [] : [`${p.bold(resourceLabel(change))} is unchanged${idNote(change)}`, ...lines];
+  },
 };
 
-/** The lines of one change, indented, as they appear in the plan (nothing for a no-op). */
-export function renderChange(change: Change, palette: Palette): string[] {
-  return formatters[change.action](change, palette).map((line) => `  ${line}`);
+/** The lines of one change, indented, as they appear in the plan (nothing for a no-op without drift). */
+export function renderChange(change: Change, palette: Palette, options: RenderOptions = {}): string[] {
+  return formatters[change.action](change, palette, options).map((line) => `  ${line}`);
 }
 
 function renderUnmanaged(unmanaged: UnmanagedResource[], palette: Palette): string[] {
@@ -66,10 +78,11 @@ function renderDuplicates(plan: Plan, palette: Palette): string[] {
 }
 
 /** The whole plan as text, ending with a newline. */
-export function renderText(plan: Plan, palette: Palette): string {
-  const lines = [`Airbyte workspace '${printable(plan.workspace.name)}' (${printable(plan.workspace.workspaceId)})`, ''];
+export function renderText(plan: Plan, palette: Palette, options: RenderOptions = {}): string {
+  const refreshed = plan.refreshed === true ? ' (schemas refreshed from the sources)' : '';
+  const lines = [`Airbyte workspace '${printable(plan.workspace.name)}' (${printable(plan.workspace.workspaceId)})${refreshed}`, ''];
   for (const change of plan.changes) {
-    const rendered = renderChange(change, palette);
+    const rendered = renderChange(change, palette, options);
     if (rendered.length > 0) lines.push(...rendered, '');
   }
   lines.push(...renderUnmanaged(plan.unmanaged, palette));

@@ -1,0 +1,43 @@
+/**
+ * What a connection change says besides its fields and warnings, shared by the text and Markdown renderers: that
+ * apply saves its sync state first, that its streams are checked only at apply time, and its schema drift
+ * (`--refresh`). Plain text; each renderer escapes and styles it. Names come from outside and go through `printable`.
+ */
+import { printable } from '../../util/printable.js';
+import { DEFAULT_STATE_BACKUP_DIR, type Change, type ConnectionDrift, type RenderOptions, type StreamDrift } from '../types.js';
+
+/** The notes of one change: each a line of plain text. */
+export function changeNotes(change: Change, options: RenderOptions = {}): string[] {
+  if (change.kind !== 'connection') return [];
+  const notes: string[] = [];
+  if (change.savesState === true) notes.push(`sync state saved to ${printable(options.stateBackupDir ?? DEFAULT_STATE_BACKUP_DIR)} first`);
+  if (change.streamsUnchecked === true) {
+    notes.push(`streams unchecked (--no-discover): checked only when apply has created source '${printable(change.desired?.source ?? '?')}'`);
+  }
+  return notes;
+}
+
+const quoted = (names: string[]) => names.map((name) => printable(name)).join(', ');
+const keyText = (key: string[][]) => (key.length === 0 ? 'none' : key.map((path) => path.join('.')).join(', '));
+
+function streamLine(stream: StreamDrift): string {
+  const parts: string[] = [];
+  if (stream.columnsAdded.length > 0) parts.push(`columns added: ${quoted(stream.columnsAdded)}`);
+  if (stream.columnsRemoved.length > 0) parts.push(`columns removed: ${quoted(stream.columnsRemoved)}`);
+  if (stream.columnsChanged.length > 0) parts.push(`columns changed: ${quoted(stream.columnsChanged)}`);
+  if (stream.primaryKey) parts.push(`primary key ${keyText(stream.primaryKey.before)} → ${keyText(stream.primaryKey.after)}`);
+  if (stream.cursor) parts.push(`cursor ${stream.cursor.before.join('.') || 'none'} → ${stream.cursor.after.join('.') || 'none'}`);
+  return `~ stream ${printable(stream.stream)}: ${parts.join('; ')}${stream.breaking ? ' (breaking)' : ''}`;
+}
+
+/** The drift as lines: a heading, then one line per stream (`+` offered and not selected, `-` gone, `~` changed). */
+export function driftLines(drift: ConnectionDrift | undefined): string[] {
+  if (drift === undefined) return [];
+  const lines = [
+    ...drift.streamsAdded.map((stream) => `+ stream ${printable(stream)}: offered by the source, not selected`),
+    ...drift.streamsRemoved.map((stream) => `- stream ${printable(stream)}: gone from the source`),
+    ...drift.streamsChanged.map(streamLine),
+  ];
+  if (lines.length === 0) return [];
+  return [`schema drift upstream${drift.breaking ? ' (breaking)' : ''}:`, ...lines];
+}
