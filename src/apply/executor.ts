@@ -47,7 +47,7 @@ function adapterContext(client: ApplyClient, plan: Plan, convergence: Convergenc
     discover(sourceId, sourceName) {
       let catalog = catalogs.get(sourceId);
       if (catalog === undefined) {
-        catalog = client.discoverSourceSchema({ sourceId }, `source '${sourceName}'`).then((read) => read.catalog ?? { streams: [] });
+        catalog = client.discoverSourceSchema({ sourceId, disable_cache: true }, `source '${sourceName}'`).then((read) => read.catalog ?? { streams: [] });
         // A failed discovery may be tried again by another connection of the same source.
         catalog.catch(() => catalogs.delete(sourceId));
         catalogs.set(sourceId, catalog);

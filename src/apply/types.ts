@@ -26,7 +26,7 @@ export interface ApplyClient {
   updateSource(body: SourceUpdate): Promise<SourceRead>;
   deleteSource(sourceId: string, resource?: string): Promise<void>;
   listSources(workspaceId: string): Promise<SourceRead[]>;
-  discoverSourceSchema(body: { sourceId: string }, resource?: string): Promise<SourceDiscoverSchemaRead>;
+  discoverSourceSchema(body: { sourceId: string; disable_cache?: boolean }, resource?: string): Promise<SourceDiscoverSchemaRead>;
   createDestination(body: DestinationCreate): Promise<DestinationRead>;
   updateDestination(body: DestinationUpdate): Promise<DestinationRead>;
   deleteDestination(destinationId: string, resource?: string): Promise<void>;

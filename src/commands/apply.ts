@@ -4,14 +4,13 @@
  * connection checks (--check) → execute → result and exit status. User mistakes are thrown as GitopsError before
  * anything is written.
  */
-import { resolve } from 'node:path';
 import { approve, destructiveNotice } from '../apply/approval.js';
 import { convergeWaitFromEnv } from '../apply/batches.js';
 import { checkConnections } from '../apply/check.js';
 import { executePlan } from '../apply/executor.js';
 import { assertFresh } from '../apply/fingerprint.js';
 import { fetchSpecs, materialize } from '../apply/materialize.js';
-import { progressLine, summaryText, toJsonResult } from '../apply/progress.js';
+import { progressLine, stateBackupLine, summaryText, toJsonResult } from '../apply/progress.js';
 import { isSavedPlanFile, readSavedPlan } from '../apply/saved-plan.js';
 import { planSecrets } from '../apply/secrets.js';
 import { guardSignals, type SignalGuard } from '../apply/signals.js';
@@ -181,8 +180,11 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
     signal: guard.signal,
     createAttempts: maxAttemptsFromEnv(io.env),
     convergeWaitMs,
-    stateBackupDir: resolve(io.cwd, stateBackupDir),
+    // Relative stays relative (taken under cwd), so the files are reported as paths `state restore --from` takes.
+    stateBackupDir,
+    cwd: io.cwd,
     onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
+    onStateBackup: (record) => human.write(`${stateBackupLine(record, palette)}\n`),
   });
   human.write(`\n${summaryText(result, palette)}`);
   if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, result), null, 2)}\n`);

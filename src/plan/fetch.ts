@@ -258,7 +258,9 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   await mapLimit(wanted, DISCOVERY_PARALLELISM, async (sourceId, index) => {
     const resource = `source '${printable(sourceNames.get(sourceId) ?? sourceId)}'`;
     options.onProgress?.(`Discovering the streams of ${resource} (${index + 1}/${wanted.length})…`);
-    const body = refresh ? { sourceId, disable_cache: true } : { sourceId };
+    // Always past Airbyte's discovery cache: a cached catalog predates the upstream table a pipeline has just
+    // started to declare, and the plan would refuse a stream that exists.
+    const body = { sourceId, disable_cache: true };
     discovered[sourceId] = discoveredCatalog(await reader.discoverSourceSchema(body, resource), resource, 'sources/discover_schema');
   });
 

@@ -227,8 +227,9 @@ describe('all-streams connections: what fetch discovers', () => {
     await fetchRemoteState(reader(calls), desiredWith([desiredStream('orders')]));
     expect(calls).toEqual([]);
     await fetchRemoteState(reader(calls), desiredWith([desiredStream('customers')]));
-    expect(calls).toEqual(['src-1']);
+    // Past the discovery cache: a cached catalog may predate the stream the override names.
+    expect(calls).toEqual(['src-1 (no cache)']);
     await fetchRemoteState(reader(calls), desiredWith([]), undefined, { refresh: true });
-    expect(calls).toEqual(['src-1', 'src-1 (no cache)']);
+    expect(calls).toEqual(['src-1 (no cache)', 'src-1 (no cache)']);
   });
 });
