@@ -123,6 +123,20 @@ describe('schema drift under --refresh', () => {
     expect(renderMarkdown(plan, inSync().desired)).toContain('+ stream public.audit&#95;log: offered by the source, not selected');
   });
 
+  test('a source offering many streams the connection does not select is one line, not one per stream; JSON lists them all', () => {
+    const same = customers({ id: 'integer', updated_at: 'string', legacy: 'string' }, { selected: false });
+    const offered = Array.from({ length: 40 }, (_, index) => storedStream(`table_${String(index).padStart(2, '0')}`, { selected: false }));
+    const { plan } = refreshed([same, ...offered]);
+    const text = renderText(plan, plain);
+    expect(text).toContain(
+      '        + 40 streams offered by the source, not selected: public.table_00, public.table_01, public.table_02, public.table_03, public.table_04 and 35 more (--json lists them all)',
+    );
+    expect(text).not.toContain('table_05');
+    expect(
+      (JSON.parse(renderJson(plan)) as { changes: { drift?: { streamsAdded: string[] } }[] }).changes.flatMap((c) => c.drift?.streamsAdded ?? []),
+    ).toHaveLength(40);
+  });
+
   test('text, Markdown and JSON show the drift of an update', () => {
     const { plan } = refreshed([customers({ id: 'integer', legacy: 'string' }, { selected: false })]);
     expect(renderText(plan, plain)).toContain(

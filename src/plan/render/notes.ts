@@ -30,11 +30,21 @@ function streamLine(stream: StreamDrift): string {
   return `~ stream ${printable(stream.stream)}: ${parts.join('; ')}${stream.breaking ? ' (breaking)' : ''}`;
 }
 
+/** Offered streams listed one per line up to this many; more are one line (a source of 500 tables syncing 3). */
+export const OFFERED_LISTED = 5;
+
+/** The streams a source offers that the connection does not select: one line each, or one line for many. */
+function offeredLines(streams: readonly string[]): string[] {
+  if (streams.length <= OFFERED_LISTED) return streams.map((stream) => `+ stream ${printable(stream)}: offered by the source, not selected`);
+  const shown = streams.slice(0, OFFERED_LISTED).map(printable).join(', ');
+  return [`+ ${streams.length} streams offered by the source, not selected: ${shown} and ${streams.length - OFFERED_LISTED} more (--json lists them all)`];
+}
+
 /** The drift as lines: a heading, then one line per stream (`+` offered and not selected, `-` gone, `~` changed). */
 export function driftLines(drift: ConnectionDrift | undefined): string[] {
   if (drift === undefined) return [];
   const lines = [
-    ...drift.streamsAdded.map((stream) => `+ stream ${printable(stream)}: offered by the source, not selected`),
+    ...offeredLines(drift.streamsAdded),
     ...drift.streamsRemoved.map((stream) => `- stream ${printable(stream)}: gone from the source`),
     ...drift.streamsChanged.map(streamLine),
   ];
