@@ -35,6 +35,8 @@ export function newSources(validated: ValidatedPipeline, remote: RemoteState): R
 export interface NewSourceDiscoveryOptions {
   /** One line per discovery started (the command passes it only when stderr is a terminal). */
   onProgress?: (line: string) => void;
+  /** Discoveries in flight at once (default DISCOVERY_PARALLELISM). */
+  parallelism?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function discoverNewSources(
 ): Promise<Record<string, AirbyteCatalog>> {
   const sources = newSources(validated, remote);
   const catalogs: Record<string, AirbyteCatalog> = {};
-  await mapLimit(sources, DISCOVERY_PARALLELISM, async ({ actor, definition, spec }, index) => {
+  await mapLimit(sources, options.parallelism ?? DISCOVERY_PARALLELISM, async ({ actor, definition, spec }, index) => {
     const secrets = secretPaths(spec);
     const configuration = sealSecrets(actor.configuration ?? {}, secrets);
     const values = secretValues(revealSecrets(configuration), secrets).flatMap(({ value }) => (typeof value === 'string' && value !== '' ? [value] : []));

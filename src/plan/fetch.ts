@@ -210,13 +210,28 @@ export async function fetchInventory(
 }
 
 /**
- * Discoveries in flight at once (existing sources here, new ones in plan/discover.ts): each runs a connector job on a
- * real server, so a plan of thousands of connections must not start thousands of them together.
+ * Discoveries in flight at once by default (existing sources here, new ones in plan/discover.ts): each runs a
+ * connector job on a real server, which runs few at a time (Airbyte's MAX_DISCOVER_WORKERS defaults to 5), so a plan
+ * of thousands of connections must not start thousands of them together. AIRBYTE_DISCOVER_PARALLELISM raises it
+ * for a server with more discover workers.
  */
 export const DISCOVERY_PARALLELISM = 4;
 
+/** AIRBYTE_DISCOVER_PARALLELISM (1 to 64), else DISCOVERY_PARALLELISM; anything else is a usage error. */
+export function discoveryParallelismFromEnv(env: NodeJS.ProcessEnv): number {
+  const text = env['AIRBYTE_DISCOVER_PARALLELISM'];
+  if (text === undefined || text.trim() === '') return DISCOVERY_PARALLELISM;
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || value < 1 || value > 64) {
+    throw new GitopsError('USAGE', `AIRBYTE_DISCOVER_PARALLELISM must be a whole number from 1 to 64, got '${printable(text)}'`);
+  }
+  return value;
+}
+
 /** Options of fetchRemoteState. */
 export interface FetchOptions {
+  /** Discoveries in flight at once (default DISCOVERY_PARALLELISM). */
+  discoverParallelism?: number;
   /** `--refresh`: discover the source of every managed existing connection afresh (bypassing the server's cache). */
   refresh?: boolean;
   /** One line per discovery started (the command passes it only when stderr is a terminal). */
@@ -255,7 +270,7 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   const refresh = options.refresh === true;
   const needs = sourcesToDiscover(desired, definitions, sourcesByName, new ByName(connections), refresh);
   const wanted = [...new Set([...needs.refresh, ...needs.missing])];
-  await mapLimit(wanted, DISCOVERY_PARALLELISM, async (sourceId, index) => {
+  await mapLimit(wanted, options.discoverParallelism ?? DISCOVERY_PARALLELISM, async (sourceId, index) => {
     const resource = `source '${printable(sourceNames.get(sourceId) ?? sourceId)}'`;
     options.onProgress?.(`Discovering the streams of ${resource} (${index + 1}/${wanted.length})…`);
     // Always past Airbyte's discovery cache: a cached catalog predates the upstream table a pipeline has just

@@ -14,7 +14,7 @@ import { printable } from '../util/printable.js';
 import { diff } from './diff/index.js';
 import { unsendableMasks } from './diff/preserve.js';
 import { discoverNewSources, newSources } from './discover.js';
-import { fetchRemoteState, type StateReader } from './fetch.js';
+import { discoveryParallelismFromEnv, fetchRemoteState, type StateReader } from './fetch.js';
 import type { DiffOptions, Plan } from './types.js';
 import { recheckNewSourceStreams, validate } from './validate.js';
 
@@ -77,7 +77,10 @@ async function checkNewSources(
   options: PrepareOptions,
 ): Promise<{ validated: ValidatedPipeline; warnings: Problem[]; remote: RemoteState }> {
   if (options.noDiscover === true || newSources(checked.validated, remote).length === 0) return { ...checked, remote };
-  const discoveredNew = await discoverNewSources(reader, checked.validated, remote, options.onProgress ? { onProgress: options.onProgress } : {});
+  const discoveredNew = await discoverNewSources(reader, checked.validated, remote, {
+    parallelism: discoveryParallelismFromEnv(options.env),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const withNew = { ...remote, discoveredNew };
   const rechecked = recheckNewSourceStreams(checked.validated, withNew);
   const warnings = [...checked.warnings, ...rechecked.problems];
@@ -89,6 +92,7 @@ async function checkNewSources(
 export async function prepare(reader: StateReader, options: PrepareOptions): Promise<Prepared> {
   const loaded = loadOrThrow(options.paths, options.env);
   const fetched = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace, {
+    discoverParallelism: discoveryParallelismFromEnv(options.env),
     ...(options.refresh ? { refresh: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

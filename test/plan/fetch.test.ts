@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SourceDefinitionRead } from '../../src/api/types.js';
-import { DISCOVERY_PARALLELISM, fetchRemoteState, type StateReader } from '../../src/plan/fetch.js';
+import { DISCOVERY_PARALLELISM, discoveryParallelismFromEnv, fetchRemoteState, type StateReader } from '../../src/plan/fetch.js';
 import { PG, connection, pgConfig, pgSpec, pipeline, source } from './fixtures.js';
 
 const OTHER_PG = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -124,6 +124,19 @@ describe('fetchRemoteState --refresh', () => {
     expect(bodies.every((body) => body.disable_cache === true && !('connectionId' in body))).toBe(true);
     expect(peak()).toBe(DISCOVERY_PARALLELISM);
     expect(lines[0]).toBe("Discovering the streams of source 'src-0' (1/10)…");
+  });
+
+  test('discoverParallelism bounds them instead; AIRBYTE_DISCOVER_PARALLELISM is read strictly', async () => {
+    const { read, desired, peak } = refreshReader();
+    await fetchRemoteState(read, desired, undefined, { refresh: true, discoverParallelism: 7 });
+    expect(peak()).toBe(7);
+    expect(discoveryParallelismFromEnv({})).toBe(DISCOVERY_PARALLELISM);
+    expect(discoveryParallelismFromEnv({ AIRBYTE_DISCOVER_PARALLELISM: '16' })).toBe(16);
+    for (const bad of ['0', '65', '2.5', 'many', '-1']) {
+      expect(() => discoveryParallelismFromEnv({ AIRBYTE_DISCOVER_PARALLELISM: bad })).toThrow(
+        /AIRBYTE_DISCOVER_PARALLELISM must be a whole number from 1 to 64/,
+      );
+    }
   });
 
   test('without --refresh, connections whose streams are all stored discover nothing', async () => {
