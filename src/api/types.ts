@@ -295,6 +295,8 @@ export interface ConnectionUpdate {
   notifySchemaChanges?: boolean;
   notifySchemaChangesByEmail?: boolean;
   sourceCatalogId?: string;
+  /** Clears (false) the flag Airbyte sets when it noticed a breaking schema change. */
+  breakingChange?: boolean;
 }
 export interface ConnectionRead {
   connectionId: string;

@@ -37,6 +37,11 @@ export interface SavedPlanV1 {
   workspace: Plan['workspace'];
   fingerprints: Fingerprints;
   plan: SavedPlan;
+  /**
+   * Where the plan said sync state is saved before the changes that reset it (`--state-backup-dir` or
+   * AIRBYTE_STATE_BACKUP_DIR at plan time); apply saves there unless told otherwise when it runs.
+   */
+  stateBackupDir?: string;
 }
 
 /** Where a value came from, minus its template: a non-secret value is saved as planned, never read again. */
@@ -83,7 +88,12 @@ function withoutSecrets(change: Change, specs: Record<string, ConnectorSpec>, pr
 }
 
 /** The file's content; throws SPEC_INVALID (file:line of each literal secret) when a secret could not be left out. */
-export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[], now = new Date()): SavedPlanV1 {
+/** What a saved plan records besides the plan. */
+export interface SavedPlanOptions {
+  stateBackupDir?: string;
+}
+
+export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[], now = new Date(), options: SavedPlanOptions = {}): SavedPlanV1 {
   const problems: Problem[] = [];
   const changes = prepared.plan.changes.map((change) => withoutSecrets(change, prepared.remote.specs, problems));
   if (problems.length > 0) {
@@ -100,6 +110,7 @@ export function savedPlanOf(prepared: Pick<Prepared, 'plan' | 'remote'>, paths: 
     workspace: prepared.plan.workspace,
     fingerprints: fingerprintsOf(prepared.remote),
     plan: { ...prepared.plan, changes },
+    ...(options.stateBackupDir === undefined ? {} : { stateBackupDir: options.stateBackupDir }),
   };
 }
 
@@ -130,8 +141,8 @@ export function checkSavedPlanTarget(file: string): void {
 }
 
 /** Writes the saved plan (mode 0600, replaced atomically) for `plan --out`; a failed write leaves no file behind. */
-export function writeSavedPlan(file: string, prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[]): void {
-  const text = `${JSON.stringify(savedPlanOf(prepared, paths), null, 2)}\n`;
+export function writeSavedPlan(file: string, prepared: Pick<Prepared, 'plan' | 'remote'>, paths: string[], options: SavedPlanOptions = {}): void {
+  const text = `${JSON.stringify(savedPlanOf(prepared, paths, new Date(), options), null, 2)}\n`;
   checkSavedPlanTarget(file);
   const temporary = `${file}.${process.pid}.tmp`;
   try {

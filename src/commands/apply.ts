@@ -62,6 +62,8 @@ export interface ApplyFlags {
    * working directory for apply.
    */
   stateBackupDir?: string;
+  /** True when --state-backup-dir or AIRBYTE_STATE_BACKUP_DIR named it for this run (else a saved plan's wins). */
+  stateBackupDirGiven?: boolean;
 }
 
 /** Where the plan comes from: the pipeline files, or a saved plan file. */
@@ -79,6 +81,7 @@ function flagsOf(options: ApplyOptions, env: NodeJS.ProcessEnv): ApplyFlags {
     discover: options.discover !== false,
     refresh: options.refresh === true,
     stateBackupDir: stateBackupDirOf(options.stateBackupDir, env),
+    stateBackupDirGiven: options.stateBackupDir !== undefined || (env['AIRBYTE_STATE_BACKUP_DIR'] ?? '') !== '',
     autoApprove: options.autoApprove === true,
     allowDestroy: options.allowDestroy === true,
     prune: options.prune === true,
@@ -118,6 +121,8 @@ interface Planned {
   plan: Plan;
   secrets: string[];
   warnings: Problem[];
+  /** A saved plan's backup directory, the one its plan showed. */
+  stateBackupDir?: string;
 }
 
 async function fromPipeline(client: AirbyteClient, paths: string[], flags: ApplyFlags, io: CommandIo): Promise<Planned> {
@@ -140,7 +145,7 @@ async function fromSavedPlan(client: AirbyteClient, file: string, env: NodeJS.Pr
   await assertFresh(client, saved.fingerprints, saved.plan);
   const specs = await fetchSpecs(client, saved.plan);
   const { plan, warnings } = materialize(saved.plan, specs, env);
-  return { plan, secrets: planSecrets(plan), warnings };
+  return { plan, secrets: planSecrets(plan), warnings, ...(saved.stateBackupDir === undefined ? {} : { stateBackupDir: saved.stateBackupDir }) };
 }
 
 function exitStatusOf(result: ApplyResult): number {
@@ -161,7 +166,8 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   // Under --json, stdout holds only the result document.
   const human = flags.json ? io.stderr : io.stdout;
   const palette = paletteFor(human, io.env);
-  const stateBackupDir = flags.stateBackupDir ?? stateBackupDirOf(undefined, io.env);
+  // Where the plan said it would be, for a saved plan, unless this run names another place.
+  const stateBackupDir = (flags.stateBackupDirGiven ? undefined : planned.stateBackupDir) ?? flags.stateBackupDir ?? stateBackupDirOf(undefined, io.env);
   human.write(renderText(plan, palette, { stateBackupDir }));
   if (!hasChanges(plan.summary)) {
     if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, undefined), null, 2)}\n`);

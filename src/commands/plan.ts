@@ -64,7 +64,7 @@ export async function action(paths: string[], flags: PlanFlags, io: CommandIo, s
     else if (flags.markdown) io.stdout.write(renderMarkdown(plan, prepared.desired, render));
     else io.stdout.write(renderText(plan, paletteFor(io.stdout, io.env), render));
     if (flags.out !== undefined) {
-      writeSavedPlan(flags.out, prepared, paths);
+      writeSavedPlan(flags.out, prepared, paths, { stateBackupDir: render.stateBackupDir ?? DEFAULT_STATE_BACKUP_DIR });
       io.stderr.write(`Saved the plan to ${flags.out}. Apply exactly this plan with: airbyte-gitops apply ${flags.out}\n`);
     }
     if (flags.detailedExitcode) status.exitStatus = hasChanges(plan.summary) ? ExitCode.changes : ExitCode.ok;

@@ -72,8 +72,8 @@ function changeSchema(ctx: Context, text: string): Reply {
   try {
     if (!isJsonObject(body)) throw new SchemaChangeError(400, 'the request body must be a JSON object {source, changes, replace?}');
     const source = sourceNamed(ctx, body['source']);
-    const changes = parseChanges(body['changes']);
     const replace = body['replace'] === true;
+    const changes = parseChanges(body['changes'], replace);
     const before = replace ? [] : (ctx.store.keyed('schemaChanges', source.id)?.changes ?? []);
     const all = [...before, ...changes];
     checkSchemaChanges(ctx, source, all);

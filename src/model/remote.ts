@@ -83,6 +83,8 @@ export interface RemoteState {
    * selecting all streams), and under `refreshed` for the source of every managed existing connection.
    */
   discovered: Record<string, AirbyteCatalog>;
+  /** The server's id of each catalog in `discovered` (`catalogId` of the discovery), when it gave one. */
+  discoveredCatalogIds?: Record<string, string>;
   /**
    * Catalogs of sources created by this apply, by declared source name: discovered at plan time from the declared
    * configuration (`scheduler/sources/discover_schema`). Absent or missing a name when not discovered (`--no-discover`).

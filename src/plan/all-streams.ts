@@ -11,7 +11,7 @@ import type { AirbyteStreamAndConfiguration, DestinationSyncMode, SyncMode } fro
 import { GitopsError } from '../errors.js';
 import type { DesiredAllStreams, DesiredConnection, DesiredStream } from '../model/desired.js';
 import type { Problem } from '../model/problem.js';
-import { namespaceOf, streamKey, streamLabel } from '../streams/identity.js';
+import { namespaceOf, streamKey, streamLabel, type StreamName } from '../streams/identity.js';
 import { printable } from '../util/printable.js';
 import { streamFinder } from './catalog.js';
 
@@ -22,7 +22,7 @@ export interface Expansion {
 }
 
 /** Why a stream of the source is left out, or undefined when it is selected. */
-function leftOut(all: DesiredAllStreams, stream: { name: string; namespace?: string }): string | undefined {
+export function leftOut(all: DesiredAllStreams, stream: StreamName): string | undefined {
   const namespace = namespaceOf(stream);
   if (all.namespaces !== undefined && !all.namespaces.includes(namespace)) return 'its namespace is not in allStreams.namespaces';
   const excluded = all.exclude.some((rule) => rule.name === stream.name && (rule.namespace === undefined || rule.namespace === namespace));

@@ -8,7 +8,7 @@ import equal from 'fast-deep-equal';
 import type { AirbyteCatalog, AirbyteStreamAndConfiguration, FieldTransform, Json, JsonObject } from '../api/types.js';
 import type { DesiredStream } from '../model/desired.js';
 import { diffCatalogs } from '../streams/catalog-diff.js';
-import { streamKey, streamLabel } from '../streams/identity.js';
+import { streamKey, streamLabel, type StreamName } from '../streams/identity.js';
 import { streamFinder } from './catalog.js';
 import type { ConnectionDrift, FieldChange, StreamDrift } from './types.js';
 
@@ -54,7 +54,13 @@ function streamDrift(
  * The drift of a connection storing `stored` whose source now offers `discovered`; `selected` are the streams the
  * pipeline selects (declared, or an all-streams connection's expansion).
  */
-export function connectionDrift(stored: AirbyteCatalog, discovered: AirbyteCatalog, selected: readonly DesiredStream[]): ConnectionDrift {
+export function connectionDrift(
+  stored: AirbyteCatalog,
+  discovered: AirbyteCatalog,
+  selected: readonly DesiredStream[],
+  /** Streams the pipeline leaves out on purpose (an all-streams connection's namespaces and exclude): no drift. */
+  leftOut: (stream: StreamName) => boolean = () => false,
+): ConnectionDrift {
   const findDiscovered = streamFinder(discovered.streams);
   const staying = new Set<string>();
   for (const wanted of selected) {
@@ -68,7 +74,7 @@ export function connectionDrift(stored: AirbyteCatalog, discovered: AirbyteCatal
     const key = streamKey(transform.streamDescriptor);
     const label = streamLabel(transform.streamDescriptor);
     if (transform.transformType === 'add_stream') {
-      if (!staying.has(key)) drift.streamsAdded.push(label);
+      if (!staying.has(key) && !leftOut(transform.streamDescriptor)) drift.streamsAdded.push(label);
     } else if (transform.transformType === 'remove_stream') {
       drift.streamsRemoved.push(label);
     } else {
@@ -89,12 +95,17 @@ export function hasDrift(drift: ConnectionDrift): boolean {
   return drift.streamsAdded.length + drift.streamsRemoved.length + drift.streamsChanged.length > 0;
 }
 
-/** A column's JSON Schema type as one word (`integer`, `string|null`), for the plan's field lines. */
+/**
+ * A column's JSON Schema type as one word (`integer`, `string|null`), with its `format` / `airbyte_type` when set
+ * (`string(date-time)`), for the plan's field lines: a timestamp becoming a plain string shows as a change.
+ */
 function typeOf(schema: Json | undefined): Json {
   if (schema === undefined || schema === null || typeof schema !== 'object' || Array.isArray(schema)) return null;
-  const type = (schema as JsonObject)['type'];
-  if (Array.isArray(type)) return type.map(String).join('|');
-  return typeof type === 'string' ? type : 'object';
+  const node = schema as JsonObject;
+  const type = node['type'];
+  const base = Array.isArray(type) ? type.map(String).join('|') : typeof type === 'string' ? type : 'object';
+  const refinements = [node['format'], node['airbyte_type']].filter((value): value is string => typeof value === 'string');
+  return refinements.length === 0 ? base : `${base}(${refinements.join(', ')})`;
 }
 
 /** The schema node of a column (`address.city`; `items` steps into an array) in a stream's JSON Schema. */

@@ -149,18 +149,30 @@ function sourcesToDiscover(
   desired: DesiredPipeline,
   definitions: RemoteDefinition[],
   sources: ByName<RemoteActor>,
+  destinations: ByName<RemoteActor>,
   connections: ByName<RemoteConnection>,
   refresh: boolean,
 ): DiscoveryNeeds {
   const needs: DiscoveryNeeds = { missing: new Set(), refresh: new Set() };
   const declaredSources = new Map(desired.sources.map((s) => [s.name, s]));
+  const declaredDestinations = new Map(desired.destinations.map((d) => [d.name, d]));
+  /** The connection is created again (its destination is another, or is replaced): its stored catalog is no guide. */
+  const recreated = (connection: DesiredConnection, existing: RemoteConnection): boolean => {
+    const declared = declaredDestinations.get(connection.destination);
+    const destination = destinations.nameOrPrevious(connection.destination, declared?.previousNames ?? []);
+    // A destination neither listed nor declared is the checks' to report; one declared but not listed is created.
+    if (destination === undefined) return declared !== undefined;
+    if (destination.id !== existing.destinationId) return true;
+    return declared?.definition !== undefined && definitionIdOf(definitions, 'destination', declared.definition) !== destination.definitionId;
+  };
   for (const connection of desired.connections) {
     const declared = declaredSources.get(connection.source);
     const source = sources.nameOrPrevious(connection.source, declared?.previousNames ?? []);
     if (!source) continue;
     if (declared?.definition !== undefined && definitionIdOf(definitions, 'source', declared.definition) !== source.definitionId) continue;
     const existing = connections.nameOrPrevious(connection.name, connection.previousNames);
-    const stored = existing && existing.sourceId === source.id ? existing.syncCatalog : undefined;
+    // A connection created again is created from what the source offers now, checked before anything is deleted.
+    const stored = existing && existing.sourceId === source.id && !recreated(connection, existing) ? existing.syncCatalog : undefined;
     if (refresh && stored !== undefined) needs.refresh.add(source.id);
     else if (!storedCatalogCovers(connection, stored)) needs.missing.add(source.id);
   }
@@ -266,9 +278,10 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
   );
 
   const discovered: Record<string, AirbyteCatalog> = {};
+  const catalogIds: Record<string, string> = {};
   const sourceNames = new Map(sources.map((s) => [s.id, s.name]));
   const refresh = options.refresh === true;
-  const needs = sourcesToDiscover(desired, definitions, sourcesByName, new ByName(connections), refresh);
+  const needs = sourcesToDiscover(desired, definitions, sourcesByName, new ByName(destinations), new ByName(connections), refresh);
   const wanted = [...new Set([...needs.refresh, ...needs.missing])];
   await mapLimit(wanted, options.discoverParallelism ?? DISCOVERY_PARALLELISM, async (sourceId, index) => {
     const resource = `source '${printable(sourceNames.get(sourceId) ?? sourceId)}'`;
@@ -276,10 +289,22 @@ export async function fetchRemoteState(reader: StateReader, desired: DesiredPipe
     // Always past Airbyte's discovery cache: a cached catalog predates the upstream table a pipeline has just
     // started to declare, and the plan would refuse a stream that exists.
     const body = { sourceId, disable_cache: true };
-    discovered[sourceId] = discoveredCatalog(await reader.discoverSourceSchema(body, resource), resource, 'sources/discover_schema');
+    const read = await reader.discoverSourceSchema(body, resource);
+    discovered[sourceId] = discoveredCatalog(read, resource, 'sources/discover_schema');
+    if (typeof read.catalogId === 'string' && read.catalogId !== '') catalogIds[sourceId] = read.catalogId;
   });
 
-  return { workspace: ws, definitions, specs, sources, destinations, connections, discovered, ...(refresh ? { refreshed: true } : {}) };
+  return {
+    workspace: ws,
+    definitions,
+    specs,
+    sources,
+    destinations,
+    connections,
+    discovered,
+    ...(Object.keys(catalogIds).length > 0 ? { discoveredCatalogIds: catalogIds } : {}),
+    ...(refresh ? { refreshed: true } : {}),
+  };
 }
 
 /**

@@ -45,12 +45,13 @@ export function availableStreams(connection: DesiredConnection, known: SourceInd
   const source = existingSource(connection, known);
   if (!source) return known.remote.discoveredNew?.[connection.source]?.streams ?? 'unknown';
   const discovered = known.remote.discovered[source.id];
-  if (known.remote.refreshed === true && discovered !== undefined) return discovered.streams;
+  // Discovery bypasses Airbyte's cache, so what it found is what the source offers now: the stored catalogs of
+  // the source's connections (which may predate a dropped table) only stand in when it was not discovered.
+  if (discovered !== undefined) return discovered.streams;
   const streams = new Map<string, AirbyteStreamAndConfiguration>();
   for (const stored of known.connectionsBySource.get(source.id) ?? []) {
     for (const stream of stored.syncCatalog.streams) streams.set(streamKey(stream.stream), stream);
   }
-  for (const stream of discovered?.streams ?? []) streams.set(streamKey(stream.stream), stream);
   return [...streams.values()];
 }
 

@@ -197,6 +197,30 @@ describe('a wrong stream on a new source', () => {
   });
 });
 
+describe('a connection created again on an existing source', () => {
+  it('is checked against what the source offers now: a stream dropped upstream fails the plan before anything is deleted', async () => {
+    const server = await emulator();
+    const { dir, file } = ecommerce();
+    expect((await run(server, dir, ['apply', file, '--auto-approve'])).code).toBe(0);
+    await changeSchema(server, [{ op: 'drop_stream', stream: 'orders', namespace: 'public' }]);
+    // Another destination connector: the destination is replaced, and with it the connection.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        /definition: S3\n {4}configuration:\n[\s\S]*?\n\nconnections:/,
+        'definition: Local JSON\n    configuration:\n      destination_path: /local/bronze\n\nconnections:',
+      ),
+    );
+    const planned = await run(server, dir, ['plan', file]);
+    expect(planned.code).toBe(1);
+    expect(planned.stderr).toMatch(/stream 'public\.orders' does not exist in source 'PostgreSQL - Ecommerce'/);
+    expect(planned.calls['sources/discover_schema']).toBe(1);
+    const applied = await run(server, dir, ['apply', file, '--auto-approve', '--allow-destroy']);
+    expect(applied.code).toBe(1);
+    for (const call of [...WRITES, 'connections/delete', 'destinations/delete']) expect(applied.calls[call]).toBeUndefined();
+  });
+});
+
 describe('sync state kept safe', () => {
   it('a sync-mode change saves the state first; state restore brings it back', async () => {
     const server = await emulator({ jobDurationMs: 200 });
@@ -236,5 +260,25 @@ describe('sync state kept safe', () => {
     expect(restored.code, restored.stderr).toBe(0);
     const after = JSON.parse((await run(server, dir, ['state', 'get', CONNECTION])).stdout) as ConnectionState;
     expect(after).toEqual(before);
+  });
+
+  it('a saved plan keeps the backup directory it showed: apply of the saved plan saves there', async () => {
+    const server = await emulator({ jobDurationMs: 200 });
+    const { dir, file } = ecommerce();
+    expect((await run(server, dir, ['apply', file, '--auto-approve'])).code).toBe(0);
+    expect((await run(server, dir, ['sync', CONNECTION, '--wait'])).code).toBe(0);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('syncMode: incremental', 'syncMode: full_refresh')
+        .replace('destinationSyncMode: append', 'destinationSyncMode: overwrite'),
+    );
+    const saved = await run(server, dir, ['plan', file, '--state-backup-dir', 'kept-states', '--out', 'plan.json']);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('sync state saved to kept-states first');
+    const applied = await run(server, dir, ['apply', 'plan.json', '--auto-approve', '--allow-destroy', '--json']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const result = JSON.parse(applied.stdout) as { stateBackups: { file: string }[] };
+    expect(result.stateBackups.map((backup) => backup.file.split('/')[0])).toEqual(['kept-states']);
   });
 });

@@ -95,6 +95,11 @@ describe('POST /_emulator/schema', () => {
     });
     await post(t, { source: 'pg', replace: true, changes: [{ op: 'add_column', stream: 'products', column: 'sku', type: 'string' }] });
     expect((await discover(t, sourceId)).map(({ stream }) => stream.name)).toEqual(['customers', 'orders', 'products']);
+    await post(t, { source: 'pg', changes: [{ op: 'drop_stream', stream: 'orders' }] });
+    // `replace` with no changes: back to what the connector discovers.
+    await post(t, { source: 'pg', replace: true, changes: [] });
+    expect((await request(`${t.origin}/_emulator/schema`)).body).toEqual({ sources: [] });
+    expect((await discover(t, sourceId)).map(({ stream }) => stream.name)).toEqual(['customers', 'orders', 'products']);
   });
 
   it('refuses what does not apply with a message naming the source and the stream, and keeps nothing of the request', async () => {

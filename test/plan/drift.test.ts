@@ -11,6 +11,7 @@ import { destructiveLabel } from '../../src/apply/approval.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/plan/render/index.js';
 import type { ConnectionChange } from '../../src/plan/types.js';
 import { validate } from '../../src/plan/validate.js';
+import { diff } from '../../src/plan/diff/index.js';
 import { plain } from '../../src/util/color.js';
 import { desiredStream, inSync, planFor, storedStream } from './fixtures.js';
 
@@ -102,7 +103,22 @@ describe('schema drift under --refresh', () => {
     ]);
   });
 
-  test('only streams the pipeline does not select drifted: nothing to change, and the plan still shows the drift', () => {
+  test("the refreshed catalog applied takes Airbyte's bookkeeping along: the discovery's catalog id, the breaking flag cleared", () => {
+    const { desired, remote } = inSync([wanted]);
+    remote.connections[0]!.syncCatalog = { streams: [customers({ id: 'integer', updated_at: 'string', legacy: 'string' })] };
+    remote.discovered['src-1'] = { streams: [customers({ id: 'integer', updated_at: 'string' }, { selected: false })] };
+    remote.discoveredCatalogIds = { 'src-1': 'catalog-7' };
+    remote.refreshed = true;
+    const change = connectionOf(planFor(desired, remote));
+    expect(change.patch).toMatchObject({ sourceCatalogId: 'catalog-7', breakingChange: false });
+    expect(change.patch?.syncCatalog).toBeDefined();
+    // Without --refresh nothing of the kind is sent.
+    remote.refreshed = false;
+    const plain = connectionOf(planFor(desired, inSync([wanted]).remote));
+    expect(plain.patch?.sourceCatalogId).toBeUndefined();
+  });
+
+  test('only streams the pipeline does not select drifted: nothing to change, one summary line instead of a block', () => {
     const same = customers({ id: 'integer', updated_at: 'string', legacy: 'string' }, { selected: false });
     const { plan } = refreshed([same, storedStream('audit_log', { selected: false })]);
     const change = connectionOf(plan);
@@ -112,21 +128,42 @@ describe('schema drift under --refresh', () => {
       [
         "Airbyte workspace 'Default Workspace' (ws-1) (schemas refreshed from the sources)",
         '',
-        "  connection 'pg-to-lake' is unchanged (id conn-1)",
-        '      schema drift upstream:',
-        '        + stream public.audit_log: offered by the source, not selected',
+        "1 unchanged connection reads from a source offering streams it does not select: 'pg-to-lake' (1) (--json lists them)",
         '',
         'No changes. Airbyte matches the pipeline.',
         '',
       ].join('\n'),
     );
-    expect(renderMarkdown(plan, inSync().desired)).toContain('+ stream public.audit&#95;log: offered by the source, not selected');
+    expect(renderMarkdown(plan, inSync().desired)).toContain(
+      '1 unchanged connection reads from a source offering streams it does not select: &#39;pg-to-lake&#39; &#40;1&#41; &#40;--json lists them&#41;',
+    );
   });
 
-  test('a source offering many streams the connection does not select is one line, not one per stream; JSON lists them all', () => {
-    const same = customers({ id: 'integer', updated_at: 'string', legacy: 'string' }, { selected: false });
+  test('streams an all-streams connection leaves out on purpose (namespaces, exclude) are no drift', () => {
+    const { desired, remote } = inSync([]);
+    const loc = { file: 'p.yaml', line: 1, col: 1 };
+    desired.connections[0]!.allStreams = { namespaces: ['public'], exclude: [{ name: 'audit_log', loc }], loc };
+    remote.connections[0]!.syncCatalog = { streams: [storedStream('customers')] };
+    remote.discovered['src-1'] = {
+      streams: [storedStream('customers'), storedStream('audit_log', { selected: false }), storedStream('orders', { selected: false }, { namespace: 'sales' })],
+    };
+    remote.refreshed = true;
+    const { validated, problems } = validate(desired, remote);
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const change = diff(validated, remote).changes.find((c) => c.kind === 'connection') as ConnectionChange;
+    expect(change.drift?.streamsAdded).toEqual([]);
+    // Without the rule, both would be listed as offered and not selected.
+    desired.connections[0]!.allStreams = { exclude: [], loc };
+    const all = diff(validate(desired, remote).validated, remote).changes.find((c) => c.kind === 'connection') as ConnectionChange;
+    expect(all.drift?.streamsAdded).toEqual([]);
+    expect(all.fields.map((field) => field.path)).toEqual(['streams[public.audit_log]', 'streams[sales.orders]']);
+  });
+
+  test('a source offering many streams the connection does not select is one line in the drift, not one per stream; JSON lists them all', () => {
+    const dropped = customers({ id: 'integer', updated_at: 'string' }, { selected: false });
     const offered = Array.from({ length: 40 }, (_, index) => storedStream(`table_${String(index).padStart(2, '0')}`, { selected: false }));
-    const { plan } = refreshed([same, ...offered]);
+    const { plan } = refreshed([dropped, ...offered]);
+    expect(connectionOf(plan).action).toBe('update');
     const text = renderText(plan, plain);
     expect(text).toContain(
       '        + 40 streams offered by the source, not selected: public.table_00, public.table_01, public.table_02, public.table_03, public.table_04 and 35 more (--json lists them all)',

@@ -94,9 +94,11 @@ function parseChange(value: unknown, index: number): SchemaChange {
   return change;
 }
 
-/** The changes of a POST /_emulator/schema body, shape-checked. */
-export function parseChanges(value: unknown): SchemaChange[] {
-  if (!Array.isArray(value) || value.length === 0) throw new SchemaChangeError(400, '"changes" must be a non-empty list of {op, stream, ...}');
+/** The changes of a POST /_emulator/schema body, shape-checked; an empty list only with `replace` (back to the connector's schema). */
+export function parseChanges(value: unknown, replace = false): SchemaChange[] {
+  if (!Array.isArray(value) || (value.length === 0 && !replace)) {
+    throw new SchemaChangeError(400, '"changes" must be a non-empty list of {op, stream, ...} (or [] with "replace": true, to undo them all)');
+  }
   return value.map(parseChange);
 }
 

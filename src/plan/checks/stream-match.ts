@@ -6,6 +6,7 @@ import type { AirbyteStreamAndConfiguration } from '../../api/types.js';
 import type { DesiredStream } from '../../model/desired.js';
 import { lookupStream, namespaceOf, streamLabel, type StreamLookup } from '../../streams/identity.js';
 import { closest } from '../../util/suggest.js';
+import { printable } from '../../util/printable.js';
 
 /** The result of looking a desired stream up in a catalog. */
 export type StreamMatch =
@@ -25,7 +26,7 @@ function missingDetail(stream: DesiredStream, catalog: AirbyteStreamAndConfigura
   if (catalog.length === 0) return 'the source reports no streams';
   const sameName = catalog.filter((entry) => entry.stream.name === stream.name);
   if (sameName.length > 0) {
-    const where = sameName.map((entry) => (namespaceOf(entry.stream) === '' ? 'no namespace' : `namespace '${namespaceOf(entry.stream)}'`));
+    const where = sameName.map((entry) => (namespaceOf(entry.stream) === '' ? 'no namespace' : `namespace '${printable(namespaceOf(entry.stream))}'`));
     return `it is in ${where.join(', ')}`;
   }
   // Within the namespace the user wrote, plain names read best; across namespaces only qualified names are exact.
@@ -35,8 +36,9 @@ function missingDetail(stream: DesiredStream, catalog: AirbyteStreamAndConfigura
   const plain = namespaces.size === 1;
   const names = pool.map((entry) => (plain ? entry.stream.name : streamLabel(entry.stream)));
   const [best] = closest(plain ? stream.name : streamLabel(stream), names, 1);
-  const suggestion = best === undefined ? '' : `did you mean '${best}'? `;
-  return `${suggestion}available: ${availableList(names)}`;
+  // Names come from the source's catalog: shown escaped, never as raw terminal control sequences.
+  const suggestion = best === undefined ? '' : `did you mean '${printable(best)}'? `;
+  return `${suggestion}available: ${availableList(names.map((name) => printable(name)))}`;
 }
 
 /** Looks `stream` up in `catalog`; `find` (the same catalog grouped by name) spares a scan per stream. */

@@ -8,6 +8,7 @@ import type { ActorKind, DesiredConnection, DesiredSchedule, DesiredStream } fro
 import type { RemoteConnection, RemoteState } from '../../model/remote.js';
 import { streamLabel } from '../../streams/identity.js';
 import { availableStreams, buildSyncCatalog, compareStreams } from '../catalog.js';
+import { leftOut } from '../all-streams.js';
 import { breakingWarnings, connectionDrift, schemaFields } from '../drift.js';
 import { KNOWN_AFTER_APPLY, type ActorRef, type ConnectionChange, type ConnectionDrift, type FieldChange } from '../types.js';
 import type { Match } from './match.js';
@@ -197,11 +198,12 @@ interface Refresh {
   warnings: string[];
 }
 
-function refreshOf(existing: RemoteConnection, ends: Endpoints, remote: RemoteState, selected: Streams): Refresh {
+function refreshOf(desired: DesiredConnection, existing: RemoteConnection, ends: Endpoints, remote: RemoteState, selected: Streams): Refresh {
   const keepsSource = 'id' in ends.sourceRef && ends.sourceRef.id === existing.sourceId;
   const catalog = remote.refreshed === true && keepsSource ? remote.discovered[existing.sourceId] : undefined;
   if (catalog === undefined || selected === 'unknown') return { fields: [], warnings: [] };
-  const drift = connectionDrift(existing.syncCatalog, catalog, selected);
+  const all = desired.allStreams;
+  const drift = connectionDrift(existing.syncCatalog, catalog, selected, all === undefined ? undefined : (stream) => leftOut(all, stream) !== undefined);
   return { catalog, drift, fields: schemaFields(drift, existing.syncCatalog, catalog), warnings: breakingWarnings(drift) };
 }
 
@@ -262,7 +264,7 @@ export function planConnection(
     warnings.push(moves.warning);
     return { ...common, ...rename, action: 'replace', id: existing.id, fields, warnings, destructive: true, savesState: true, remoteEndpoints, ...creation() };
   }
-  const refresh = refreshOf(existing, ends, remote, selected);
+  const refresh = refreshOf(desired, existing, ends, remote, selected);
   fields.push(...refresh.fields);
   warnings.push(...refresh.warnings);
   const withDrift = refresh.drift === undefined ? {} : { drift: refresh.drift };
@@ -271,6 +273,13 @@ export function planConnection(
     // Under --refresh the catalog sent carries the refreshed stream metadata; the pipeline still decides what is selected.
     const available = availableStreams(existing.syncCatalog, refresh.catalog ?? remote.discovered[existing.sourceId]);
     patch.syncCatalog = buildSyncCatalog(selected === 'unknown' ? desired.streams : selected, available);
+    if (refresh.catalog !== undefined) {
+      // The refreshed schema is now the connection's: Airbyte's own bookkeeping says so too, or it would keep diffing
+      // against the catalog it recorded before (sourceCatalogId) and flag, even disable, the connection again.
+      const catalogId = remote.discoveredCatalogIds?.[existing.sourceId];
+      if (catalogId !== undefined) patch.sourceCatalogId = catalogId;
+      patch.breakingChange = false;
+    }
   }
   return {
     ...common,

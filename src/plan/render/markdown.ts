@@ -6,7 +6,7 @@
 import { describeGroup } from '../duplicates.js';
 import type { DesiredPipeline } from '../../model/desired.js';
 import type { Action, Change, Plan, RenderOptions } from '../types.js';
-import { changeNotes, driftLines } from './notes.js';
+import { changeNotes, driftLines, offeredSummary } from './notes.js';
 import { renderGraph } from './mermaid.js';
 import { formatField, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
@@ -56,22 +56,21 @@ function details(change: Change, options: RenderOptions): string[] {
   ];
 }
 
-/** Unchanged connections whose source's schema drifted (`--refresh`) in ways the pipeline ignores. */
-const drifted = (change: Change) => change.action === 'no-op' && change.kind === 'connection' && driftLines(change.drift).length > 0;
-
 /** The Markdown comment, ending with a newline. */
 export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline, options: RenderOptions = {}): string {
   const changed = plan.changes.filter((change) => change.action !== 'no-op');
   const refreshed = plan.refreshed === true ? ' (schemas refreshed from the sources)' : '';
   const lines = [`### Airbyte plan for workspace ${escapeHtml(plan.workspace.name)}${refreshed}`, '', `**${summaryLine(plan.summary)}**`, ''];
-  lines.push(...table(changed), ...warnings(changed));
+  // Line by line: spreading a large plan's lines into push() overflows the call stack.
+  for (const line of [...table(changed), ...warnings(changed)]) lines.push(line);
   lines.push('```mermaid', renderGraph(pipeline, plan).trimEnd(), '```', '');
-  lines.push(...[...changed, ...plan.changes.filter(drifted)].flatMap((change) => details(change, options)));
+  for (const change of changed) for (const line of details(change, options)) lines.push(line);
+  const offered = offeredSummary(plan.changes);
+  if (offered !== undefined) lines.push(`_${escapeHtml(offered)}_`, '');
   if (plan.unmanaged.length > 0) {
     lines.push(`<details>`, `<summary>${plan.unmanaged.length} unmanaged (left alone; <code>plan --prune</code> deletes them)</summary>`, '');
-    lines.push(
-      ...plan.unmanaged.map((resource) => `- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`),
-    );
+    for (const resource of plan.unmanaged)
+      lines.push(`- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`);
     lines.push('', '</details>', '');
   }
   const duplicates = plan.duplicates ?? [];

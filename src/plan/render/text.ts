@@ -5,7 +5,7 @@
  */
 import type { Palette } from '../../util/color.js';
 import type { Action, Change, Plan, RenderOptions, UnmanagedResource } from '../types.js';
-import { changeNotes, driftLines } from './notes.js';
+import { changeNotes, driftLines, offeredSummary } from './notes.js';
 import { formatField, hasChanges, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
 import { describeGroup } from '../duplicates.js';
@@ -45,11 +45,9 @@ export const formatters: Record<Action, ChangeFormatter> = {
     ...body(change, p, o),
   ],
   delete: (change, p, o) => [`${p.red('-')} ${p.bold(resourceLabel(change))} ${p.red('will be deleted')}${idNote(change)}`, ...body(change, p, o)],
-  // Nothing to do; only a refreshed connection whose source's schema drifted in ways the pipeline ignores says so.
-  'no-op': (change, p) => {
-    const lines = drift(change, p);
-    return lines.length === 0 ? [] : [`${p.bold(resourceLabel(change))} is unchanged${idNote(change)}`, ...lines];
-  },
+  // Nothing to do. A refreshed connection whose source offers streams it does not select is counted in one line
+  // after the changes (offeredSummary), not listed.
+  'no-op': () => [],
 };
 
 /** The lines of one change, indented, as they appear in the plan (nothing for a no-op without drift). */
@@ -85,8 +83,11 @@ export function renderText(plan: Plan, palette: Palette, options: RenderOptions 
     const rendered = renderChange(change, palette, options);
     if (rendered.length > 0) lines.push(...rendered, '');
   }
-  lines.push(...renderUnmanaged(plan.unmanaged, palette));
-  lines.push(...renderDuplicates(plan, palette));
+  const offered = offeredSummary(plan.changes);
+  if (offered !== undefined) lines.push(palette.dim(offered), '');
+  // One at a time: spreading tens of thousands of lines into push() overflows the call stack.
+  for (const line of renderUnmanaged(plan.unmanaged, palette)) lines.push(line);
+  for (const line of renderDuplicates(plan, palette)) lines.push(line);
   const summary = summaryLine(plan.summary);
   lines.push(hasChanges(plan.summary) ? palette.bold(summary) : palette.green(summary));
   return `${lines.join('\n')}\n`;
