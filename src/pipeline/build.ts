@@ -151,6 +151,15 @@ class FileBuilder {
     const allStreams = readAllStreams(item['allStreams'], this.doc, childPointer(pointer, 'allStreams'), owner, connection.streams);
     this.problems.push(...allStreams.problems);
     if (allStreams.allStreams !== undefined) connection.allStreams = allStreams.allStreams;
+    if (connection.nonBreakingChangesPreference === 'propagate_fully' && connection.allStreams === undefined) {
+      // Airbyte adds new upstream streams to such a connection when a sync starts; a pipeline that lists its
+      // streams deselects them again at every apply (saving the state first each time).
+      const message =
+        `connection '${connection.name}': nonBreakingChangesPreference 'propagate_fully' makes Airbyte select new upstream streams ` +
+        `when a sync starts, and each apply deselects them again because the pipeline lists its streams; ` +
+        `write 'allStreams: true' to take every stream through Git, or use 'propagate_columns'`;
+      this.problems.push({ severity: 'warning', ...this.valueLoc(childPointer(pointer, 'nonBreakingChangesPreference')), message });
+    }
     return connection;
   }
 

@@ -400,3 +400,14 @@ describe('hostile all-streams connections stay bounded', () => {
     );
   });
 });
+
+describe("nonBreakingChangesPreference 'propagate_fully'", () => {
+  it('is a warning at its line on a connection that lists its streams, none with allStreams', () => {
+    const listed = load(['    nonBreakingChangesPreference: propagate_fully', '    streams:', `      - { name: orders, ${STREAM} }`]);
+    expect(listed.problems).toEqual([
+      "7:35 warning connection 'c': nonBreakingChangesPreference 'propagate_fully' makes Airbyte select new upstream streams when a sync starts, and each apply deselects them again because the pipeline lists its streams; write 'allStreams: true' to take every stream through Git, or use 'propagate_columns'",
+    ]);
+    expect(load(['    nonBreakingChangesPreference: propagate_fully', '    allStreams: true']).problems).toEqual([]);
+    expect(load(['    nonBreakingChangesPreference: propagate_columns', '    streams:', `      - { name: orders, ${STREAM} }`]).problems).toEqual([]);
+  });
+});

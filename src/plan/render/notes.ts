@@ -56,8 +56,11 @@ export function offeredSummary(changes: readonly Change[]): string | undefined {
     .map((change) => `'${printable(change.name)}' (${change.drift?.streamsAdded.length ?? 0})`)
     .join(', ');
   const more = quiet.length > OFFERED_LISTED ? ` and ${quiet.length - OFFERED_LISTED} more` : '';
-  const subject = quiet.length === 1 ? '1 unchanged connection reads from a source' : `${quiet.length} unchanged connections read from sources`;
-  return `${subject} offering streams it does not select: ${named}${more} (--json lists them)`;
+  const subject =
+    quiet.length === 1
+      ? '1 unchanged connection reads from a source offering streams it does not select'
+      : `${quiet.length} unchanged connections read from sources offering streams they do not select`;
+  return `${subject}: ${named}${more} (--json lists them)`;
 }
 
 /** The drift as lines: a heading, then one line per stream (`+` offered and not selected, `-` gone, `~` changed). */
