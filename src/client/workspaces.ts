@@ -102,7 +102,7 @@ function onlyWorkspace(workspaces: WorkspaceRead[]): WorkspaceRead {
   const [first, ...others] = workspaces;
   if (first === undefined) {
     throw new GitopsError('NOT_FOUND', 'Airbyte has no workspace visible with these credentials', {
-      hint: 'create one in the Airbyte UI, or check the credentials (AIRBYTE_CLIENT_ID / AIRBYTE_TOKEN).',
+      hint: `${BY_ID}: an id needs no listing (Airbyte Cloud lists workspaces per organization). Otherwise create one in the Airbyte UI, or check the credentials (AIRBYTE_CLIENT_ID / AIRBYTE_TOKEN).`,
     });
   }
   if (others.length === 0) return first;

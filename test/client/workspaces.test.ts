@@ -131,6 +131,14 @@ describe('many workspaces, and servers that do not list them (Airbyte Cloud)', (
     expect(error.hint).toMatch(/, and 290 more$/);
   });
 
+  it('an empty listing says to pass the id', async () => {
+    byOrganization().reply(200, { workspaces: [] });
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace());
+    expect(error.message).toBe('Airbyte has no workspace visible with these credentials');
+    expect(error.hint).toMatch(/^pass its id with --workspace <id> or AIRBYTE_WORKSPACE=<id>/);
+  });
+
   it('a workspace id needs no listing: only workspaces/get is sent', async () => {
     api().post('/api/v1/workspaces/get', { workspaceId: MARKETING.workspaceId }).reply(200, MARKETING);
     const { client } = testClient();
