@@ -5,7 +5,7 @@
 import { GitopsError } from '../errors.js';
 import { isLoopbackHost } from '../util/loopback.js';
 import { authSecrets, staticAuthorization, TokenSource } from './auth.js';
-import { normalizeBaseUrl } from './options.js';
+import { normalizeBaseUrl, normalizeTokenUrl } from './options.js';
 import { CALL_KINDS, DEFAULT_RETRY, type Call } from './retry.js';
 import { Transport } from './transport.js';
 import type { AccessTokenResponse, AuthConfig, ClientOptions, ClientStats } from './types.js';
@@ -25,7 +25,11 @@ export interface RequestOptions {
 
 export class ApiCore {
   readonly baseUrl: string;
+  /** Where client credentials are exchanged for a token. */
+  readonly tokenUrl: string;
   private readonly transport: Transport;
+  /** The token endpoint's own transport (its own host and sockets), when it is not beside the API. */
+  private readonly tokenTransport: Transport | undefined;
   private readonly auth: AuthConfig;
   private readonly tokens: TokenSource | undefined;
   private readonly secrets: Set<string>;
@@ -39,24 +43,38 @@ export class ApiCore {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.jobTimeoutMs = Math.max(options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, this.timeoutMs);
     const now = options.now ?? Date.now;
-    this.transport = new Transport({
+    const settings = {
       baseUrl: this.baseUrl,
       authMode: options.auth.mode,
       retry: options.retry ?? DEFAULT_RETRY,
       userAgent: options.userAgent ?? 'airbyte-gitops',
       maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       debug: options.debug,
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
       now,
       random: options.random ?? Math.random,
       secrets: this.secrets,
       maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
-    });
+    };
+    this.transport = new Transport(settings);
+    const besideApi = `${this.baseUrl}/applications/token`;
+    const credentials = options.auth.mode === 'client-credentials';
+    this.tokenUrl = credentials && options.tokenUrl !== undefined ? normalizeTokenUrl(options.tokenUrl) : besideApi;
+    // One token request per renewal: two sockets are plenty.
+    this.tokenTransport =
+      this.tokenUrl === besideApi ? undefined : new Transport({ ...settings, baseUrl: this.tokenUrl, maxConnections: 2, tokenEndpoint: true });
+    const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
     if (options.auth.mode !== 'none' && sendsInClear(this.baseUrl)) {
-      const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
       warn(
         `${this.baseUrl} is plain http:// to another machine: the credentials (${options.auth.mode}) and every secret in ` +
           'the pipeline travel unencrypted. Use https://.',
+      );
+    }
+    // The token URL on the API's host is covered by the warning above; on any other host it gets its own.
+    if (this.tokenTransport !== undefined && sendsInClear(this.tokenUrl) && !(sendsInClear(this.baseUrl) && sameHost(this.baseUrl, this.tokenUrl))) {
+      warn(
+        `${this.tokenUrl} (AIRBYTE_TOKEN_URL) is plain http:// to another machine: the client id and secret ` +
+          '(AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET) travel unencrypted. Use https://.',
       );
     }
     this.tokens = options.auth.mode === 'client-credentials' ? new TokenSource(() => this.requestToken(), now) : undefined;
@@ -81,11 +99,16 @@ export class ApiCore {
   }
 
   stats(): ClientStats {
-    return this.transport.stats();
+    const api = this.transport.stats();
+    if (this.tokenTransport === undefined) return api;
+    const token = this.tokenTransport.stats();
+    const byCall = { ...api.byCall };
+    for (const [call, count] of Object.entries(token.byCall)) byCall[call] = (byCall[call] ?? 0) + count;
+    return { calls: api.calls + token.calls, byCall };
   }
 
-  close(): Promise<void> {
-    return this.transport.close();
+  async close(): Promise<void> {
+    await Promise.all([this.transport.close(), this.tokenTransport?.close()]);
   }
 
   private send(call: Call, body: unknown, options: RequestOptions, token: string | undefined): Promise<unknown> {
@@ -102,7 +125,7 @@ export class ApiCore {
   private async requestToken(): Promise<AccessTokenResponse> {
     if (this.auth.mode !== 'client-credentials') throw new Error('requestToken needs client credentials');
     const body = { client_id: this.auth.clientId, client_secret: this.auth.clientSecret, grant_type: 'client_credentials' };
-    const answer = await this.transport.send('applications/token', body, {
+    const answer = await (this.tokenTransport ?? this.transport).send('applications/token', body, {
       kind: CALL_KINDS['applications/token'],
       resource: 'client credentials (AIRBYTE_CLIENT_ID)',
       method: 'POST',
@@ -111,9 +134,12 @@ export class ApiCore {
     });
     const token = (answer as Partial<AccessTokenResponse> | undefined)?.access_token;
     if (typeof token !== 'string' || token === '') {
-      throw new GitopsError('AUTH_FAILED', 'applications/token answered without an access_token', {
-        meta: { call: 'applications/token' },
-        hint: 'check that AIRBYTE_URL points at an Airbyte with authentication enabled.',
+      throw new GitopsError('AUTH_FAILED', `applications/token: ${this.tokenUrl} answered without an access_token`, {
+        meta: { call: 'applications/token', url: this.tokenUrl },
+        hint:
+          this.tokenTransport === undefined
+            ? 'check that AIRBYTE_URL points at an Airbyte with authentication enabled.'
+            : 'check that AIRBYTE_TOKEN_URL is the token endpoint of the Airbyte that AIRBYTE_URL names.',
       });
     }
     this.secrets.add(token);
@@ -126,6 +152,10 @@ function sendsInClear(baseUrl: string): boolean {
   const url = new URL(baseUrl);
   if (url.protocol !== 'http:') return false;
   return !isLoopbackHost(url.hostname);
+}
+
+function sameHost(left: string, right: string): boolean {
+  return new URL(left).host === new URL(right).host;
 }
 
 function isUnauthorized(error: unknown): boolean {

@@ -79,11 +79,23 @@ export interface CallContext {
   resource: string | undefined;
   baseUrl: string;
   authMode: AuthMode;
+  /** The call went to a token endpoint of its own (AIRBYTE_TOKEN_URL), `baseUrl` being its whole URL. */
+  tokenEndpoint?: boolean;
 }
 
 function subject(context: CallContext): string {
   return context.resource === undefined ? context.call : `${context.call} for ${context.resource}`;
 }
+
+/** What a network problem names: Airbyte at the API URL, or the token endpoint. */
+function target(context: CallContext): string {
+  return context.tokenEndpoint === true ? `the token endpoint ${context.baseUrl}` : `Airbyte at ${context.baseUrl}`;
+}
+
+/** The hint when AIRBYTE_TOKEN_URL is the likely problem. */
+export const TOKEN_URL_HINT =
+  'is AIRBYTE_TOKEN_URL right? It must be the whole URL of the token endpoint of the Airbyte that AIRBYTE_URL names ' +
+  '(Airbyte Cloud: https://api.airbyte.com/v1/applications/token, which AIRBYTE_URL=cloud sets for you).';
 
 const AUTH_HINTS: Record<AuthMode, string> = {
   none:
@@ -98,7 +110,7 @@ const AUTH_HINTS: Record<AuthMode, string> = {
     'AIRBYTE_CLIENT_SECRET (and unset AIRBYTE_TOKEN) so the tool renews tokens itself.',
   'client-credentials':
     'AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET were rejected, or the token they gave was. Check them ' +
-    '(abctl: `abctl local credentials`; Cloud: Settings → Applications).',
+    '(abctl: `abctl local credentials`; Airbyte Cloud: User settings → Applications, with AIRBYTE_URL=cloud).',
 };
 
 const AUTH_MODE_NAMES: Record<AuthMode, string> = {
@@ -111,6 +123,11 @@ const AUTH_MODE_NAMES: Record<AuthMode, string> = {
 /** The hint for a web page where the API should answer: the URL points at the web app or another web server. */
 export const API_URL_HINT = 'point --url or AIRBYTE_URL at the Airbyte Config API, e.g. http://localhost:8000/api/v1.';
 
+/** The hint for an answer that shows the URL is not what it should be. */
+export function urlHint(context: CallContext): string {
+  return context.tokenEndpoint === true ? TOKEN_URL_HINT : API_URL_HINT;
+}
+
 /** Statuses whose HTML page comes from a proxy in front of a working URL, so the URL is not the likely problem. */
 const PROXY_STATUSES = new Set([401, 403, 429, 502, 503, 504]);
 
@@ -121,6 +138,19 @@ const PROXY_STATUSES = new Set([401, 403, 429, 502, 503, 504]);
 export function httpError(context: CallContext, status: number, server: ServerMessage, ambiguous: boolean, html = false): GitopsError {
   const meta = { call: context.call, resource: context.resource, serverMessage: server.message, errorId: server.errorId };
   const statusText = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
+  if ((status === 401 || status === 403) && context.tokenEndpoint === true) {
+    return new GitopsError(
+      'AUTH_FAILED',
+      `${context.call}: the token endpoint ${context.baseUrl} refused the client credentials (${statusText}): ${server.message}`,
+      {
+        meta,
+        status,
+        hint:
+          'check AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (Airbyte Cloud: User settings → Applications), and that ' +
+          'AIRBYTE_TOKEN_URL is the token endpoint of the Airbyte that AIRBYTE_URL names.',
+      },
+    );
+  }
   if (status === 401 || status === 403) {
     const refused = status === 401 ? 'was not authenticated' : 'was forbidden';
     const hint = status === 403 ? 'the credentials are valid but may not grant access to this workspace or call; ' : '';
@@ -136,6 +166,14 @@ export function httpError(context: CallContext, status: number, server: ServerMe
       status,
       ambiguous,
       hint: 'look before retrying: re-running apply finds what was created by name and adopts it.',
+    });
+  }
+  if (context.tokenEndpoint === true) {
+    // A token request never changes anything, and its URL is the likely mistake: name it and say what to check.
+    return new GitopsError('API_ERROR', `${context.call}: the token endpoint ${context.baseUrl} failed with ${statusText}: ${server.message}`, {
+      meta,
+      status,
+      ...(PROXY_STATUSES.has(status) ? {} : { hint: TOKEN_URL_HINT }),
     });
   }
   return new GitopsError('API_ERROR', `${subject(context)} failed with ${statusText}: ${server.message}`, {
@@ -156,8 +194,11 @@ export function redirectError(context: CallContext, status: number, location: st
     meta: { call: context.call, resource: context.resource, location: location ?? undefined },
     status,
     hint:
-      'is --url / AIRBYTE_URL right? If Airbyte really lives at the redirect target, set AIRBYTE_URL to that final URL ' +
-      '(e.g. https:// instead of http://). Nothing was sent to the other address.',
+      context.tokenEndpoint === true
+        ? 'is AIRBYTE_TOKEN_URL right? If the token endpoint really is at the redirect target, set AIRBYTE_TOKEN_URL to ' +
+          'that final URL. Nothing was sent to the other address.'
+        : 'is --url / AIRBYTE_URL right? If Airbyte really lives at the redirect target, set AIRBYTE_URL to that final URL ' +
+          '(e.g. https:// instead of http://). Nothing was sent to the other address.',
   });
 }
 
@@ -183,7 +224,10 @@ export function tooLargeError(context: CallContext, status: number, maxBytes: nu
     meta: { call: context.call, resource: context.resource, maxAnswerBytes: maxBytes },
     status,
     ambiguous,
-    hint: 'check that --url / AIRBYTE_URL points at the Airbyte Config API. If a workspace really is that large, raise ' + 'AIRBYTE_MAX_ANSWER_BYTES.',
+    hint:
+      context.tokenEndpoint === true
+        ? TOKEN_URL_HINT
+        : 'check that --url / AIRBYTE_URL points at the Airbyte Config API. If a workspace really is that large, raise ' + 'AIRBYTE_MAX_ANSWER_BYTES.',
   });
 }
 
@@ -194,21 +238,23 @@ function duration(ms: number): string {
 }
 
 /** What happened, as a phrase naming the URL tried. */
-function networkProblem(failure: FailureClass, error: unknown, url: string, timeoutMs: number): string {
+function networkProblem(failure: FailureClass, error: unknown, context: CallContext, timeoutMs: number): string {
   const code = errorCode(error);
-  if (failure === 'timeout') return `no answer from Airbyte at ${url} within ${duration(timeoutMs)}`;
-  if (code === 'ECONNREFUSED') return `could not connect to Airbyte at ${url} (connection refused)`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `could not connect to Airbyte at ${url} (host not found)`;
-  if (failure === 'tls' && code !== undefined) return `the server's TLS certificate at ${url} ${TLS_CERT_PROBLEMS[code] ?? 'was not accepted'} (${code})`;
-  if (failure === 'not-sent') return `could not connect to Airbyte at ${url} (${code ?? 'unknown error'})`;
+  const where = target(context);
+  if (failure === 'timeout') return `no answer from ${where} within ${duration(timeoutMs)}`;
+  if (code === 'ECONNREFUSED') return `could not connect to ${where} (connection refused)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `could not connect to ${where} (host not found)`;
+  if (failure === 'tls' && code !== undefined)
+    return `the server's TLS certificate at ${context.baseUrl} ${TLS_CERT_PROBLEMS[code] ?? 'was not accepted'} (${code})`;
+  if (failure === 'not-sent') return `could not connect to ${where} (${code ?? 'unknown error'})`;
   const detail = code ?? (error instanceof Error ? error.message : 'unknown error');
-  return `the connection to Airbyte at ${url} was dropped (${detail})`;
+  return `the connection to ${where} was dropped (${detail})`;
 }
 
 /** The error for a call that got no HTTP answer at all. */
 export function networkError(context: CallContext, failure: FailureClass, cause: unknown, details: { timeoutMs: number; ambiguous: boolean }): GitopsError {
   const meta = { call: context.call, resource: context.resource, url: context.baseUrl };
-  const where = `${subject(context)}: ${networkProblem(failure, cause, context.baseUrl, details.timeoutMs)}`;
+  const where = `${subject(context)}: ${networkProblem(failure, cause, context, details.timeoutMs)}`;
   let hint: string;
   if (details.ambiguous) hint = 'the request may have been applied; re-running apply finds what was created by name and adopts it.';
   else if (failure === 'tls') {
@@ -219,6 +265,7 @@ export function networkError(context: CallContext, failure: FailureClass, cause:
       (errorCode(cause) === 'ERR_TLS_CERT_ALTNAME_INVALID' ? ', or use in --url the host name the certificate was issued for.' : '.');
   } else if (failure === 'timeout')
     hint = 'the server is slow or stuck; raise AIRBYTE_TIMEOUT_MS (or AIRBYTE_JOB_TIMEOUT_MS for checks and discovery) if it is just slow.';
+  else if (context.tokenEndpoint === true) hint = TOKEN_URL_HINT;
   else {
     hint =
       'is Airbyte running there? Set --url or AIRBYTE_URL to your Airbyte API (e.g. http://localhost:8000/api/v1), ' +

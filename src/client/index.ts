@@ -9,7 +9,16 @@ import type { ClientOptions } from './types.js';
 
 export { AirbyteClient, DEFAULT_MAX_PAGES, LIST_PAGE_SIZE } from './client.js';
 export { DEFAULT_MAX_CONNECTIONS, type RequestOptions } from './core.js';
-export { clientOptionsFromEnv, maxAttemptsFromEnv, authFromEnv, normalizeBaseUrl, DEFAULT_URL } from './options.js';
+export {
+  clientOptionsFromEnv,
+  maxAttemptsFromEnv,
+  authFromEnv,
+  normalizeBaseUrl,
+  normalizeTokenUrl,
+  DEFAULT_URL,
+  CLOUD_URL,
+  CLOUD_TOKEN_URL,
+} from './options.js';
 export { CALL_KINDS, RETRY_RULES, DEFAULT_RETRY, DEFAULT_MAX_ATTEMPTS, type Call, type CallKind, type FailureClass } from './retry.js';
 export type * from './types.js';
 

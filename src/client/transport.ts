@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import { GitopsError } from '../errors.js';
 import { checkAnswer } from './answers.js';
 import type { CallContext } from './errors.js';
-import { API_URL_HINT, describeErrorBody, httpError, networkError, redact, redirectError, retryLaterError, tooLargeError } from './errors.js';
+import { describeErrorBody, urlHint, httpError, networkError, redact, redirectError, retryLaterError, tooLargeError } from './errors.js';
 import {
   backoffDelay,
   classifyNetworkError,
@@ -51,6 +51,11 @@ export interface TransportSettings {
   maxAnswerBytes: number;
   /** Values to scrub from every server message before it reaches an error. */
   secrets: Set<string>;
+  /**
+   * A transport of the token endpoint alone (AIRBYTE_TOKEN_URL, another URL than the API's): `baseUrl` is then the
+   * whole URL every call is posted to, and messages name it as the token endpoint.
+   */
+  tokenEndpoint?: boolean;
 }
 
 /** An attempt that failed in a way the retry policy decides about. */
@@ -89,7 +94,13 @@ export class Transport {
 
   /** Sends a call, retrying as the policy allows; resolves to the parsed JSON answer (undefined for 204), its shape checked. */
   async send(call: string, body: unknown, options: SendOptions): Promise<unknown> {
-    const context: CallContext = { call, resource: options.resource, baseUrl: this.settings.baseUrl, authMode: this.settings.authMode };
+    const context: CallContext = {
+      call,
+      resource: options.resource,
+      baseUrl: this.settings.baseUrl,
+      authMode: this.settings.authMode,
+      ...(this.settings.tokenEndpoint === true ? { tokenEndpoint: true } : {}),
+    };
     const { maxAttempts } = this.settings.retry;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(context, body, options);
@@ -128,7 +139,7 @@ export class Transport {
 
   private async attempt(context: CallContext, body: unknown, options: SendOptions): Promise<Outcome> {
     const { call } = context;
-    const url = new URL(`${this.settings.baseUrl}/${call}`);
+    const url = new URL(this.settings.tokenEndpoint === true ? this.settings.baseUrl : `${this.settings.baseUrl}/${call}`);
     const started = this.settings.now();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -142,8 +153,9 @@ export class Transport {
       headers['content-length'] = String(Buffer.byteLength(payload));
     }
     if (options.authorization !== undefined) headers.authorization = options.authorization;
-    // For the debug lines; the base URL's path is parsed once, not on every call.
-    const path = `${(this.basePath ??= new URL(this.settings.baseUrl).pathname)}/${call}`;
+    // For the debug lines; the base URL's path is parsed once, not on every call. A token endpoint of its own is
+    // named whole: it is usually on another host.
+    const path = this.settings.tokenEndpoint === true ? this.settings.baseUrl : `${(this.basePath ??= new URL(this.settings.baseUrl).pathname)}/${call}`;
     try {
       const response = await this.exchange(url, options, headers, payload);
       if (isRedirect(response.status)) {
@@ -295,7 +307,7 @@ function parseAnswer(context: CallContext, status: number, text: string, ambiguo
       meta: { call: context.call, resource: context.resource },
       status,
       ambiguous,
-      hint: API_URL_HINT,
+      hint: urlHint(context),
     });
   }
 }

@@ -29,6 +29,12 @@ export interface ClientOptions {
   /** The Airbyte URL; normalized to the Config API root ending in `/api/v1` (see `normalizeBaseUrl`). */
   baseUrl: string;
   auth: AuthConfig;
+  /**
+   * The whole URL client credentials are exchanged at for a token (Airbyte Cloud:
+   * `https://api.airbyte.com/v1/applications/token`, on another host than the API); default
+   * `<baseUrl>/applications/token`. Only client credentials use it.
+   */
+  tokenUrl?: string;
   /** Per-request timeout for ordinary calls, in ms (default 60 s). */
   timeoutMs?: number;
   /** Per-request timeout for calls that run a connector job (check, discover), in ms (default 10 min). */

@@ -47,6 +47,36 @@ function describe(workspace: WorkspaceRead): string {
   return `'${workspace.name}' (slug ${workspace.slug}, id ${workspace.workspaceId})`;
 }
 
+/** Workspaces named in one message at most: an Airbyte Cloud organization can have hundreds. */
+export const WORKSPACES_SHOWN = 10;
+
+/** Up to WORKSPACES_SHOWN workspaces by name, and how many more there are. */
+function some(workspaces: WorkspaceRead[]): string {
+  const sorted = [...workspaces].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const shown = sorted.slice(0, WORKSPACES_SHOWN).map(describe).join(', ');
+  const more = workspaces.length - WORKSPACES_SHOWN;
+  return more > 0 ? `${shown}, and ${more} more` : shown;
+}
+
+const BY_ID = 'pass its id with --workspace <id> or AIRBYTE_WORKSPACE=<id> (or `workspace: <id>` in the pipeline)';
+
+/**
+ * A listing the server refused (403) or does not serve (404, both list calls): Airbyte Cloud lists workspaces only
+ * per organization, which the tool does not know. A workspace given by id needs no listing at all.
+ */
+function cannotList(error: unknown, wanted: string | undefined): unknown {
+  if (!(error instanceof GitopsError) || (error.status !== 403 && error.status !== 404)) return error;
+  const what = wanted === undefined ? 'no workspace was named' : `'${wanted}' is not a workspace id`;
+  return new GitopsError(error.code, `${what}, and the workspaces cannot be listed with these credentials (${error.message})`, {
+    hint:
+      `${BY_ID}. An id needs no listing. On Airbyte Cloud the id is in the address of any page of the workspace: ` +
+      'https://cloud.airbyte.com/workspaces/<id>/connections.',
+    meta: { ...error.meta, workspace: wanted },
+    status: error.status,
+    cause: error,
+  });
+}
+
 /** The workspace to work in, from a name, slug or id; without one, the only workspace there is. */
 export async function resolveWorkspace(core: ApiCore, lister: WorkspaceLister, nameSlugOrId: string | undefined): Promise<WorkspaceRead> {
   if (nameSlugOrId !== undefined && UUID.test(nameSlugOrId)) {
@@ -59,7 +89,12 @@ export async function resolveWorkspace(core: ApiCore, lister: WorkspaceLister, n
       });
     }
   }
-  const workspaces = await lister.list();
+  let workspaces: WorkspaceRead[];
+  try {
+    workspaces = await lister.list();
+  } catch (error) {
+    throw cannotList(error, nameSlugOrId);
+  }
   return nameSlugOrId === undefined ? onlyWorkspace(workspaces) : matchWorkspace(workspaces, nameSlugOrId);
 }
 
@@ -67,12 +102,12 @@ function onlyWorkspace(workspaces: WorkspaceRead[]): WorkspaceRead {
   const [first, ...others] = workspaces;
   if (first === undefined) {
     throw new GitopsError('NOT_FOUND', 'Airbyte has no workspace visible with these credentials', {
-      hint: 'create one in the Airbyte UI, or check the credentials (AIRBYTE_CLIENT_ID / AIRBYTE_TOKEN).',
+      hint: `${BY_ID}: an id needs no listing (Airbyte Cloud lists workspaces per organization). Otherwise create one in the Airbyte UI, or check the credentials (AIRBYTE_CLIENT_ID / AIRBYTE_TOKEN).`,
     });
   }
   if (others.length === 0) return first;
   throw new GitopsError('USAGE', `Airbyte has ${workspaces.length} workspaces; say which one to use`, {
-    hint: `name one by name, slug or id: ${workspaces.map(describe).join(', ')}`,
+    hint: `${BY_ID}; a name or slug works too: ${some(workspaces)}`,
     meta: { workspaces: workspaces.map((w) => ({ workspaceId: w.workspaceId, name: w.name, slug: w.slug })) },
   });
 }
@@ -89,6 +124,6 @@ function matchWorkspace(workspaces: WorkspaceRead[], wanted: string): WorkspaceR
   }
   const names = workspaces.map((w) => w.name);
   throw new GitopsError('NOT_FOUND', `no workspace is named '${wanted}'${didYouMean(wanted, names)}`, {
-    hint: workspaces.length === 0 ? 'no workspace is visible with these credentials.' : `available: ${workspaces.map(describe).join(', ')}`,
+    hint: workspaces.length === 0 ? 'no workspace is visible with these credentials.' : `available: ${some(workspaces)}`,
   });
 }

@@ -46,7 +46,10 @@ export async function withClient<T>(io: CommandIo, flags: ConnectFlags, work: (c
     // Debug lines go to this run's stderr (the client's default is the process's).
     if (flags.debug) options.debug = (line) => io.stderr.write(`debug: ${line}\n`);
     // The embedded emulator has no auth: credentials meant for a real server are not sent to it.
-    if (emulator) options.auth = { mode: 'none' };
+    if (emulator) {
+      options.auth = { mode: 'none' };
+      delete options.tokenUrl;
+    }
     options.warn = (message) => io.stderr.write(`warning: ${message}\n`);
     if (needs.connections !== undefined) options.maxConnections = needs.connections;
     const client = createClient(options);

@@ -19,6 +19,7 @@ export interface EmulatorFlags {
   catalogs?: string;
   registry?: string;
   tokenTtl: number;
+  tokenPort?: number;
   jobDuration: number;
 }
 
@@ -51,6 +52,7 @@ function optionsFrom(flags: EmulatorFlags, env: NodeJS.ProcessEnv, registry: Con
     faultRate: flags.faultRate,
     seed: flags.seed,
     jobDurationMs: flags.jobDuration,
+    ...(flags.tokenPort !== undefined ? { tokenEndpoint: { port: flags.tokenPort } } : {}),
     ...(flags.data !== undefined ? { dataFile: flags.data } : {}),
     ...(flags.catalogs !== undefined ? { catalogsFile: flags.catalogs } : {}),
     ...(registry !== undefined ? { registry } : {}),
@@ -86,5 +88,6 @@ export async function action(flags: EmulatorFlags, io: CommandIo): Promise<void>
   // Listen for the signals before announcing the URL: whoever reads the line may stop the emulator at once.
   const stopped = untilSignal(() => emulator.stop());
   io.stdout.write(`Airbyte emulator listening on ${emulator.url}\n`);
+  if (flags.tokenPort !== undefined) io.stdout.write(`Token endpoint (AIRBYTE_TOKEN_URL): ${emulator.tokenUrl}\n`);
   await stopped;
 }

@@ -22,7 +22,7 @@ import { RequestCounters } from './introspection.js';
 import { CatalogOverridesFile } from './overrides.js';
 import { madeUpStreamNames, withRegistry } from './registry.js';
 import { madeUpCatalogNote } from './handlers/discovery.js';
-import { requestListener } from './server.js';
+import { API_TOKEN_PATH, requestListener, tokenListener, type Pipeline } from './server.js';
 import { Store, type EmulatorData } from './state.js';
 import type { Context, EmulatorOptions, RouteTable } from './types.js';
 
@@ -38,6 +38,8 @@ export { DEFAULT_WORKSPACE_ID } from './state.js';
 export interface EmulatorHandle {
   /** e.g. http://127.0.0.1:8001/api/v1 */
   url: string;
+  /** Where applications/token is served: `<url>/applications/token` unless `tokenEndpoint` moved it. */
+  tokenUrl: string;
   stop(): Promise<void>;
   readonly state: EmulatorData;
   /** The next call to `call` (e.g. `sources/create`) meets `fault`: a reset or 5xx before or after the server acts. */
@@ -96,6 +98,18 @@ function checkOptions(options: EmulatorOptions): void {
   if (!wholeAtLeast(options.latencyMs ?? 0, 0)) throw usage(`latency must be a whole number of milliseconds >= 0, got ${options.latencyMs}`);
   if (!wholeAtLeast(options.jobDurationMs ?? 0, 0)) throw usage(`job duration must be a whole number of milliseconds >= 0, got ${options.jobDurationMs}`);
   if (!wholeAtLeast(options.seed ?? 1, 0)) throw usage(`seed must be a whole number >= 0, got ${options.seed}`);
+  const token = options.tokenEndpoint;
+  if (token?.port !== undefined) {
+    if (!wholeAtLeast(token.port, 0) || token.port > 65535) throw usage(`token port must be a whole number from 0 to 65535, got ${token.port}`);
+    if (isBlockedPort(token.port)) throw usage(`token port ${token.port} cannot be used: ${BLOCKED_PORT_REASON}; choose another port`);
+  }
+  if (token?.path !== undefined) {
+    if (!/^\/[^?#\s]*$/.test(token.path)) throw usage(`token path must start with / (and hold no query), got '${token.path}'`);
+    // On the API's server, a path of the API or of /_emulator would hide what is there.
+    if (token.port === undefined && /^\/(api\/|_emulator\/)/.test(token.path)) {
+      throw usage(`token path ${token.path} is taken by the API's server; choose another, e.g. /v1/applications/token`);
+    }
+  }
   const auth = options.auth;
   if (auth?.mode === 'client-credentials' && !wholeAtLeast(auth.tokenTtlSeconds, 1)) {
     throw usage(`token lifetime must be a whole number of seconds >= 1, got ${auth.tokenTtlSeconds}`);
@@ -160,34 +174,52 @@ function connectorSummary(ctx: Context, options: EmulatorOptions): string {
   return `serving ${ctx.definitions.length} connectors: ${base}, ${fromRegistry} from the connector registry ${options.registry.origin}`;
 }
 
+/** The default path of a token endpoint moved off the API: Airbyte Cloud's. */
+export const DEFAULT_TOKEN_PATH = '/v1/applications/token';
+
+const urlOf = (address: AddressInfo): string => `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   checkOptions(options);
   const ctx = contextFor(options);
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultInjector(options.faultRate ?? 0, options.seed ?? 1);
-  const server = createServer(
-    { keepAliveTimeout: 5000 },
-    requestListener({
-      ctx,
-      routes: routesFor(ctx),
-      auth: new Authenticator(options.auth ?? { mode: 'none' }),
-      faults,
-      counters: new RequestCounters(),
-      latencyMs: options.latencyMs ?? 0,
-    }),
-  );
-  const address = await listen(server, host, options.port ?? 8001).catch((error: unknown) => {
+  const tokenEndpoint = options.tokenEndpoint;
+  const tokenPath = tokenEndpoint === undefined ? API_TOKEN_PATH : (tokenEndpoint.path ?? DEFAULT_TOKEN_PATH);
+  const ownTokenServer = tokenEndpoint?.port !== undefined;
+  const pipeline: Pipeline = {
+    ctx,
+    routes: routesFor(ctx),
+    auth: new Authenticator(options.auth ?? { mode: 'none' }),
+    faults,
+    counters: new RequestCounters(),
+    latencyMs: options.latencyMs ?? 0,
+    tokenPath: ownTokenServer ? undefined : tokenPath,
+  };
+  const server = createServer({ keepAliveTimeout: 5000 }, requestListener(pipeline));
+  const tokenServer = ownTokenServer ? createServer({ keepAliveTimeout: 5000 }, tokenListener(pipeline, tokenPath)) : undefined;
+  let address: AddressInfo;
+  let tokenAddress: AddressInfo | undefined;
+  try {
+    address = await listen(server, host, options.port ?? 8001);
+    if (tokenServer !== undefined) tokenAddress = await listen(tokenServer, host, tokenEndpoint?.port ?? 0);
+  } catch (error) {
+    if (server.listening) await close(server);
     ctx.store.close();
     throw error;
-  });
+  }
   let stopped: Promise<void> | undefined;
-  const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = urlOf(address);
   return {
-    url: `http://${hostInUrl}:${address.port}/api/v1`,
+    url: `${url}/api/v1`,
+    tokenUrl: `${tokenAddress === undefined ? url : urlOf(tokenAddress)}${tokenPath}`,
     get state() {
       return ctx.store.data;
     },
-    stop: () => (stopped ??= close(server).finally(() => ctx.store.close())),
+    stop: () =>
+      (stopped ??= Promise.all([close(server), tokenServer && close(tokenServer)])
+        .then(() => undefined)
+        .finally(() => ctx.store.close())),
     injectFault: (call, fault) => faults.inject(call, fault),
     connectorSummary: connectorSummary(ctx, options),
     connectorReport: () => connectorReport(ctx),

@@ -16,6 +16,8 @@ import type { Context, Reply, Route, RouteTable } from './types.js';
 import { isJsonObject } from '../util/json.js';
 
 const API_PREFIX = '/api/v1/';
+/** Where tokens are issued unless the emulator is told otherwise, as on a self-hosted Airbyte. */
+export const API_TOKEN_PATH = `${API_PREFIX}applications/token`;
 
 /** Everything the pipeline needs, built once by startEmulator. */
 export interface Pipeline {
@@ -25,6 +27,8 @@ export interface Pipeline {
   faults: FaultInjector;
   counters: RequestCounters;
   latencyMs: number;
+  /** The path this server issues tokens at (API_TOKEN_PATH by default); undefined when a server of their own does. */
+  tokenPath: string | undefined;
 }
 
 type Outcome = Reply | AuthFailure;
@@ -54,7 +58,8 @@ function noRoute(path: string): Reply {
 }
 
 function handle(pipeline: Pipeline, request: IncomingMessage, name: string, route: Route | undefined, text: string): Outcome {
-  const isToken = name === 'applications/token';
+  // Served elsewhere, applications/token is an unknown call here (after authentication, as any other).
+  const isToken = name === 'applications/token' && pipeline.tokenPath === API_TOKEN_PATH;
   const refused = isToken ? undefined : pipeline.auth.check(request);
   if (refused) return refused;
   if (request.method !== 'POST') return { status: 405, body: { message: 'Method Not Allowed' } };
@@ -122,6 +127,24 @@ async function serveApi(pipeline: Pipeline, request: IncomingMessage, response: 
   send(response, outcome);
 }
 
+/**
+ * A token endpoint of its own path or server (like https://api.airbyte.com/v1/applications/token): POST
+ * `{client_id, client_secret}` → `{access_token}`, counted in /_emulator/requests under its path, never faulted.
+ */
+async function serveToken(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+  const text = await readBody(request);
+  pipeline.counters.record(path, false);
+  if (request.method !== 'POST') return sendJson(response, 405, { message: 'Method Not Allowed' });
+  let outcome: Outcome;
+  try {
+    outcome = pipeline.auth.issue(parseBody(text));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    outcome = renderError(error, pipeline.ctx.flavor);
+  }
+  send(response, outcome);
+}
+
 /** Async, so a handler that throws synchronously still ends in the listener's catch, not as an uncaught exception. */
 async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
   if (path.startsWith('/_emulator/')) {
@@ -131,6 +154,9 @@ async function dispatch(pipeline: Pipeline, request: IncomingMessage, response: 
     return serveIntrospection({ ctx: pipeline.ctx, counters: pipeline.counters, faults: pipeline.faults }, request, response, path);
   }
   if (path === '/api/v1/health') return sendJson(response, 200, { available: true });
+  if (pipeline.tokenPath !== undefined && pipeline.tokenPath !== API_TOKEN_PATH && path === pipeline.tokenPath) {
+    return serveToken(pipeline, request, response, path);
+  }
   if (path.startsWith(API_PREFIX)) return serveApi(pipeline, request, response, path);
   return sendJson(response, 404, noRoute(path).body);
 }
@@ -144,15 +170,28 @@ function pathOf(request: IncomingMessage): string | undefined {
   }
 }
 
+/** The listener of a server that serves only the token endpoint, at `tokenPath`. */
+export function tokenListener(pipeline: Pipeline, tokenPath: string): (request: IncomingMessage, response: ServerResponse) => void {
+  return listener((request, response, path) =>
+    path === tokenPath ? serveToken(pipeline, request, response, path) : Promise.resolve(sendJson(response, 404, noRoute(path).body)),
+  );
+}
+
 /** The node:http request listener. No request, however malformed, ends the process. */
 export function requestListener(pipeline: Pipeline): (request: IncomingMessage, response: ServerResponse) => void {
+  return listener((request, response, path) => dispatch(pipeline, request, response, path));
+}
+
+function listener(
+  serve: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void>,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const path = pathOf(request);
     if (path === undefined) {
       sendJson(response, 400, { message: `Bad Request: the request target ${JSON.stringify(request.url)} is not a valid path` });
       return;
     }
-    dispatch(pipeline, request, response, path).catch((error: unknown) => {
+    serve(request, response, path).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`emulator: ${message}\n`);
       if (!response.headersSent) sendJson(response, 500, { message: error instanceof SaveError ? message : 'Internal Server Error' });

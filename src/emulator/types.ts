@@ -27,6 +27,13 @@ export interface EmulatorOptions {
   port?: number;
   flavor?: Flavor;
   auth?: AuthOptions;
+  /**
+   * Where applications/token is served, as on Airbyte Cloud (https://api.airbyte.com/v1/applications/token, another
+   * host than the API): `port` starts a second server on the same host for it alone (0 picks a free port), `path`
+   * is its path there (default `/v1/applications/token`). With only `path`, the API's server serves it at that path.
+   * Either way /api/v1/applications/token is then no token endpoint. Default: /api/v1/applications/token.
+   */
+  tokenEndpoint?: { port?: number; path?: string };
   /** Added before every API response. */
   latencyMs?: number;
   /** Fraction (0..1) of API calls that fail, reproducibly for a given seed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientOptionsFromEnv, DEFAULT_RETRY, normalizeBaseUrl } from '../../src/client/index.js';
+import { clientOptionsFromEnv, DEFAULT_RETRY, normalizeBaseUrl, normalizeTokenUrl } from '../../src/client/index.js';
 import { GitopsError } from '../../src/errors.js';
 
 function thrown(run: () => unknown): GitopsError {
@@ -102,5 +102,54 @@ describe('clientOptionsFromEnv', () => {
   it('logs to stderr only with --debug', () => {
     expect(clientOptionsFromEnv({}, {}).debug).toBeUndefined();
     expect(typeof clientOptionsFromEnv({}, { debug: true }).debug).toBe('function');
+  });
+});
+
+describe('the token URL and the Airbyte Cloud preset', () => {
+  const CREDENTIALS = { AIRBYTE_CLIENT_ID: 'id', AIRBYTE_CLIENT_SECRET: 'secret' };
+  const CLOUD = { baseUrl: 'https://cloud.airbyte.com/api/v1', tokenUrl: 'https://api.airbyte.com/v1/applications/token' };
+
+  it.each([
+    ['AIRBYTE_URL=cloud', { ...CREDENTIALS, AIRBYTE_URL: 'cloud' }, {}],
+    ['AIRBYTE_URL=Cloud', { ...CREDENTIALS, AIRBYTE_URL: ' Cloud ' }, {}],
+    ['--url cloud', CREDENTIALS, { url: 'cloud' }],
+    ['the Cloud URL itself', { ...CREDENTIALS, AIRBYTE_URL: 'https://cloud.airbyte.com' }, {}],
+  ])('%s: the Cloud API, and the Cloud token endpoint on its own host', (_, env, flags) => {
+    expect(clientOptionsFromEnv(env, flags)).toMatchObject(CLOUD);
+  });
+
+  it('AIRBYTE_TOKEN_URL wins over the preset, and is used as given', () => {
+    const options = clientOptionsFromEnv({ ...CREDENTIALS, AIRBYTE_URL: 'cloud', AIRBYTE_TOKEN_URL: 'https://auth.example.com/oauth/token/' }, {});
+    expect(options).toMatchObject({ baseUrl: CLOUD.baseUrl, tokenUrl: 'https://auth.example.com/oauth/token' });
+  });
+
+  it('a self-hosted Airbyte has its token endpoint beside the API: no tokenUrl', () => {
+    expect(clientOptionsFromEnv({ ...CREDENTIALS, AIRBYTE_URL: 'https://airbyte.example.com' }, {}).tokenUrl).toBeUndefined();
+  });
+
+  it('the preset with a ready-made token needs no token endpoint', () => {
+    expect(clientOptionsFromEnv({ AIRBYTE_URL: 'cloud', AIRBYTE_TOKEN: 'tok' }, {})).toEqual({
+      baseUrl: CLOUD.baseUrl,
+      auth: { mode: 'bearer', token: 'tok' },
+      retry: DEFAULT_RETRY,
+    });
+  });
+
+  it('refuses AIRBYTE_TOKEN_URL without client credentials', () => {
+    const error = thrown(() => clientOptionsFromEnv({ AIRBYTE_TOKEN_URL: 'https://api.airbyte.com/v1/applications/token', AIRBYTE_TOKEN: 't' }, {}));
+    expect(error.code).toBe('USAGE');
+    expect(error.message).toBe('AIRBYTE_TOKEN_URL is set but AIRBYTE_CLIENT_ID / AIRBYTE_CLIENT_SECRET are not');
+  });
+
+  it('refuses a token URL that is not an http(s) URL, or holds credentials (without repeating them)', () => {
+    expect(thrown(() => clientOptionsFromEnv({ ...CREDENTIALS, AIRBYTE_TOKEN_URL: 'api.airbyte.com/v1' }, {})).message).toBe(
+      "AIRBYTE_TOKEN_URL is not a valid URL: 'api.airbyte.com/v1'",
+    );
+    expect(thrown(() => normalizeTokenUrl('ftp://api.airbyte.com/token')).message).toContain("got 'ftp:'");
+    expect(thrown(() => normalizeTokenUrl('https://u:pa55word@api.airbyte.com/token')).message).not.toContain('pa55word');
+  });
+
+  it('names the preset when the URL is not valid', () => {
+    expect(thrown(() => clientOptionsFromEnv({ AIRBYTE_URL: 'clod' }, {})).hint).toContain('`cloud` for Airbyte Cloud');
   });
 });

@@ -82,6 +82,7 @@ describe('resolveWorkspace', () => {
     const error = await failure(client.resolveWorkspace());
     expect(error.code).toBe('USAGE');
     expect(error.message).toBe('Airbyte has 2 workspaces; say which one to use');
+    expect(error.hint).toContain('--workspace <id> or AIRBYTE_WORKSPACE=<id>');
     expect(error.hint).toContain(`'Analytics' (slug analytics, id ${ANALYTICS.workspaceId})`);
     expect(error.hint).toContain(`'Marketing' (slug mkt, id ${MARKETING.workspaceId})`);
   });
@@ -102,5 +103,82 @@ describe('resolveWorkspace', () => {
     const error = await failure(client.resolveWorkspace('Marketting'));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toBe("no workspace is named 'Marketting' (did you mean 'Marketing'?)");
+  });
+});
+
+describe('many workspaces, and servers that do not list them (Airbyte Cloud)', () => {
+  const many = Array.from({ length: 300 }, (_, i) =>
+    workspace(`Team ${String(i).padStart(3, '0')}`, `team-${i}`, `bbbbbbbb-0000-0000-0000-${String(i).padStart(12, '0')}`),
+  );
+
+  it('without a workspace named, names ten of hundreds, how many more, and how to pick one', async () => {
+    byOrganization().reply(200, { workspaces: [...many].reverse() });
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace());
+    expect(error.message).toBe('Airbyte has 300 workspaces; say which one to use');
+    expect(error.hint).toMatch(/^pass its id with --workspace <id> or AIRBYTE_WORKSPACE=<id>/);
+    expect(error.hint).toContain(`'Team 000' (slug team-0, id ${many[0]!.workspaceId})`);
+    expect(error.hint).toContain(`'Team 009' (slug team-9, id ${many[9]!.workspaceId})`);
+    expect(error.hint).not.toContain("'Team 010'");
+    expect(error.hint).toMatch(/, and 290 more$/);
+    expect(error.hint!.length).toBeLessThan(1500);
+  });
+
+  it('an unknown name among hundreds lists a bounded few', async () => {
+    byOrganization().reply(200, { workspaces: many });
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace('Team 1000'));
+    expect(error.hint).toMatch(/, and 290 more$/);
+  });
+
+  it('an empty listing says to pass the id', async () => {
+    byOrganization().reply(200, { workspaces: [] });
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace());
+    expect(error.message).toBe('Airbyte has no workspace visible with these credentials');
+    expect(error.hint).toMatch(/^pass its id with --workspace <id> or AIRBYTE_WORKSPACE=<id>/);
+  });
+
+  it('a workspace id needs no listing: only workspaces/get is sent', async () => {
+    api().post('/api/v1/workspaces/get', { workspaceId: MARKETING.workspaceId }).reply(200, MARKETING);
+    const { client } = testClient();
+    expect((await client.resolveWorkspace(MARKETING.workspaceId)).name).toBe('Marketing');
+    expect(client.stats().byCall).toEqual({ 'workspaces/get': 1 });
+  });
+
+  it.each([
+    ['refused (403)', () => byOrganization().reply(403, { message: 'Forbidden' }), 'AUTH_FAILED', 403],
+    [
+      'not served (404 from both list calls)',
+      () => {
+        byOrganization().reply(404, { message: 'Organization not found' });
+        api().post('/api/v1/workspaces/list').reply(404, { message: 'Not Found' });
+      },
+      'API_ERROR',
+      404,
+    ],
+  ] as const)('a listing %s: says to name the workspace by id', async (_, mock, code, status) => {
+    mock();
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace());
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(status);
+    expect(error.message).toMatch(/^no workspace was named, and the workspaces cannot be listed with these credentials \(workspaces\/list/);
+    expect(error.hint).toContain('--workspace <id> or AIRBYTE_WORKSPACE=<id>');
+    expect(error.hint).toContain('https://cloud.airbyte.com/workspaces/<id>/');
+  });
+
+  it('a name that needs a listing the server refuses says it is not an id', async () => {
+    byOrganization().reply(403, { message: 'Forbidden' });
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace('Marketing'));
+    expect(error.message).toMatch(/^'Marketing' is not a workspace id, and the workspaces cannot be listed/);
+  });
+
+  it('an auth failure of the listing stays what it is', async () => {
+    byOrganization().reply(401, '');
+    const { client } = testClient();
+    const error = await failure(client.resolveWorkspace());
+    expect(error.message).toMatch(/^workspaces\/list_by_organization_id was not authenticated/);
   });
 });

@@ -10,7 +10,7 @@ const WORKSPACE_ENV = 'AIRBYTE_WORKSPACE';
 export function addConnectOptions(command: Command, io: CommandIo): Command {
   return (
     command
-      .option('--url <url>', 'Airbyte Config API URL (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
+      .option('--url <url>', 'Airbyte Config API URL, or `cloud` for Airbyte Cloud (env AIRBYTE_URL; default http://localhost:8000/api/v1)')
       // Read from io.env, not with commander's Option.env(), which reads process.env.
       .option('--workspace <name>', `workspace name, slug or id (env: ${WORKSPACE_ENV})`)
       .option('--emulator', 'run against the embedded emulator; its state is kept per directory under ~/.local/state (env AIRBYTE_EMULATOR_STATE: a file)')

@@ -8,6 +8,7 @@ Examples:
   $ airbyte-gitops emulator --port 8001
   $ airbyte-gitops emulator --port 0 --data ./emulator-state.json --job-duration 500
   $ airbyte-gitops emulator --auth client-credentials --token-ttl 60    # credentials from AIRBYTE_EMULATOR_CLIENT_ID / _SECRET
+  $ airbyte-gitops emulator --auth client-credentials --token-port 8002  # token URL http://127.0.0.1:8002/v1/applications/token
   $ airbyte-gitops emulator --registry https://connectors.airbyte.com/files/registries/v0/oss_registry.json
   $ airbyte-gitops emulator --fault-rate 0.1 --seed 7 --latency 200 --catalogs ./catalogs.yaml
   $ AIRBYTE_URL=http://127.0.0.1:8001/api/v1 airbyte-gitops sync 'PostgreSQL → MinIO' --wait
@@ -28,6 +29,11 @@ export function register(program: Command, io: CommandIo): void {
         .default('none'),
     )
     .option('--token-ttl <seconds>', 'lifetime of client-credentials tokens', integerFlag('--token-ttl', 1), 900)
+    .option(
+      '--token-port <port>',
+      'serve applications/token on this port alone, at /v1/applications/token, as Airbyte Cloud does',
+      integerFlag('--token-port', 0, 65535),
+    )
     .option('--latency <ms>', 'delay before every API response', integerFlag('--latency', 0), 0)
     .option('--fault-rate <p>', 'fraction (0..1) of API calls that fail', fractionFlag('--fault-rate'), 0)
     .option('--seed <n>', 'seed of the fault sequence (same seed, same faults)', integerFlag('--seed', 0), 1)
