@@ -124,7 +124,10 @@ export class ApiCore {
 
   private async requestToken(): Promise<AccessTokenResponse> {
     if (this.auth.mode !== 'client-credentials') throw new Error('requestToken needs client credentials');
-    const body = { client_id: this.auth.clientId, client_secret: this.auth.clientSecret, grant_type: 'client_credentials' };
+    // The Config API's own endpoint reads `grant_type`; a token URL of its own is the public API's
+    // (`https://api.airbyte.com/v1/applications/token`), whose request names it `grant-type`.
+    const grant = this.tokenTransport === undefined ? { grant_type: 'client_credentials' } : { 'grant-type': 'client_credentials' };
+    const body = { client_id: this.auth.clientId, client_secret: this.auth.clientSecret, ...grant };
     const answer = await (this.tokenTransport ?? this.transport).send('applications/token', body, {
       kind: CALL_KINDS['applications/token'],
       resource: 'client credentials (AIRBYTE_CLIENT_ID)',

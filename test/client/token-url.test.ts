@@ -14,7 +14,9 @@ useNock();
 
 const CLIENT_ID = 'cloud-client-id';
 const CLIENT_SECRET = 'cloud-client-secret-9f8e7d';
-const TOKEN_BODY = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, grant_type: 'client_credentials' };
+/** The public API's token request (a token URL of its own) names the grant `grant-type`; the Config API's own, `grant_type`. */
+const TOKEN_BODY = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, 'grant-type': 'client_credentials' };
+const CONFIG_API_TOKEN_BODY = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, grant_type: 'client_credentials' };
 const credentials: AuthConfig = { mode: 'client-credentials', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
 const TOKEN_HOST = 'https://token.test';
 const TOKEN_URL = `${TOKEN_HOST}/v1/applications/token`;
@@ -65,7 +67,7 @@ describe('a token URL on another host', () => {
   });
 
   it('a token URL beside the API is the same as none', async () => {
-    api().post('/api/v1/applications/token', TOKEN_BODY).reply(200, { access_token: 't' });
+    api().post('/api/v1/applications/token', CONFIG_API_TOKEN_BODY).reply(200, { access_token: 't' });
     api().get('/api/v1/health').reply(200, { available: true });
     const { client, lines } = testClient({ auth: credentials, tokenUrl: `${BASE_URL}/applications/token`, now: () => 1_000 });
     await client.health();
