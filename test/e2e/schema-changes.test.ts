@@ -273,10 +273,11 @@ describe('sync state kept safe', () => {
         .replace('syncMode: incremental', 'syncMode: full_refresh')
         .replace('destinationSyncMode: append', 'destinationSyncMode: overwrite'),
     );
-    const saved = await run(server, dir, ['plan', file, '--state-backup-dir', 'kept-states', '--out', 'plan.json']);
+    const savedPlan = join(dir, 'plan.json');
+    const saved = await run(server, dir, ['plan', file, '--state-backup-dir', 'kept-states', '--out', savedPlan]);
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.stdout).toContain('sync state saved to kept-states first');
-    const applied = await run(server, dir, ['apply', 'plan.json', '--auto-approve', '--allow-destroy', '--json']);
+    const applied = await run(server, dir, ['apply', savedPlan, '--auto-approve', '--allow-destroy', '--json']);
     expect(applied.code, applied.stderr).toBe(0);
     const result = JSON.parse(applied.stdout) as { stateBackups: { file: string }[] };
     expect(result.stateBackups.map((backup) => backup.file.split('/')[0])).toEqual(['kept-states']);
