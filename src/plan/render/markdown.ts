@@ -10,6 +10,7 @@ import { changeNotes, driftLines, offeredSummary } from './notes.js';
 import { renderGraph } from './mermaid.js';
 import { formatField, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
+import { alikeSuffix, groupWarnings } from './warnings.js';
 
 /**
  * Safe inside HTML elements and Markdown table cells: control, line-break and bidi characters first become visible
@@ -33,8 +34,12 @@ function table(changes: Change[]): string[] {
   return ['| Action | Kind | Name | Fields | Warnings |', '|---|---|---|---|---|', ...rows, ''];
 }
 
+/** Each warning once: one repeated by other resources says how many (`and N more like this`). */
 function warnings(changes: Change[]): string[] {
-  const lines = changes.flatMap((change) => change.warnings.map((warning) => `> ⚠ **${escapeHtml(resourceLabel(change))}**: ${escapeHtml(warning)}`));
+  const shown = groupWarnings(changes);
+  const lines = changes.flatMap((change) =>
+    (shown.get(change) ?? []).map((warning) => `> ⚠ **${escapeHtml(resourceLabel(change))}**: ${escapeHtml(warning.message + alikeSuffix(warning))}`),
+  );
   return lines.length === 0 ? [] : [...lines.flatMap((line) => [line, '>']).slice(0, -1), ''];
 }
 
