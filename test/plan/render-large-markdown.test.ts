@@ -32,7 +32,10 @@ describe('the diagram of a large plan', () => {
     expect(diagram.graph).toContain('"dst-42"');
     expect(diagram.graph).not.toContain('"src-8"');
     const markdown = renderMarkdown(plan, pipeline);
-    expect(markdown).toContain('894 unchanged resources left out');
+    expect(markdown).toContain(
+      '\n_Only the changed resources and their direct neighbours are drawn (6 resources); 894 unchanged resources left out: ' +
+        'the whole pipeline (900 resources) is too large for GitHub to draw; <code>airbyte-gitops graph</code> draws it all._\n\n```mermaid\n',
+    );
     expect(mermaidOf(markdown)).toBe(diagram.graph?.trimEnd());
   });
 

@@ -115,7 +115,8 @@ export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline, options: R
   const diagram = planDiagram(pipeline, plan);
   blocks.push({
     lines: [
-      ...(diagram.note === undefined ? [] : [`_${escapeHtml(diagram.note)}_`, '']),
+      // The note holds only counts and fixed words: its command reads as code.
+      ...(diagram.note === undefined ? [] : [`_${diagram.note.replace(/`([^`]*)`/g, '<code>$1</code>')}_`, '']),
       ...(diagram.graph === undefined ? [] : ['```mermaid', diagram.graph.trimEnd(), '```', '']),
     ],
   });
