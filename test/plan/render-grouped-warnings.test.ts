@@ -36,6 +36,18 @@ describe('grouped warnings', () => {
     expect(json.changes.map((change) => change.warnings.length)).toEqual([2, 2, 2, 1]);
   });
 
+  test('only the quoted name is taken out: warnings differing elsewhere stay apart', () => {
+    const short = planOf([
+      connectionChange('a', { action: 'update', warnings: ["stream 'cat' of connection 'a' is late"] }),
+      connectionChange('b', { action: 'update', warnings: ["stream 'cbt' of connection 'b' is late"] }),
+      connectionChange('c', { action: 'update', warnings: ["stream 'cat' of connection 'c' is late"] }),
+    ]);
+    const lines = renderText(short, plain)
+      .split('\n')
+      .filter((line) => line.includes('⚠'));
+    expect(lines).toEqual(["      ⚠ stream 'cat' of connection 'a' is late (and 1 more like this: c)", "      ⚠ stream 'cbt' of connection 'b' is late"]);
+  });
+
   test('a change rendered alone shows all its warnings', async () => {
     const { renderChange } = await import('../../src/plan/render/text.js');
     expect(renderChange(changes[1]!, plain).filter((line) => line.includes('⚠'))).toHaveLength(2);

@@ -1,6 +1,6 @@
 /**
- * Repeated warnings, shown once. Two warnings are alike when they read the same once the name of the resource they
- * belong to is taken out (`stream 'users' of connection 'conn-7' …` is like the one of 'conn-8'), and the resources
+ * Repeated warnings, shown once. Two warnings are alike when they read the same once the quoted name of the resource
+ * they belong to is taken out (`stream 'users' of connection 'conn-7' …` is like the one of 'conn-8'), and the resources
  * are of one kind. The text and Markdown renderers show the first of each group, at its resource, followed by
  * "(and N more like this: …)"; the JSON plan keeps every warning at its change.
  */
@@ -17,10 +17,12 @@ export interface ShownWarning {
   alike: string[];
 }
 
-/** The message with its resource's name taken out (the name itself may occur in it several times, or not at all). */
+/**
+ * The message with its resource's name taken out where it is quoted (`'conn-7'`, as messages name resources; it may
+ * occur several times, or not at all). Only quoted: a short name such as `a` must not blur unrelated words.
+ */
 function shape(change: Change, message: string): string {
-  const name = change.name === '' ? message : message.split(change.name).join('\u0000');
-  return `${change.kind}\u0000${name}`;
+  return `${change.kind}\u0000${message.split(`'${change.name}'`).join('\u0000')}`;
 }
 
 /** Per change, the warnings it shows (its first occurrences), each with the resources that repeat it. */
