@@ -11,6 +11,7 @@ import type { ValidatedPipeline } from '../model/validated.js';
 import { loadPipeline } from '../pipeline/load.js';
 import { maskOnlyPaths } from '../secrets/paths.js';
 import { printable } from '../util/printable.js';
+import { withoutAnsweredKeyWarnings } from './checks/keys.js';
 import { diff } from './diff/index.js';
 import { unsendableMasks } from './diff/preserve.js';
 import { discoverNewSources, newSources } from './discover.js';
@@ -102,9 +103,11 @@ export async function prepare(reader: StateReader, options: PrepareOptions): Pro
     ...(options.rotateSecrets ? { rotateSecrets: true } : {}),
     ...(options.dedupe ? { dedupe: true } : {}),
   });
+  // The loader's cursor and primary-key warnings that the catalogs just read answer are dropped.
+  const loadWarnings = withoutAnsweredKeyWarnings(loaded.warnings, validated.pipeline, remote);
   const unsendable = unsendableMaskProblems(validated.pipeline, remote, plan);
-  if (unsendable.length > 0) throw specError([...loaded.warnings, ...warnings, ...unsendable]);
-  return { desired: validated.pipeline, remote, plan, warnings: [...loaded.warnings, ...warnings, ...duplicateWarnings(validated.pipeline, plan)] };
+  if (unsendable.length > 0) throw specError([...loadWarnings, ...warnings, ...unsendable]);
+  return { desired: validated.pipeline, remote, plan, warnings: [...loadWarnings, ...warnings, ...duplicateWarnings(validated.pipeline, plan)] };
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { DesiredSchedule } from '../../src/model/desired.js';
 import type { RemoteConnection } from '../../src/model/remote.js';
 import type { ConnectionChange, Plan } from '../../src/plan/types.js';
+import { toSchedule } from '../../src/plan/diff/connections.js';
 import {
   connection,
   desiredStream,
@@ -61,25 +62,30 @@ describe('diff: connections', () => {
       'basic units',
       basic(6),
       { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 24 } } },
-      [{ path: 'scheduleData', before: { basicSchedule: { timeUnit: 'hours', units: 24 } }, after: { basicSchedule: { timeUnit: 'hours', units: 6 } } }],
+      [{ path: 'schedule.units', before: 24, after: 6 }],
     ],
     [
-      'manual → cron',
-      cron,
-      { scheduleType: 'manual' },
+      'basic units and time unit',
+      basic(6),
+      { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'days', units: 1 } } },
       [
-        { path: 'scheduleType', before: 'manual', after: 'cron' },
-        { path: 'scheduleData', before: null, after: { cron: { cronExpression: '0 0 * * * ?', cronTimeZone: 'UTC' } } },
+        { path: 'schedule.units', before: 1, after: 6 },
+        { path: 'schedule.timeUnit', before: 'days', after: 'hours' },
       ],
     ],
+    [
+      'cron expression',
+      cron,
+      { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 30 2 * * ?', cronTimeZone: 'UTC' } } },
+      [{ path: 'schedule.cron', before: '0 30 2 * * ?', after: '0 0 * * * ?' }],
+    ],
+    ['basic stored without its data', basic(6), { scheduleType: 'basic' }, [{ path: 'schedule', before: 'basic', after: { units: 6, timeUnit: 'hours' } }]],
+    ['manual → cron', cron, { scheduleType: 'manual' }, [{ path: 'schedule', before: 'manual', after: { cron: '0 0 * * * ?', timezone: 'UTC' } }]],
     [
       'basic → manual',
       { type: 'manual' },
       { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 1 } } },
-      [
-        { path: 'scheduleType', before: 'basic', after: 'manual' },
-        { path: 'scheduleData', before: { basicSchedule: { timeUnit: 'hours', units: 1 } }, after: null },
-      ],
+      [{ path: 'schedule', before: { units: 1, timeUnit: 'hours' }, after: 'manual' }],
     ],
   ])('schedules: %s', (_, schedule, stored, fields) => {
     const change = planWith(
@@ -91,7 +97,9 @@ describe('diff: connections', () => {
     if (fields.length > 0) {
       expect(change.patch).not.toHaveProperty('schedule');
       expect(change.patch).not.toHaveProperty('syncCatalog');
+      // What apply sends stays in Airbyte's model: the type with its whole data.
       expect(change.patch?.scheduleType).toBe(schedule.type);
+      expect(change.patch?.scheduleData).toEqual(toSchedule(schedule).scheduleData);
     }
   });
 
@@ -250,8 +258,7 @@ describe('diff: connections', () => {
       { path: 'sourceId', before: null, after: '(known after apply)' },
       { path: 'destinationId', before: null, after: '(known after apply)' },
       { path: 'status', before: null, after: 'active' },
-      { path: 'scheduleType', before: null, after: 'basic' },
-      { path: 'scheduleData', before: null, after: { basicSchedule: { timeUnit: 'days', units: 1 } } },
+      { path: 'schedule', before: null, after: { units: 1, timeUnit: 'days' } },
       { path: 'streams[public.customers]', before: null, after: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite' } },
     ]);
   });

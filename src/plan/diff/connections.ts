@@ -1,6 +1,7 @@
 /**
  * The connection adapter: compare a declared connection with the stored one (endpoints by resolved id, schedule on
- * scheduleType / scheduleData, streams by namespace + name) and build the exact patch apply sends.
+ * scheduleType / scheduleData, shown in the pipeline's words; streams by namespace + name) and build the exact patch
+ * apply sends.
  */
 import equal from 'fast-deep-equal';
 import type { AirbyteCatalog, ConnectionUpdate, DestinationSyncMode, Json, ScheduleData, ScheduleType } from '../../api/types.js';
@@ -35,7 +36,35 @@ function storedScheduleData(existing: RemoteConnection): ScheduleData | undefine
   return undefined;
 }
 
-const asJson = (value: ScheduleData | undefined): Json => (value === undefined ? null : (value as unknown as Json));
+/**
+ * A schedule in the pipeline's words, as the plan shows it: `manual`, `{ units, timeUnit }` or `{ cron, timezone }`
+ * (the type's name alone when Airbyte stores a type without its data).
+ */
+function scheduleWords(scheduleType: ScheduleType, data: ScheduleData | undefined): Json {
+  if (scheduleType === 'basic' && data?.basicSchedule) return { units: data.basicSchedule.units, timeUnit: data.basicSchedule.timeUnit };
+  if (scheduleType === 'cron' && data?.cron) return { cron: data.cron.cronExpression, timezone: data.cron.cronTimeZone };
+  return scheduleType;
+}
+
+/**
+ * The schedule's field lines: `schedule.units: 6 → 12` (one line per key) when the kind of schedule stays, else
+ * `schedule: "manual" → {"units":6,"timeUnit":"hours"}`.
+ */
+function scheduleFields(before: Json, after: Json): FieldChange[] {
+  if (equal(before, after)) return [];
+  const sameKind =
+    before !== null &&
+    after !== null &&
+    typeof before === 'object' &&
+    typeof after === 'object' &&
+    !Array.isArray(before) &&
+    !Array.isArray(after) &&
+    equal(Object.keys(before), Object.keys(after));
+  if (!sameKind) return [{ path: 'schedule', before, after }];
+  return Object.keys(after)
+    .filter((key) => !equal(before[key], after[key]))
+    .map((key) => ({ path: `schedule.${key}`, before: before[key] ?? null, after: after[key] ?? null }));
+}
 
 const OPTIONAL = [
   'namespaceDefinition',
@@ -105,9 +134,8 @@ function settingsFields(desired: DesiredConnection, existing: RemoteConnection, 
   const wanted = toSchedule(desired.schedule);
   const storedData = storedScheduleData(existing);
   const typeChanged = wanted.scheduleType !== existing.scheduleType;
-  if (typeChanged) fields.push({ path: 'scheduleType', before: existing.scheduleType, after: wanted.scheduleType });
-  if (!equal(wanted.scheduleData, storedData)) fields.push({ path: 'scheduleData', before: asJson(storedData), after: asJson(wanted.scheduleData) });
   if (typeChanged || !equal(wanted.scheduleData, storedData)) {
+    fields.push(...scheduleFields(scheduleWords(existing.scheduleType, storedData), scheduleWords(wanted.scheduleType, wanted.scheduleData)));
     // The server wants the type with its data together (and no data for manual).
     patch.scheduleType = wanted.scheduleType;
     if (wanted.scheduleData) patch.scheduleData = wanted.scheduleData;
@@ -164,9 +192,8 @@ function creationFields(desired: DesiredConnection, ends: Endpoints, selected: S
     { path: 'destination', before: null, after: desired.destination },
     ...pendingIds(ends),
     { path: 'status', before: null, after: desired.status },
-    { path: 'scheduleType', before: null, after: schedule.scheduleType },
+    { path: 'schedule', before: null, after: scheduleWords(schedule.scheduleType, schedule.scheduleData) },
   ];
-  if (schedule.scheduleData) fields.push({ path: 'scheduleData', before: null, after: asJson(schedule.scheduleData) });
   for (const key of OPTIONAL) {
     const value = desired[key];
     if (value !== undefined) fields.push({ path: key, before: null, after: value });

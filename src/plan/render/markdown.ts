@@ -7,9 +7,10 @@ import { describeGroup } from '../duplicates.js';
 import type { DesiredPipeline } from '../../model/desired.js';
 import type { Action, Change, Plan, RenderOptions } from '../types.js';
 import { changeNotes, driftLines, offeredSummary } from './notes.js';
-import { renderGraph } from './mermaid.js';
+import { planDiagram } from './mermaid.js';
 import { formatField, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
+import { alikeSuffix, groupWarnings } from './warnings.js';
 
 /**
  * Safe inside HTML elements and Markdown table cells: control, line-break and bidi characters first become visible
@@ -33,8 +34,12 @@ function table(changes: Change[]): string[] {
   return ['| Action | Kind | Name | Fields | Warnings |', '|---|---|---|---|---|', ...rows, ''];
 }
 
+/** Each warning once: one repeated by other resources says how many (`and N more like this`). */
 function warnings(changes: Change[]): string[] {
-  const lines = changes.flatMap((change) => change.warnings.map((warning) => `> ⚠ **${escapeHtml(resourceLabel(change))}**: ${escapeHtml(warning)}`));
+  const shown = groupWarnings(changes);
+  const lines = changes.flatMap((change) =>
+    (shown.get(change) ?? []).map((warning) => `> ⚠ **${escapeHtml(resourceLabel(change))}**: ${escapeHtml(warning.message + alikeSuffix(warning))}`),
+  );
   return lines.length === 0 ? [] : [...lines.flatMap((line) => [line, '>']).slice(0, -1), ''];
 }
 
@@ -56,32 +61,87 @@ function details(change: Change, options: RenderOptions): string[] {
   ];
 }
 
-/** The Markdown comment, ending with a newline. */
-export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline, options: RenderOptions = {}): string {
+/**
+ * The longest comment rendered: GitHub refuses comments past 65,536 characters; this leaves room for the CI's own
+ * words around the plan.
+ */
+export const MARKDOWN_LIMIT = 60_000;
+
+/** Lines that stay together: a comment is only ever cut between blocks, so no element or fence is left open. */
+interface Block {
+  lines: string[];
+  /** The change whose details this block is. */
+  details?: Change;
+}
+
+/** The blocks in order, at most `limit` characters in all with the truncation note, which says how many changes are not shown. */
+function fit(blocks: Block[], changed: number, limit: number): string[] {
+  const size = (block: Block) => block.lines.reduce((sum, line) => sum + line.length + 1, 0);
+  const total = blocks.reduce((sum, block) => sum + size(block), 0);
+  if (total <= limit) return blocks.flatMap((block) => block.lines);
+  const note = (shown: number) => {
+    const more = changed - shown;
+    const what = more > 0 ? `${more} more change${more === 1 ? '' : 's'}` : 'the rest of the plan';
+    return `> **… truncated: ${what}; the full plan is in the job log (<code>airbyte-gitops plan</code>).**`;
+  };
+  const room = limit - note(0).length - 16;
+  const lines: string[] = [];
+  let used = 0;
+  let shown = 0;
+  for (const block of blocks) {
+    const length = size(block);
+    if (used + length > room) break;
+    for (const line of block.lines) lines.push(line);
+    used += length;
+    if (block.details !== undefined) shown += 1;
+  }
+  lines.push('', note(shown), '');
+  return lines;
+}
+
+/** The Markdown comment, ending with a newline; at most MARKDOWN_LIMIT characters (`limit`), cut with a note. */
+export function renderMarkdown(plan: Plan, pipeline: DesiredPipeline, options: RenderOptions = {}, limit = MARKDOWN_LIMIT): string {
   const changed = plan.changes.filter((change) => change.action !== 'no-op');
   const refreshed = plan.refreshed === true ? ' (schemas refreshed from the sources)' : '';
-  const lines = [`### Airbyte plan for workspace ${escapeHtml(plan.workspace.name)}${refreshed}`, '', `**${summaryLine(plan.summary)}**`, ''];
-  // Line by line: spreading a large plan's lines into push() overflows the call stack.
-  for (const line of [...table(changed), ...warnings(changed)]) lines.push(line);
-  lines.push('```mermaid', renderGraph(pipeline, plan).trimEnd(), '```', '');
-  for (const change of changed) for (const line of details(change, options)) lines.push(line);
+  const blocks: Block[] = [
+    { lines: [`### Airbyte plan for workspace ${escapeHtml(plan.workspace.name)}${refreshed}`, '', `**${summaryLine(plan.summary)}**`, ''] },
+  ];
+  // Block by block, line by line: spreading a large plan's lines into push() overflows the call stack.
+  // The table's head stays with its first row; a cut after any row still leaves a whole table.
+  const rows = table(changed);
+  if (rows.length > 0) blocks.push({ lines: rows.slice(0, 3) });
+  for (const line of rows.slice(3)) blocks.push({ lines: [line] });
+  for (const line of warnings(changed)) blocks.push({ lines: [line] });
+  const diagram = planDiagram(pipeline, plan);
+  blocks.push({
+    lines: [
+      // The note holds only counts and fixed words: its command reads as code.
+      ...(diagram.note === undefined ? [] : [`_${diagram.note.replace(/`([^`]*)`/g, '<code>$1</code>')}_`, '']),
+      ...(diagram.graph === undefined ? [] : ['```mermaid', diagram.graph.trimEnd(), '```', '']),
+    ],
+  });
+  for (const change of changed) blocks.push({ lines: details(change, options), details: change });
   const offered = offeredSummary(plan.changes);
-  if (offered !== undefined) lines.push(`_${escapeHtml(offered)}_`, '');
+  if (offered !== undefined) blocks.push({ lines: [`_${escapeHtml(offered)}_`, ''] });
   if (plan.unmanaged.length > 0) {
-    lines.push(`<details>`, `<summary>${plan.unmanaged.length} unmanaged (left alone; <code>plan --prune</code> deletes them)</summary>`, '');
+    const lines = [`<details>`, `<summary>${plan.unmanaged.length} unmanaged (left alone; <code>plan --prune</code> deletes them)</summary>`, ''];
     for (const resource of plan.unmanaged)
       lines.push(`- ${resource.kind} <code>${escapeHtml(resource.name)}</code> (id <code>${escapeHtml(resource.id)}</code>)`);
     lines.push('', '</details>', '');
+    blocks.push({ lines });
   }
   const duplicates = plan.duplicates ?? [];
   if (duplicates.length > 0) {
     const quote = (name: string) => `<code>${escapeHtml(name)}</code>`;
-    lines.push(
+    const lines = [
       `<details>`,
       `<summary>⚠ ${duplicates.length} name${duplicates.length === 1 ? '' : 's'} held more than once in Airbyte (<code>apply --dedupe</code> deletes the exact duplicates)</summary>`,
       '',
-    );
-    lines.push('<pre>', ...duplicates.flatMap((group) => describeGroup(group, quote, (text) => escapeHtml(printable(text)))), '</pre>', '', '</details>', '');
+      '<pre>',
+    ];
+    for (const line of duplicates.flatMap((group) => describeGroup(group, quote, (text) => escapeHtml(printable(text))))) lines.push(line);
+    lines.push('</pre>', '', '</details>', '');
+    blocks.push({ lines });
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${fit(blocks, changed.length, limit).join('\n').trimEnd()}\n`;
 }

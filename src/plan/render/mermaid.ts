@@ -48,14 +48,32 @@ class Graph {
     return id;
   }
 
-  lines(): string[] {
+  /** The changed resources (deletes included) and the resources one edge away from them: their node ids. */
+  neighbourhood(): Set<string> {
+    const keep = new Set([...this.nodes.values()].filter((node) => node.action !== 'no-op').map((node) => node.id));
+    const changed = new Set(keep);
+    for (const [from, to] of this.edges) {
+      if (changed.has(from)) keep.add(to);
+      if (changed.has(to)) keep.add(from);
+    }
+    return keep;
+  }
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  /** The diagram's lines; only the nodes in `keep` (and the edges between them) when given. */
+  lines(keep?: Set<string>): string[] {
+    const drawn = (id: string) => keep === undefined || keep.has(id);
+    const nodes = [...this.nodes.values()].filter((node) => drawn(node.id));
     const out = ['graph LR'];
-    for (const node of this.nodes.values()) {
+    for (const node of nodes) {
       const label = escapeMermaid(SYMBOL[node.action] ? `${SYMBOL[node.action]} ${node.name}` : node.name);
       out.push(node.kind === 'connection' ? `  ${node.id}(["${label}"])` : `  ${node.id}["${label}"]`);
     }
-    for (const [from, to] of this.edges) out.push(`  ${from} --> ${to}`);
-    const changed = [...this.nodes.values()].filter((node) => node.action !== 'no-op');
+    for (const [from, to] of this.edges) if (drawn(from) && drawn(to)) out.push(`  ${from} --> ${to}`);
+    const changed = nodes.filter((node) => node.action !== 'no-op');
     // Only the classes in use, so an unchanged pipeline's diagram stays short.
     for (const action of new Set(changed.map((node) => node.action))) out.push(`  classDef ${action} ${CLASS_DEFS[action]}`);
     for (const node of changed) out.push(`  class ${node.id} ${node.action}`);
@@ -77,8 +95,7 @@ function addDeletes(graph: Graph, changes: readonly Change[]): void {
   }
 }
 
-/** The Mermaid source (without Markdown fences) of the pipeline, highlighted by `plan` when given. */
-export function renderGraph(pipeline: DesiredPipeline, plan?: Plan): string {
+function buildGraph(pipeline: DesiredPipeline, plan?: Plan): Graph {
   const actions = new Map((plan?.changes ?? []).filter((c) => c.action !== 'delete').map((c) => [`${c.kind}\u0000${c.name}`, c.action]));
   const graph = new Graph(actions);
   for (const source of pipeline.sources) graph.node('source', source.name);
@@ -88,5 +105,51 @@ export function renderGraph(pipeline: DesiredPipeline, plan?: Plan): string {
   }
   for (const destination of pipeline.destinations) graph.node('destination', destination.name);
   if (plan) addDeletes(graph, plan.changes);
-  return `${graph.lines().join('\n')}\n`;
+  return graph;
+}
+
+/** The Mermaid source (without Markdown fences) of the whole pipeline, highlighted by `plan` when given. */
+export function renderGraph(pipeline: DesiredPipeline, plan?: Plan): string {
+  return `${buildGraph(pipeline, plan).lines().join('\n')}\n`;
+}
+
+/**
+ * What a diagram in a GitHub comment may hold. GitHub's Mermaid renderer refuses diagrams past 500 edges or 50,000
+ * characters; these leave a margin.
+ */
+export const DIAGRAM_LIMITS = { edges: 400, characters: 40_000 };
+
+/** The diagram of a plan as a pull-request comment shows it, and a note (plain text) when it is not the whole pipeline. */
+export interface PlanDiagram {
+  /** The Mermaid source without fences; absent when even the changes' neighbourhood is too large to render. */
+  graph?: string;
+  note?: string;
+}
+
+const renders = (lines: string[]) =>
+  lines.filter((line) => line.includes(' --> ')).length <= DIAGRAM_LIMITS.edges && lines.join('\n').length + 1 <= DIAGRAM_LIMITS.characters;
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * The plan's diagram for the Markdown comment: the whole pipeline when GitHub can render it; otherwise only the
+ * changed resources and their direct neighbours, with a note of how many are left out; otherwise none, with a note.
+ */
+export function planDiagram(pipeline: DesiredPipeline, plan: Plan): PlanDiagram {
+  const graph = buildGraph(pipeline, plan);
+  const all = graph.lines();
+  if (renders(all)) return { graph: `${all.join('\n')}\n` };
+  const keep = graph.neighbourhood();
+  const focused = graph.lines(keep);
+  const whole = `the whole pipeline (${plural(graph.size, 'resource')}) is too large for GitHub to draw; \`airbyte-gitops graph\` draws it all`;
+  if (keep.size > 0 && renders(focused)) {
+    const left = graph.size - keep.size;
+    return {
+      graph: `${focused.join('\n')}\n`,
+      note: `Only the changed resources and their direct neighbours are drawn (${plural(keep.size, 'resource')}); ${plural(left, 'unchanged resource')} left out: ${whole}.`,
+    };
+  }
+  const what =
+    keep.size > 0 ? `even the changed resources and their direct neighbours (${plural(keep.size, 'resource')}) are too many to draw` : 'nothing changes';
+  return { note: `No diagram: ${what}, and ${whole}.` };
 }

@@ -9,9 +9,19 @@ import { changeNotes, driftLines, offeredSummary } from './notes.js';
 import { formatField, hasChanges, resourceLabel, summaryLine } from './values.js';
 import { printable } from '../../util/printable.js';
 import { describeGroup } from '../duplicates.js';
+import { alikeSuffix, groupWarnings, type ShownWarning } from './warnings.js';
+
+/**
+ * The render options, and when a whole plan is rendered, the warnings each change shows: a warning repeated by other
+ * resources is shown once, at the first, with how many more. Without them (one change rendered alone) a change shows
+ * all of its own.
+ */
+export interface ChangeOptions extends RenderOptions {
+  shownWarnings?: Map<Change, ShownWarning[]>;
+}
 
 /** Lines of one change, without the leading blank line and indentation. */
-export type ChangeFormatter = (change: Change, palette: Palette, options: RenderOptions) => string[];
+export type ChangeFormatter = (change: Change, palette: Palette, options: ChangeOptions) => string[];
 
 const idNote = (change: Change) => (change.id === null ? '' : ` (id ${printable(change.id)})`);
 
@@ -21,9 +31,11 @@ function drift(change: Change, palette: Palette): string[] {
   return driftLines(change.drift).map((line, index) => (index === 0 ? `    ${palette.cyan(line)}` : `      ${line}`));
 }
 
-function body(change: Change, palette: Palette, options: RenderOptions): string[] {
+function body(change: Change, palette: Palette, options: ChangeOptions): string[] {
   const fields = change.fields.map((field) => `    ${formatField(field)}`);
-  const warnings = change.warnings.map((warning) => `    ${palette.yellow(`⚠ ${printable(warning)}`)}`);
+  const grouped = options.shownWarnings;
+  const shown = grouped === undefined ? change.warnings.map((message) => ({ message, alike: [] })) : (grouped.get(change) ?? []);
+  const warnings = shown.map((warning) => `    ${palette.yellow(`⚠ ${printable(warning.message)}${alikeSuffix(warning)}`)}`);
   const notes = changeNotes(change, options).map((note) => `    ${palette.dim(`# ${note}`)}`);
   return [...fields, ...warnings, ...notes, ...drift(change, palette)];
 }
@@ -51,7 +63,7 @@ export const formatters: Record<Action, ChangeFormatter> = {
 };
 
 /** The lines of one change, indented, as they appear in the plan (nothing for a no-op without drift). */
-export function renderChange(change: Change, palette: Palette, options: RenderOptions = {}): string[] {
+export function renderChange(change: Change, palette: Palette, options: ChangeOptions = {}): string[] {
   return formatters[change.action](change, palette, options).map((line) => `  ${line}`);
 }
 
@@ -79,8 +91,9 @@ function renderDuplicates(plan: Plan, palette: Palette): string[] {
 export function renderText(plan: Plan, palette: Palette, options: RenderOptions = {}): string {
   const refreshed = plan.refreshed === true ? ' (schemas refreshed from the sources)' : '';
   const lines = [`Airbyte workspace '${printable(plan.workspace.name)}' (${printable(plan.workspace.workspaceId)})${refreshed}`, ''];
+  const grouped: ChangeOptions = { ...options, shownWarnings: groupWarnings(plan.changes.filter((change) => change.action !== 'no-op')) };
   for (const change of plan.changes) {
-    const rendered = renderChange(change, palette, options);
+    const rendered = renderChange(change, palette, grouped);
     if (rendered.length > 0) lines.push(...rendered, '');
   }
   const offered = offeredSummary(plan.changes);
