@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { cleanupAfterEachTest } from '../cleanup.js';
-import { runCli } from '../cli.js';
+import { runCounted } from '../emulator-calls.js';
 import { tempDir } from '../temp.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -22,23 +22,7 @@ async function emulator(): Promise<EmulatorHandle> {
   return started;
 }
 
-async function requests(server: EmulatorHandle): Promise<Record<string, number>> {
-  const answer = await fetch(`${new URL(server.url).origin}/_emulator/requests`);
-  return ((await answer.json()) as { byPath: Record<string, number> }).byPath;
-}
-
-/** One run of `args` against `server`: its result, and the calls it made by path (without /api/v1/). */
-async function run(server: EmulatorHandle, args: string[]) {
-  const before = await requests(server);
-  const result = await runCli([...args, '--url', server.url], { env: { NO_COLOR: '1' } });
-  const after = await requests(server);
-  const calls: Record<string, number> = {};
-  for (const [path, count] of Object.entries(after)) {
-    const made = count - (before[path] ?? 0);
-    if (made > 0) calls[path.replace('/api/v1/', '')] = made;
-  }
-  return { ...result, calls };
-}
+const run = (server: EmulatorHandle, args: string[]) => runCounted(server, args);
 
 /** One Faker source read by two connections into one local JSON destination. */
 function pipeline(stream = 'users'): string {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../src/api/types.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { cleanupAfterEachTest } from '../cleanup.js';
-import { runCli } from '../cli.js';
+import { runCounted } from '../emulator-calls.js';
 import { tempDir } from '../temp.js';
 
 const SOURCE = 'PostgreSQL - Ecommerce';
@@ -32,23 +32,8 @@ async function emulator(options: { jobDurationMs?: number } = {}): Promise<Emula
 
 const origin = (server: EmulatorHandle) => new URL(server.url).origin;
 
-async function requests(server: EmulatorHandle): Promise<Record<string, number>> {
-  const answer = await fetch(`${origin(server)}/_emulator/requests`);
-  return ((await answer.json()) as { byPath: Record<string, number> }).byPath;
-}
-
 /** One CLI run against `server` in `cwd`: its result, and the API calls it made by name. */
-async function run(server: EmulatorHandle, cwd: string, args: string[]) {
-  const before = await requests(server);
-  const result = await runCli([...args, '--url', server.url], { cwd, env: { NO_COLOR: '1' } });
-  const after = await requests(server);
-  const calls: Record<string, number> = {};
-  for (const [path, count] of Object.entries(after)) {
-    const made = count - (before[path] ?? 0);
-    if (made > 0) calls[path.replace('/api/v1/', '')] = made;
-  }
-  return { ...result, calls };
-}
+const run = (server: EmulatorHandle, cwd: string, args: string[]) => runCounted(server, args, { cwd });
 
 async function changeSchema(server: EmulatorHandle, changes: Record<string, unknown>[]): Promise<void> {
   const answer = await fetch(`${origin(server)}/_emulator/schema`, {
