@@ -149,7 +149,8 @@ export function readStateSource(file: string, shownAs = file): StateSource {
     parsed = JSON.parse(readText(file, shownAs));
   } catch (error) {
     if (error instanceof GitopsError) throw error;
-    throw unreadable(shownAs, `it is not valid JSON (${(error as Error).message})`, 'a backup file may have been cut short or edited by hand', error);
+    // Not the parser's message: it quotes the file's first characters, and the wrong file may hold secrets.
+    throw unreadable(shownAs, 'it is not valid JSON', 'a backup file may have been cut short or edited by hand', error);
   }
   if (isObject(parsed) && 'formatVersion' in parsed) {
     if (parsed['formatVersion'] !== 1) {
