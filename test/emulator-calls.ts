@@ -2,6 +2,21 @@
 import type { EmulatorHandle } from '../src/emulator/index.js';
 import { runCli, type CliOptions, type CliResult } from './cli.js';
 
+/**
+ * The reads of a plan whose pipeline matches Airbyte, for one source and one destination definition: the workspace,
+ * the two definition lists, the three lists, and one spec per definition used; no discovery.
+ */
+export const UNCHANGED_PLAN_CALLS: Readonly<Record<string, number>> = {
+  'workspaces/list_by_organization_id': 1,
+  'source_definitions/list_for_workspace': 1,
+  'destination_definitions/list_for_workspace': 1,
+  'sources/list': 1,
+  'destinations/list': 1,
+  'connections/list': 1,
+  'source_definition_specifications/get': 1,
+  'destination_definition_specifications/get': 1,
+};
+
 /** Requests the emulator has served so far, by path. */
 export async function requestCounts(server: EmulatorHandle): Promise<Record<string, number>> {
   const answer = await fetch(`${new URL(server.url).origin}/_emulator/requests`);

@@ -76,10 +76,11 @@ async function checkNewSources(
   checked: { validated: ValidatedPipeline; warnings: Problem[] },
   remote: RemoteState,
   options: PrepareOptions,
+  discoverParallelism: number,
 ): Promise<{ validated: ValidatedPipeline; warnings: Problem[]; remote: RemoteState }> {
   if (options.noDiscover === true || newSources(checked.validated, remote).length === 0) return { ...checked, remote };
   const discoveredNew = await discoverNewSources(reader, checked.validated, remote, {
-    parallelism: discoveryParallelismFromEnv(options.env),
+    parallelism: discoverParallelism,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const withNew = { ...remote, discoveredNew };
@@ -92,12 +93,14 @@ async function checkNewSources(
 /** Load → fetch → check → (discover new sources → check their streams) → diff. Throws SPEC_INVALID (all problems), or the client's errors. */
 export async function prepare(reader: StateReader, options: PrepareOptions): Promise<Prepared> {
   const loaded = loadOrThrow(options.paths, options.env);
+  // Read once, before the first call: a bad value stops the plan before anything is asked of the server.
+  const discoverParallelism = discoveryParallelismFromEnv(options.env);
   const fetched = await fetchRemoteState(reader, loaded.pipeline, options.workspace ?? loaded.pipeline.workspace, {
-    discoverParallelism: discoveryParallelismFromEnv(options.env),
+    discoverParallelism,
     ...(options.refresh ? { refresh: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const { validated, warnings, remote } = await checkNewSources(reader, checkAgainstServer(loaded.pipeline, fetched), fetched, options);
+  const { validated, warnings, remote } = await checkNewSources(reader, checkAgainstServer(loaded.pipeline, fetched), fetched, options, discoverParallelism);
   const plan = diff(validated, remote, {
     ...(options.prune ? { prune: true } : {}),
     ...(options.rotateSecrets ? { rotateSecrets: true } : {}),

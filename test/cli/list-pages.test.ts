@@ -10,6 +10,7 @@ import { LIST_PAGE_SIZE } from '../../src/client/index.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { cleanupAfterEachTest } from '../cleanup.js';
 import { runCli } from '../cli.js';
+import { UNCHANGED_PLAN_CALLS } from '../emulator-calls.js';
 import { tempDir } from '../temp.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -58,16 +59,7 @@ describe('list pages', () => {
     expect(calls['connections/list']).toBe(1);
     // The reads of an unchanged plan: the workspace, the two definition lists, the three lists; and the spec of
     // each definition used, to check the configurations against it.
-    expect(calls).toEqual({
-      'workspaces/list_by_organization_id': 1,
-      'source_definitions/list_for_workspace': 1,
-      'destination_definitions/list_for_workspace': 1,
-      'sources/list': 1,
-      'destinations/list': 1,
-      'connections/list': 1,
-      'source_definition_specifications/get': 1,
-      'destination_definition_specifications/get': 1,
-    });
+    expect(calls).toEqual(UNCHANGED_PLAN_CALLS);
   });
 
   it('reads a list longer than a page in pages of the largest size (125 sources: 2 calls, not 20 + 100 + 5)', async () => {

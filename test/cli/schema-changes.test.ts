@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { cleanupAfterEachTest } from '../cleanup.js';
-import { runCounted } from '../emulator-calls.js';
+import { runCounted, UNCHANGED_PLAN_CALLS } from '../emulator-calls.js';
 import { tempDir } from '../temp.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -105,16 +105,7 @@ describe('--refresh', () => {
     expect(created.calls['sources/discover_schema']).toBeUndefined();
 
     const unchanged = await run(server, ['plan', file]);
-    expect(unchanged.calls).toEqual({
-      'workspaces/list_by_organization_id': 1,
-      'source_definitions/list_for_workspace': 1,
-      'destination_definitions/list_for_workspace': 1,
-      'sources/list': 1,
-      'destinations/list': 1,
-      'connections/list': 1,
-      'source_definition_specifications/get': 1,
-      'destination_definition_specifications/get': 1,
-    });
+    expect(unchanged.calls).toEqual(UNCHANGED_PLAN_CALLS);
 
     const refreshed = await run(server, ['plan', file, '--refresh']);
     expect(refreshed.code).toBe(0);
