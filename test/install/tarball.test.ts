@@ -119,6 +119,7 @@ describe('the packed tarball, installed into an empty project with the network o
       expect.arrayContaining([
         'package.json',
         'README.md',
+        'LICENSE',
         'dist/cli/main.js',
         'dist/pipeline/generated/pipeline-schema-validate.js',
         'dist/emulator/embedded.js',
