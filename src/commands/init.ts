@@ -76,7 +76,13 @@ function closingText(dir: string, files: ScaffoldFile[], flags: InitFlags, actio
   const lines = files.map((file) => `${(flags.dryRun ? WOULD : DONE)[file.action]} ${file.path}`);
   lines.push(...variablesText(variables));
   if (flags.dryRun) return `${lines.join('\n')}\nNothing was written (--dry-run).\n`;
-  const secrets = [...AIRBYTE_SECRETS, ...variables.map((v) => secretNameOf(v.name)).filter((name) => !(AIRBYTE_SECRETS as readonly string[]).includes(name))];
+  const secrets = [
+    ...AIRBYTE_SECRETS,
+    ...variables
+      .map((v) => secretNameOf(v.name))
+      .filter((name) => !(AIRBYTE_SECRETS as readonly string[]).includes(name))
+      .sort(),
+  ];
   lines.push('', 'Next:');
   if (dir !== '.') lines.push(`  cd ${printable(dir)}`);
   if (action.placeholder) {
