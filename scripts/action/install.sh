@@ -10,5 +10,7 @@ if [ -f dist/cli/main.js ] && [ -f node_modules/.package-lock.json ]; then
   echo "airbyte-gitops is already installed in $root"
 else
   npm ci --no-audit --no-fund
+  # `prepare` builds dist/; a runner whose npm configuration skips scripts gets the build here.
+  [ -f dist/cli/main.js ] || npm run build
 fi
 echo "airbyte-gitops $(node dist/cli/main.js --version)"

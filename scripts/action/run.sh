@@ -99,6 +99,9 @@ if [ "$markdown" = true ]; then
       cat "$markdown_file" >>"$GITHUB_STEP_SUMMARY"
     fi
   fi
+  if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "$code" != 0 ] && [ "$code" != 2 ]; then
+    printf '\n**airbyte-gitops %s failed (exit %s): the error is in the job log.**\n' "$command" "$code" >>"$GITHUB_STEP_SUMMARY"
+  fi
   rm -f "$markdown_file"
 fi
 

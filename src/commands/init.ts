@@ -104,8 +104,12 @@ export async function action(dirArgument: string, flags: InitFlags, io: CommandI
   const actionRef = parseActionRef(flags.action ?? (io.env['AIRBYTE_GITOPS_ACTION'] || undefined));
   const schema = flags.schemaUrl ?? schemaUrl(actionRef);
   const dir = resolve(io.cwd, dirArgument);
-  // A directory that cannot take the files is refused before anything is read from Airbyte.
-  resolveScaffold(dir, [], true);
+  // A directory that cannot take the files is refused before anything is read from Airbyte: all but the exported
+  // pipelines, whose names only the export tells, are checked first.
+  const early = scaffoldFiles({ action: actionRef, branch, schemaUrl: schema }).filter(
+    (file) => !(flags.fromWorkspace && file.path.startsWith(`${PIPELINES_DIR}/`)),
+  );
+  resolveScaffold(dir, early, flags.force === true);
 
   const exported = flags.fromWorkspace ? await exportWorkspace(io, flags, schema) : undefined;
   const variables = exported?.variables.map((variable) => variable.name) ?? [];

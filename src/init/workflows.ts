@@ -57,7 +57,7 @@ export function mainWorkflow(options: WorkflowOptions): string {
 # - A pull request that changes them gets the plan (what would change in Airbyte) as one comment, updated in place
 #   on every push, and in the job summary.
 # - A push to ${branch} (a merge) plans again and saves that plan; the apply job applies exactly the saved plan,
-#   and fails without a change if Airbyte changed in between ("saved plan is stale": re-run the workflow).
+#   and fails without a change if Airbyte changed in between ("saved plan is stale": re-run all its jobs).
 ${actionComment(action)}
 ${SECRETS_COMMENT('this workflow')}
 name: airbyte-gitops

@@ -137,4 +137,13 @@ describe('init --from-workspace', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`error: cannot initialise ${join(root, 'x')}: it is a file, not a directory\nhint: give a directory (created when missing)\n`);
   });
+
+  it('refuses a file in the way before reading Airbyte', async () => {
+    const repo = tempDir('gitops-init-ws-');
+    writeFileSync(join(repo, 'README.md'), '# Ours\n');
+    const result = await runCli(['init', repo, '--from-workspace', '--url', 'http://127.0.0.1:9']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: init would overwrite what is in ${repo}; nothing was written\n  README.md exists\n`);
+    expect(readdirSync(repo)).toEqual(['README.md']);
+  });
 });

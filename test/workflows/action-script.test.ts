@@ -200,6 +200,7 @@ describe('the action script builds the command from the inputs', () => {
     expect(run.outputs['changes']).toBe(changes);
     // A failed plan saves nothing to upload.
     if (command === 'plan') expect(run.outputs['plan-file']).toBe(exit === '1' ? '' : 'airbyte-gitops.plan.json');
+    if (command === 'plan' && exit === '1') expect(run.summary).toContain('**airbyte-gitops plan failed (exit 1): the error is in the job log.**');
   });
 
   it.each([

@@ -64,7 +64,8 @@ describe('workflows', () => {
         .map((path) => path.split('/').pop())
         .sort(),
     );
-    for (const [path, text] of Object.entries(files)) expect(read(`examples/ci/${path.split('/').pop()}`), path).toBe(text);
+    // To write them again: airbyte-gitops init <empty dir>, then copy its .github/workflows/*.yml to examples/ci/.
+    for (const [path, text] of Object.entries(files)) expect(read(`examples/ci/${path.split('/').pop()}`), `${path} (init writes it otherwise)`).toBe(text);
   });
 
   it("a variable named like GitHub's own reads a secret GitHub accepts", () => {
