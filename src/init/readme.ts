@@ -36,8 +36,8 @@ export function teamReadme(options: ReadmeOptions): string {
   return `# Airbyte pipelines
 
 This repository holds our Airbyte sources, destinations and connections as YAML files in \`pipelines/\`, and
-[airbyte-gitops](${repositoryUrl(action)}) makes Airbyte match them. ${origin} Change Airbyte here, not in its UI:
-a change made in the UI is reported as drift and undone by the next apply.
+[airbyte-gitops](${repositoryUrl(action)}) makes Airbyte match them. ${origin}
+Change Airbyte here, not in its UI: a change made in the UI is reported as drift and undone by the next apply.
 
 ## How a change flows
 
@@ -46,8 +46,8 @@ a change made in the UI is reported as drift and undone by the next apply.
    and is updated on every push. Review the plan with the change.
 3. Merge. On \`${branch}\`, the workflow plans again and saves the plan; its \`apply\` job (environment
    \`airbyte-production\`) applies exactly that plan.
-4. Every night, \`airbyte-gitops drift\` plans against Airbyte: while Airbyte differs from \`${branch}\`, one issue
-   "Airbyte drifted from Git" is open; it is closed when they match again.
+4. Every night, the \`airbyte-gitops drift\` workflow plans against Airbyte: while Airbyte differs from
+   \`${branch}\`, one issue "Airbyte drifted from Git" is open; it is closed when they match again.
 
 ## Secrets to set
 
@@ -59,7 +59,7 @@ A pull request from a fork gets no secrets and a read-only token: its plan fails
 
 ## Try a change on your machine
 
-Install airbyte-gitops (${docsUrl(action, 'install.md')}), then check the files and plan them against the
+[Install airbyte-gitops](${docsUrl(action, 'install.md')}), then check the files and plan them against the
 emulator, an Airbyte that runs inside the tool (no server, no secrets sent anywhere):
 
 \`\`\`sh

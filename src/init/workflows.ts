@@ -39,8 +39,9 @@ const SECRETS_COMMENT = (file: string) =>
   [
     `# Secrets (Settings → Secrets and variables → Actions): AIRBYTE_URL (\`cloud\` for Airbyte Cloud), AIRBYTE_CLIENT_ID`,
     `# and AIRBYTE_CLIENT_SECRET (or AIRBYTE_TOKEN, or AIRBYTE_USERNAME and AIRBYTE_PASSWORD: add them to env:), and`,
-    `# each variable of the pipelines listed in env: below. To try ${file} without an Airbyte, remove the "# " before each`,
-    `# "emulator: true": each job then runs against an emulator of its own, and nothing reaches an Airbyte.`,
+    `# each variable of the pipelines listed in env: below.`,
+    `# To try ${file} without an Airbyte, remove the "# " before each "emulator: true": each job then runs against`,
+    `# an emulator of its own, and nothing reaches an Airbyte.`,
   ].join('\n');
 
 function actionComment(action: ActionRef): string {
