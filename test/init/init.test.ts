@@ -222,4 +222,17 @@ describe('init never overwrites by surprise', () => {
     expect(readFileSync(outside, 'utf8')).toBe('outside\n');
     expect(tree(repo)).toEqual(['.github', 'README.md']);
   });
+
+  it('links only to files this repository has (the schema, the docs), at the ref of the action', async () => {
+    const repo = tempDir('gitops-init-');
+    expect((await runCli(['init', repo])).code).toBe(0);
+    const text = FILES.map((file) => readFileSync(join(repo, file), 'utf8')).join('\n');
+    const links = [
+      ...text.matchAll(
+        /https:\/\/(?:raw\.githubusercontent\.com\/<org>\/airbyte-gitops\/v1|github\.com\/<org>\/airbyte-gitops\/(?:blob|tree)\/v1)\/?([^\s)]*)/g,
+      ),
+    ].map((m) => m[1]!);
+    expect(links).toEqual(expect.arrayContaining(['schemas/pipeline.schema.json', 'docs/pipeline-format.md', 'docs/install.md', '']));
+    for (const path of links) expect(existsSync(join(import.meta.dirname, '../..', path)), path).toBe(true);
+  });
 });
