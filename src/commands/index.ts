@@ -16,6 +16,7 @@ import { register as cancel } from './define/cancel.js';
 import { register as state } from './define/state.js';
 import { register as exportCommand } from './define/export.js';
 import { register as emulator } from './define/emulator.js';
+import { register as init } from './define/init.js';
 import type { RegisterCommand } from './io.js';
 
-export const commands: RegisterCommand[] = [validate, plan, apply, graph, check, discover, sync, jobs, cancel, state, exportCommand, emulator];
+export const commands: RegisterCommand[] = [validate, plan, apply, graph, check, discover, sync, jobs, cancel, state, exportCommand, init, emulator];

@@ -17,6 +17,7 @@ const RANK: Record<string, number> = {
   cli: 10, // argv, printing errors, exit codes
   commands: 9, // one file per command: its flow top to bottom
   bench: 9, // benchmarks drive the product like a command does
+  init: 8, // what `init` writes: the files of a new pipeline repository
   apply: 7, // executes a plan
   operate: 6, // what the day-to-day commands share
   plan: 5, // fetch, checks, diff, render
