@@ -132,7 +132,8 @@ function fit(head: string[], outcome: Extract<PlanOutcome, { kind: 'planned' }>,
     const cut = markdown.length < whole;
     const body = redact(`${prefix}\n${markdown.trimEnd()}\n${cut ? `\n${note}\n` : ''}`, rules.secrets);
     if (body.length <= rules.limit) return body;
-    room -= body.length - rules.limit + MARGIN;
+    // Redaction grew the plan by about body/room: shrink the room by as much, and a little more.
+    room = Math.floor((room * rules.limit) / body.length) - MARGIN;
   }
   // Only a pathological set of secrets gets here: the plan is left out rather than posted past the limit.
   return redact(`${prefix}\n${note}\n`, rules.secrets);

@@ -81,7 +81,13 @@ export function runInfoFrom(env: NodeJS.ProcessEnv): RunInfo {
   const repository = value(env, 'GITHUB_REPOSITORY');
   const runId = value(env, 'GITHUB_RUN_ID');
   const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-  if (typeof server === 'string' && repository !== undefined && /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && runId !== undefined && /^\d+$/.test(runId)) {
+  if (
+    typeof server === 'string' &&
+    repository !== undefined &&
+    /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) &&
+    runId !== undefined &&
+    /^\d+$/.test(runId)
+  ) {
     const attempts = attempt !== undefined && /^\d+$/.test(attempt) && Number(attempt) > 1 ? `/attempts/${Number(attempt)}` : '';
     info.runUrl = new URL(`${server}/${repository}/actions/runs/${runId}${attempts}`).href;
   }

@@ -121,7 +121,10 @@ export class GitHubApi {
     this.options.debug?.(`github ${shown} → ${response.status}`);
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined);
-      throw new GitHubFailure(`${shown}: GitHub answered with a redirect (${response.status}); not followed, it would carry the token elsewhere`, response.status);
+      throw new GitHubFailure(
+        `${shown}: GitHub answered with a redirect (${response.status}); not followed, it would carry the token elsewhere`,
+        response.status,
+      );
     }
     let text: string;
     try {
@@ -161,7 +164,8 @@ export class GitHubApi {
 
   private networkReason(error: unknown): string {
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      return `GitHub did not answer within ${Math.round((this.options.timeoutMs ?? GITHUB_TIMEOUT_MS) / 1000)} s`;
+      const ms = this.options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+      return `GitHub did not answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`;
     }
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;

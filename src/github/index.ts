@@ -124,7 +124,8 @@ function explain(failure: GitHubFailure, permission: string, summary: boolean): 
   }
   if (failure.rateLimited) return `GitHub's rate limit is spent; the plan is in ${where}. (${failure.message})`;
   if (failure.status === 401) return `GitHub does not accept GITHUB_TOKEN (401): check the token. (${failure.message})`;
-  if (failure.status === 404) return `GitHub answered 404: the repository, pull request or issue does not exist or the token cannot see it. (${failure.message})`;
+  if (failure.status === 404)
+    return `GitHub answered 404: the repository, pull request or issue does not exist or the token cannot see it. (${failure.message})`;
   return failure.message;
 }
 
@@ -140,7 +141,11 @@ const isComment = (item: unknown): item is Comment => item !== null && typeof it
  * comment is the sticky one; a quoted marker further down a comment is not one.
  */
 async function upsertComment(github: GitHubApi, repository: string, number: number, options: PublishOptions, body: string): Promise<void> {
-  const found = await github.find<unknown>(`/repos/${repository}/issues/${number}/comments`, MAX_COMMENT_PAGES, (item) => isComment(item) && hasMarker(item.body, 'plan', options.key));
+  const found = await github.find<unknown>(
+    `/repos/${repository}/issues/${number}/comments`,
+    MAX_COMMENT_PAGES,
+    (item) => isComment(item) && hasMarker(item.body, 'plan', options.key),
+  );
   const existing = found.item as Comment | undefined;
   if (existing !== undefined) {
     await github.call('PATCH', `/repos/${repository}/issues/comments/${existing.id}`, { body });
@@ -163,7 +168,8 @@ const isIssue = (item: unknown): item is Issue =>
   item !== null && typeof item === 'object' && typeof (item as { number?: unknown }).number === 'number' && (item as Issue).pull_request === undefined;
 
 const labelled = (issue: Issue) =>
-  Array.isArray(issue.labels) && issue.labels.some((label) => label === DRIFT_LABEL || (label !== null && typeof label === 'object' && (label as { name?: unknown }).name === DRIFT_LABEL));
+  Array.isArray(issue.labels) &&
+  issue.labels.some((label) => label === DRIFT_LABEL || (label !== null && typeof label === 'object' && (label as { name?: unknown }).name === DRIFT_LABEL));
 
 /**
  * Changes: the open drift issue of this key updated, or one opened (labelled, so the next check finds it by the

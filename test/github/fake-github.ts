@@ -108,11 +108,18 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
       target.searchParams.set('page', String(n));
       return `<${target.href}>; rel="${rel}"`;
     };
-    const links = [...(current < last ? [link(current + 1, 'next'), link(last, 'last')] : []), ...(current > 1 ? [link(1, 'first'), link(current - 1, 'prev')] : [])];
+    const links = [
+      ...(current < last ? [link(current + 1, 'next'), link(last, 'last')] : []),
+      ...(current > 1 ? [link(1, 'first'), link(current - 1, 'prev')] : []),
+    ];
     send(response, 200, items.slice((current - 1) * perPage, current * perPage), links.length > 0 ? { link: links.join(', ') } : {});
   };
 
-  const issueJson = (issue: FakeIssue) => ({ ...issue, labels: issue.labels.map((name) => ({ name })), pull_request: issue.pull_request ? { url: 'x' } : undefined });
+  const issueJson = (issue: FakeIssue) => ({
+    ...issue,
+    labels: issue.labels.map((name) => ({ name })),
+    pull_request: issue.pull_request ? { url: 'x' } : undefined,
+  });
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
@@ -147,7 +154,12 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
     let match: RegExpExecArray | null;
     if ((match = /^issues\/(\d+)\/comments$/.exec(route)) !== null) {
       const number = Number(match[1]);
-      if (request.method === 'GET') return page(response, url, comments.filter((comment) => comment.issue_number === number));
+      if (request.method === 'GET')
+        return page(
+          response,
+          url,
+          comments.filter((comment) => comment.issue_number === number),
+        );
       if (request.method === 'POST') {
         const comment = { id: nextId++, issue_number: number, body: String(input['body'] ?? ''), user: BOT };
         comments.push(comment);

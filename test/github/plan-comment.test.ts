@@ -173,7 +173,9 @@ describe('plan --github-comment', () => {
     const body = job.github.comments[0]!.body;
     expect(body.length).toBeLessThan(65_536);
     expect(body).toContain('truncated');
-    expect(body).toContain('The plan is cut to fit in a GitHub comment.** The whole plan is in [the job log](https://github.com/acme/pipelines/actions/runs/4242)');
+    expect(body).toContain(
+      'The plan is cut to fit in a GitHub comment.** The whole plan is in [the job log](https://github.com/acme/pipelines/actions/runs/4242)',
+    );
     expect((body.match(/<details>/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length);
     expect(job.summaryText()).toContain('conn-399-');
     expect(job.summaryText()).not.toContain('The plan is cut');
