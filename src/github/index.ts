@@ -53,7 +53,7 @@ export async function publishPlan(options: PublishOptions, outcome: PlanOutcome)
   const run = runInfoFrom(options.env);
   const summary = writeSummary(options, outcome, run, secrets);
   if (options.comment) {
-    await guarded(options, 'the plan comment was not posted', 'pull-requests: write', summary, async () => {
+    await guarded(options, secrets, 'the plan comment was not posted', 'pull-requests: write', summary, async () => {
       const pr = pullRequestFrom(options.env);
       if (pr instanceof Skip) return pr;
       const repository = repositoryFrom(options.env);
@@ -69,7 +69,7 @@ export async function publishPlan(options: PublishOptions, outcome: PlanOutcome)
       options.warn('the plan failed, so the drift check cannot tell whether Airbyte drifted: the drift issue is left as it is');
       return;
     }
-    await guarded(options, 'the drift issue was not updated', 'issues: write', summary, async () => {
+    await guarded(options, secrets, 'the drift issue was not updated', 'issues: write', summary, async () => {
       const repository = repositoryFrom(options.env);
       if (repository instanceof Skip) return repository;
       await syncDriftIssue(api(options, repository), repository.repository, options, outcome, run, secrets);
@@ -102,13 +102,25 @@ function writeSummary(options: PublishOptions, outcome: PlanOutcome, run: Proven
 }
 
 /** Runs one GitHub task; a Skip or a failure becomes one warning naming what was not done and why. */
-async function guarded(options: PublishOptions, what: string, permission: string, summary: boolean, task: () => Promise<Skip | undefined>): Promise<void> {
+async function guarded(
+  options: PublishOptions,
+  secrets: readonly string[],
+  what: string,
+  permission: string,
+  summary: boolean,
+  task: () => Promise<Skip | undefined>,
+): Promise<void> {
   try {
     const skipped = await task();
     if (skipped !== undefined) options.warn(`${what}: ${skipped.reason}`);
   } catch (error) {
-    if (!(error instanceof GitHubFailure)) throw error;
-    options.warn(`${what}: ${explain(error, permission, summary)}`);
+    if (error instanceof GitHubFailure) {
+      options.warn(`${what}: ${explain(error, permission, summary)}`);
+      return;
+    }
+    // A bug here must not fail a plan that succeeded: it is reported, as a warning.
+    const message = error instanceof Error ? error.message : String(error);
+    options.warn(`${what}: internal error (please report it): ${printable(redact(message, secrets))}`);
   }
 }
 
