@@ -33,8 +33,8 @@ Examples:
   $ airbyte-gitops plan pipelines/ --markdown > plan.md
   $ airbyte-gitops plan pipelines/ --out plan.json && airbyte-gitops apply plan.json
   $ airbyte-gitops plan pipelines/ --refresh
-  $ airbyte-gitops plan pipelines/ --github-comment                      # in a pull-request workflow
-  $ airbyte-gitops plan pipelines/ --github-drift-issue --detailed-exitcode   # in a scheduled workflow
+  $ airbyte-gitops plan pipelines/ --github-comment                          # pull-request job
+  $ airbyte-gitops plan pipelines/ --github-drift-issue --detailed-exitcode  # scheduled drift check
 
 Exit status: 0 success (with --detailed-exitcode: no changes); 2 changes present (--detailed-exitcode only);
 1 invalid pipeline (every problem is printed as file:line:col), API or network error.
