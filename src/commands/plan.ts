@@ -65,7 +65,7 @@ export async function action(paths: string[], flags: PlanFlags, io: CommandIo, s
   }
   let outcome: PlanOutcome;
   let failure: unknown;
-  const secrets = environmentSecrets(io.env);
+  const secrets: string[] = [];
   try {
     const prepared = await planAndPrint(paths, flags, io, status, render);
     const { plan } = prepared;
@@ -124,13 +124,6 @@ async function planAndPrint(paths: string[], flags: PlanFlags, io: CommandIo, st
     if (flags.detailedExitcode) status.exitStatus = hasChanges(plan.summary) ? ExitCode.changes : ExitCode.ok;
     return prepared;
   });
-}
-
-/** Variables whose names say they hold a secret (tokens, passwords, keys): their values never reach GitHub. */
-const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY/i;
-
-function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env).flatMap(([name, value]) => (SECRET_NAME.test(name) && !/_URL$/i.test(name) && value !== undefined && value !== '' ? [value] : []));
 }
 
 /** A failed plan as the CLI prints it (the problems, `error:`, the details and the hint), plain text, no stack. */

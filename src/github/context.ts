@@ -123,3 +123,23 @@ export function pullRequestFrom(env: NodeJS.ProcessEnv): PullRequest | Skip {
   const head = (pr as { head?: { sha?: unknown } }).head?.sha;
   return { number, ...(typeof head === 'string' && SHA.test(head) ? { headSha: head.toLowerCase() } : {}) };
 }
+
+/** Variables whose names say they hold a secret (tokens, passwords, keys). */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY/i;
+/** Shorter values, and flags and numbers, are left alone: `SOME_TOKEN_ENABLED=true` must not hide every `true`. */
+const MIN_GUESSED_LENGTH = 8;
+
+/**
+ * The values of the environment's variables whose names say they hold a secret (GITHUB_TOKEN, AIRBYTE_CLIENT_SECRET,
+ * a pipeline's DB_PASSWORD...): redacted from everything posted on GitHub, whether or not the run used them.
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
+  const found = new Set<string>();
+  for (const [name, text] of Object.entries(env)) {
+    if (text === undefined || !SECRET_NAME.test(name) || /_URL$/i.test(name)) continue;
+    if (name === 'GITHUB_TOKEN' || (text.length >= MIN_GUESSED_LENGTH && !/^(true|false|yes|no|on|off|[\d.]+)$/i.test(text))) {
+      if (text !== '') found.add(text);
+    }
+  }
+  return [...found];
+}

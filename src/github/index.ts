@@ -19,7 +19,7 @@ import {
   type PlanOutcome,
   type Provenance,
 } from './body.js';
-import { pullRequestFrom, repositoryFrom, runInfoFrom, Skip, type Repository } from './context.js';
+import { environmentSecrets, pullRequestFrom, repositoryFrom, runInfoFrom, Skip, type Repository } from './context.js';
 import { GitHubApi, GitHubFailure } from './http.js';
 
 export { checkKey, DEFAULT_KEY, type PlanOutcome } from './body.js';
@@ -35,7 +35,7 @@ export interface PublishOptions {
   /** `--github-comment-key` (checked already). */
   key: string;
   env: NodeJS.ProcessEnv;
-  /** The run's secret values: redacted from every body. GITHUB_TOKEN is added here. */
+  /** The plan's secret values: redacted from every body, with GITHUB_TOKEN and the environment's (environmentSecrets). */
   secrets: readonly string[];
   /** One warning line (the caller prints it, and annotates it under Actions). */
   warn(message: string): void;
@@ -48,8 +48,7 @@ export interface PublishOptions {
 
 /** Writes the outcome to the job summary, the pull request's comment and the drift issue, as the options ask. */
 export async function publishPlan(options: PublishOptions, outcome: PlanOutcome): Promise<void> {
-  const token = options.env['GITHUB_TOKEN'];
-  const secrets = [...options.secrets, ...(token === undefined || token === '' ? [] : [token])];
+  const secrets = [...options.secrets, ...environmentSecrets(options.env)];
   const run = runInfoFrom(options.env);
   const summary = writeSummary(options, outcome, run, secrets);
   if (options.comment) {
