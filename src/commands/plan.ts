@@ -66,6 +66,7 @@ export async function action(paths: string[], flags: PlanFlags, io: CommandIo, s
   let outcome: PlanOutcome;
   let failure: unknown;
   const secrets: string[] = [];
+  const renders = new Map<number, string>();
   try {
     const prepared = await planAndPrint(paths, flags, io, status, render);
     const { plan } = prepared;
@@ -74,7 +75,12 @@ export async function action(paths: string[], flags: PlanFlags, io: CommandIo, s
       kind: 'planned',
       changes: hasChanges(plan.summary),
       summary: summaryLine(plan.summary),
-      markdown: (limit) => renderMarkdown(plan, prepared.desired, render, limit),
+      // The comment, the issue and the summary ask for the same sizes (the whole plan, then what fits): rendered once each.
+      markdown: (limit) => {
+        const rendered = renders.get(limit) ?? renderMarkdown(plan, prepared.desired, render, limit);
+        renders.set(limit, rendered);
+        return rendered;
+      },
     };
   } catch (error) {
     // An interrupted plan leaves GitHub as it was: the job is being cancelled.

@@ -42,8 +42,6 @@ export interface PublishOptions {
   /** What was done on GitHub, one line. */
   note(message: string): void;
   debug?(line: string): void;
-  /** Each GitHub call's deadline (tests shorten it). */
-  timeoutMs?: number;
 }
 
 /** Writes the outcome to the job summary, the pull request's comment and the drift issue, as the options ask. */
@@ -82,7 +80,6 @@ function api(options: PublishOptions, repository: Repository): GitHubApi {
     apiUrl: repository.apiUrl,
     token: repository.token,
     ...(options.debug === undefined ? {} : { debug: options.debug }),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
 }
 
