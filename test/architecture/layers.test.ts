@@ -30,6 +30,7 @@ const RANK: Record<string, number> = {
   streams: 1, // stream identity (namespace + name)
   api: 0, // wire types
   util: 1,
+  github: 3, // posting the plan on GitHub (comment, drift issue, job summary): errors, secrets, model, util, api only
   '(root)': 2.5, // errors.ts: every layer from client/ up throws it; it carries model/'s Problem type
 };
 

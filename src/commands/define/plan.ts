@@ -21,7 +21,10 @@ export function register(program: Command, io: CommandIo, status: RunStatus): vo
     .addOption(new Option('--json', 'print the plan as JSON (formatVersion 1)').conflicts('markdown'))
     .option('--markdown', 'print the plan as Markdown for a pull-request comment')
     .option('--out <file>', 'save the plan for `apply <file>`; secrets stay ${VAR} references, read again at apply time')
-    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error');
+    .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
+    .option('--github-comment', 'on a pull request (GitHub Actions), post the plan as one comment, updated in place on every run (see docs/github.md)')
+    .option('--github-comment-key <key>', 'tells apart several plans on one pull request, or several drift issues (letters, digits, . _ -; default: default)')
+    .option('--github-drift-issue', 'for a scheduled drift check: open or update one GitHub issue when the plan has changes, close it when clean');
   command.addHelpText(
     'after',
     `
@@ -30,9 +33,13 @@ Examples:
   $ airbyte-gitops plan pipelines/ --markdown > plan.md
   $ airbyte-gitops plan pipelines/ --out plan.json && airbyte-gitops apply plan.json
   $ airbyte-gitops plan pipelines/ --refresh
+  $ airbyte-gitops plan pipelines/ --github-comment                          # pull-request job
+  $ airbyte-gitops plan pipelines/ --github-drift-issue --detailed-exitcode  # scheduled drift check
 
 Exit status: 0 success (with --detailed-exitcode: no changes); 2 changes present (--detailed-exitcode only);
-1 invalid pipeline (every problem is printed as file:line:col), API or network error.`,
+1 invalid pipeline (every problem is printed as file:line:col), API or network error.
+GitHub failures (--github-comment, --github-drift-issue) are a warning and never change the exit status; they read
+GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_API_URL and GITHUB_STEP_SUMMARY as GitHub Actions sets them.`,
   );
   addConnectOptions(command, io).action(async (paths: string[], flags: PlanFlags) => (await import('../plan.js')).action(paths, flags, io, status));
 }

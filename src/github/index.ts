@@ -1,0 +1,227 @@
+/**
+ * `plan --github-comment` / `--github-drift-issue`: the plan's outcome on GitHub. The job summary gets the whole
+ * plan; a pull request gets one sticky comment (found by its marker, created once, then updated in place); a
+ * scheduled drift check opens, updates or closes one issue. Nothing here changes the plan's exit status: every
+ * failure on the GitHub side ends as one warning line saying what happened and what to do.
+ */
+import { appendFileSync } from 'node:fs';
+import { redact } from '../secrets/redact.js';
+import { printable } from '../util/printable.js';
+import {
+  commentBody,
+  DRIFT_LABEL,
+  driftBody,
+  driftClosedComment,
+  driftTitle,
+  GITHUB_BODY_LIMIT,
+  hasMarker,
+  summaryBody,
+  type PlanOutcome,
+  type Provenance,
+} from './body.js';
+import { environmentSecrets, pullRequestFrom, repositoryFrom, runInfoFrom, Skip, type Repository } from './context.js';
+import { GitHubApi, GitHubFailure } from './http.js';
+
+export { checkKey, DEFAULT_KEY, type PlanOutcome } from './body.js';
+
+/** Pages of a pull request's comments read to find the sticky one (100 each): 3,000 comments. */
+export const MAX_COMMENT_PAGES = 30;
+/** Pages of open drift-labelled issues read to find this key's (100 each). */
+export const MAX_ISSUE_PAGES = 10;
+
+export interface PublishOptions {
+  comment: boolean;
+  driftIssue: boolean;
+  /** `--github-comment-key` (checked already). */
+  key: string;
+  env: NodeJS.ProcessEnv;
+  /** The plan's secret values: redacted from every body, with GITHUB_TOKEN and the environment's (environmentSecrets). */
+  secrets: readonly string[];
+  /** One warning line (the caller prints it, and annotates it under Actions). */
+  warn(message: string): void;
+  /** What was done on GitHub, one line. */
+  note(message: string): void;
+  debug?(line: string): void;
+}
+
+/** Writes the outcome to the job summary, the pull request's comment and the drift issue, as the options ask. */
+export async function publishPlan(options: PublishOptions, outcome: PlanOutcome): Promise<void> {
+  const secrets = [...options.secrets, ...environmentSecrets(options.env)];
+  const run = runInfoFrom(options.env);
+  const summary = writeSummary(options, outcome, run, secrets);
+  if (options.comment) {
+    await guarded(options, secrets, 'the plan comment was not posted', 'pull-requests: write', summary, async () => {
+      const pr = pullRequestFrom(options.env);
+      if (pr instanceof Skip) return pr;
+      const repository = repositoryFrom(options.env);
+      if (repository instanceof Skip) return repository;
+      const from: Provenance = { ...run, ...(pr.headSha === undefined ? {} : { sha: pr.headSha }) };
+      const body = commentBody(options.key, outcome, from, { secrets, limit: GITHUB_BODY_LIMIT });
+      await upsertComment(api(options, repository), repository.repository, pr.number, options, body);
+      return undefined;
+    });
+  }
+  if (options.driftIssue) {
+    if (outcome.kind === 'failed') {
+      options.warn('the plan failed, so the drift check cannot tell whether Airbyte drifted: the drift issue is left as it is');
+      return;
+    }
+    await guarded(options, secrets, 'the drift issue was not updated', 'issues: write', summary, async () => {
+      const repository = repositoryFrom(options.env);
+      if (repository instanceof Skip) return repository;
+      await syncDriftIssue(api(options, repository), repository.repository, options, outcome, run, secrets);
+      return undefined;
+    });
+  }
+}
+
+function api(options: PublishOptions, repository: Repository): GitHubApi {
+  return new GitHubApi({
+    apiUrl: repository.apiUrl,
+    token: repository.token,
+    ...(options.debug === undefined ? {} : { debug: options.debug }),
+  });
+}
+
+/** Appends the outcome to GITHUB_STEP_SUMMARY when it is set; true when written. */
+function writeSummary(options: PublishOptions, outcome: PlanOutcome, run: Provenance, secrets: readonly string[]): boolean {
+  const path = options.env['GITHUB_STEP_SUMMARY'];
+  if (path === undefined || path === '') return false;
+  try {
+    appendFileSync(path, summaryBody(options.key, outcome, run, secrets));
+    return true;
+  } catch (error) {
+    const code = error !== null && typeof error === 'object' && 'code' in error ? ` (${String((error as { code: unknown }).code)})` : '';
+    options.warn(`the plan was not written to the job summary: GITHUB_STEP_SUMMARY cannot be appended to${code}`);
+    return false;
+  }
+}
+
+/** Runs one GitHub task; a Skip or a failure becomes one warning naming what was not done and why. */
+async function guarded(
+  options: PublishOptions,
+  secrets: readonly string[],
+  what: string,
+  permission: string,
+  summary: boolean,
+  task: () => Promise<Skip | undefined>,
+): Promise<void> {
+  try {
+    const skipped = await task();
+    if (skipped !== undefined) options.warn(`${what}: ${skipped.reason}`);
+  } catch (error) {
+    if (error instanceof GitHubFailure) {
+      options.warn(`${what}: ${explain(error, permission, summary)}`);
+      return;
+    }
+    // A bug here must not fail a plan that succeeded: it is reported, as a warning.
+    const message = error instanceof Error ? error.message : String(error);
+    options.warn(`${what}: internal error (please report it): ${printable(redact(message, secrets))}`);
+  }
+}
+
+/** A failure in the user's terms: a 403 is most often a fork's read-only token; a 401 a wrong token. */
+function explain(failure: GitHubFailure, permission: string, summary: boolean): string {
+  const where = summary ? 'the job summary and the log' : 'the job log';
+  if (failure.status === 403 && !failure.rateLimited) {
+    return (
+      `GitHub refused the token (403, read-only or missing permission). A pull request from a fork gets a read-only ` +
+      `GITHUB_TOKEN, so nothing can be posted for it: the plan is in ${where}. Otherwise give the workflow ` +
+      `\`permissions: ${permission}\`. (${failure.message})`
+    );
+  }
+  if (failure.rateLimited) return `GitHub's rate limit is spent; the plan is in ${where}. (${failure.message})`;
+  if (failure.status === 401) return `GitHub does not accept GITHUB_TOKEN (401): check the token. (${failure.message})`;
+  if (failure.status === 404)
+    return `GitHub answered 404: the repository, pull request or issue does not exist or the token cannot see it. (${failure.message})`;
+  return failure.message;
+}
+
+interface Comment {
+  id: number;
+  body?: unknown;
+}
+
+const isComment = (item: unknown): item is Comment => item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'number';
+
+/**
+ * The one comment whose first line is this key's marker: updated if there, else created. The first (oldest) such
+ * comment is the sticky one; a quoted marker further down a comment is not one.
+ */
+async function upsertComment(github: GitHubApi, repository: string, number: number, options: PublishOptions, body: string): Promise<void> {
+  const found = await github.find<unknown>(
+    `/repos/${repository}/issues/${number}/comments`,
+    MAX_COMMENT_PAGES,
+    (item) => isComment(item) && hasMarker(item.body, 'plan', options.key),
+  );
+  const existing = found.item as Comment | undefined;
+  if (existing !== undefined) {
+    await github.call('PATCH', `/repos/${repository}/issues/comments/${existing.id}`, { body });
+    options.note(`Updated the plan comment on pull request #${number}.`);
+    return;
+  }
+  if (!found.complete) options.warn(`pull request #${number} has more than ${MAX_COMMENT_PAGES * 100} comments: the plan comment was not looked for past them`);
+  await github.call('POST', `/repos/${repository}/issues/${number}/comments`, { body });
+  options.note(`Posted the plan as a comment on pull request #${number}.`);
+}
+
+interface Issue {
+  number: number;
+  body?: unknown;
+  pull_request?: unknown;
+  labels?: unknown;
+}
+
+const isIssue = (item: unknown): item is Issue =>
+  item !== null && typeof item === 'object' && typeof (item as { number?: unknown }).number === 'number' && (item as Issue).pull_request === undefined;
+
+const labelled = (issue: Issue) =>
+  Array.isArray(issue.labels) &&
+  issue.labels.some((label) => label === DRIFT_LABEL || (label !== null && typeof label === 'object' && (label as { name?: unknown }).name === DRIFT_LABEL));
+
+/**
+ * Changes: the open drift issue of this key updated, or one opened (labelled, so the next check finds it by the
+ * label, with the marker as proof). No changes: the open one closed with a comment. Found among open issues with
+ * the drift label only, a bounded number of pages.
+ */
+async function syncDriftIssue(
+  github: GitHubApi,
+  repository: string,
+  options: PublishOptions,
+  outcome: Extract<PlanOutcome, { kind: 'planned' }>,
+  run: Provenance,
+  secrets: readonly string[],
+): Promise<void> {
+  const found = await github.find<unknown>(
+    `/repos/${repository}/issues?state=open&labels=${DRIFT_LABEL}`,
+    MAX_ISSUE_PAGES,
+    (item) => isIssue(item) && hasMarker(item.body, 'drift', options.key),
+  );
+  const open = found.item as Issue | undefined;
+  if (!outcome.changes) {
+    if (open === undefined) {
+      options.note('No drift: no drift issue is open.');
+      return;
+    }
+    await github.call('POST', `/repos/${repository}/issues/${open.number}/comments`, { body: driftClosedComment(run, { secrets, limit: GITHUB_BODY_LIMIT }) });
+    await github.call('PATCH', `/repos/${repository}/issues/${open.number}`, { state: 'closed', state_reason: 'completed' });
+    options.note(`No drift: closed drift issue #${open.number}.`);
+    return;
+  }
+  const title = redact(driftTitle(options.key), secrets);
+  const body = driftBody(options.key, outcome, run, { secrets, limit: GITHUB_BODY_LIMIT });
+  if (open !== undefined) {
+    await github.call('PATCH', `/repos/${repository}/issues/${open.number}`, { title, body });
+    options.note(`Airbyte drifted from Git: updated drift issue #${open.number}.`);
+    return;
+  }
+  const created = await github.call('POST', `/repos/${repository}/issues`, { title, body, labels: [DRIFT_LABEL] });
+  const issue = isIssue(created.json) ? created.json : undefined;
+  options.note(`Airbyte drifted from Git: opened drift issue${issue === undefined ? '' : ` #${issue.number}`}.`);
+  if (issue !== undefined && !labelled(issue)) {
+    options.warn(
+      `drift issue #${issue.number} was opened without the '${printable(DRIFT_LABEL)}' label (the token may not set labels): ` +
+        'the next drift check will not find it and opens another; add the label to it by hand',
+    );
+  }
+}
