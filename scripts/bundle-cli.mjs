@@ -59,6 +59,9 @@ const { output } = await bundle.write({
   chunkFileNames: `${CHUNKS}/[name]-[hash].js`,
   // Doc comments are for readers of the sources, which the packages keep: Node would only scan past them.
   comments: { legal: true, annotation: false, jsdoc: false },
+  // Characters beyond ASCII (✓, →, quotes) written as escapes, which read the same: a file of ASCII only is decoded
+  // and scanned as one byte per character, a file with one other character as two.
+  charset: 'ascii',
   banner: (chunk) => (chunk.isEntry ? MARK : ''),
 });
 await bundle.close();
