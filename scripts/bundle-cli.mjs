@@ -39,8 +39,8 @@ if (entry.includes(MARK)) {
 
 // A file read beside the package at run time is found by a path relative to the module that reads it
 // (`new URL('../../package.json', import.meta.url)`): every such module sits one folder below dist/ (cli/, pipeline/),
-// and so does every file of the bundle.
-const READS_BESIDE = /new URL\(\s*['"]\.\.\/\.\.\/(?!\.\.)/;
+// and so does every file of the bundle. A createRequire(import.meta.url) finds packages from anywhere in the package.
+const placedByItself = (source) => /\bimport\.meta\b/.test(source.replaceAll('createRequire(import.meta.url)', ''));
 
 rmSync(join(DIST, CHUNKS), { recursive: true, force: true });
 const bundle = await rolldown({
@@ -79,12 +79,12 @@ for (const file of output) {
   }
   modules[file.fileName] = file.moduleIds.filter((id) => id.startsWith(ROOT)).map((id) => relative(ROOT, id));
   for (const id of file.moduleIds) {
-    if (!id.startsWith(ROOT)) continue;
-    const source = readFileSync(id, 'utf8');
-    const depth = relative(DIST, id).split('/').length;
-    if (READS_BESIDE.test(source) && depth !== 2)
-      throw new Error(`${relative(ROOT, id)} reads a file by a path relative to itself, which the bundle would move`);
+    if (!id.startsWith(DIST) || relative(DIST, id).split('/').length === 2) continue;
+    if (placedByItself(readFileSync(id, 'utf8')))
+      throw new Error(`${relative(ROOT, id)} uses import.meta (a path relative to itself), which the bundle would move`);
   }
+  // A package's CommonJS file that finds files by its own place would look beside the bundle instead.
+  if (/\b__(dirname|filename)\b/.test(file.code)) throw new Error(`${file.fileName} uses __dirname or __filename`);
 }
 writeFileSync(join(DIST, CHUNKS, 'modules.json'), `${JSON.stringify(modules, null, 2)}\n`);
 // The packages whose code the bundle holds are copied with their licences.
