@@ -2,8 +2,8 @@
  * Start-up and parallelism benchmarks of the built CLI, each measured side by side in one run:
  *
  * - `--help` and `validate examples/pipelines` against `node -e 0` (a bare Node start), the three runs interleaved
- *   so machine noise hits them alike; the median of several runs, as a ratio; plus the modules each loads
- *   (recorded by a module-load hook).
+ *   so machine noise hits them alike; the median of several runs, as a ratio; plus the files each loads (recorded
+ *   by a module-load hook) and the modules those hold (the command line is bundled: scripts/bundle-cli.mjs).
  * - `apply` of 300 sources + 300 destinations + 300 connections by the built CLI against the emulator at 50 ms per
  *   call, with --parallelism 16 and 32: the ratio of their wall times, for the whole run and for the operations
  *   alone (start-up and plan cost the same at both). 300 of each, not 100: at 100, the 32-wide run has only four
@@ -12,13 +12,14 @@
  */
 import { fakerPipelineYaml } from './apply.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEmulator } from '../emulator/index.js';
 
 const DIST = join(import.meta.dirname, '..');
+const ROOT = join(DIST, '..');
 const CLI = join(DIST, 'cli', 'main.js');
 const EXAMPLES = join(DIST, '..', 'examples', 'pipelines');
 const RUNS = 15;
@@ -63,8 +64,17 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-/** The modules the CLI loads for `args`: its own (files of dist/) and packages, as counts and names. */
-async function modulesLoaded(dir: string, args: string[]): Promise<{ own: number; packages: string[] }> {
+interface Loaded {
+  /** Files the process loaded: of the bundle and of packages (not Node's own modules). */
+  files: number;
+  /** Modules of dist/ those files hold. */
+  own: number;
+  /** Packages whose code those files hold, by name. */
+  packages: string[];
+}
+
+/** The files the CLI loads for `args`, and the modules they hold (dist/chunks/modules.json lists a bundle file's). */
+async function modulesLoaded(dir: string, args: string[]): Promise<Loaded> {
   const log = join(dir, `loaded-${args[0]?.replace(/\W/g, '') ?? 'none'}.txt`);
   writeFileSync(log, '');
   const hooks = join(dir, 'hooks.mjs');
@@ -73,15 +83,28 @@ async function modulesLoaded(dir: string, args: string[]): Promise<{ own: number
     `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, nextLoad) {\n  appendFileSync(process.env.BENCH_LOADED_LOG, url + '\\n');\n  return nextLoad(url, context);\n}\n`,
   );
   const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  // CommonJS files that other CommonJS files require() pass no hook: the require cache lists them at exit.
+  writeFileSync(
+    register,
+    `import { appendFileSync } from 'node:fs';\nimport { createRequire, register } from 'node:module';\nimport { pathToFileURL } from 'node:url';\n` +
+      `register(${JSON.stringify(pathToFileURL(hooks).href)});\nconst { cache } = createRequire(import.meta.url);\n` +
+      `process.on('exit', () => appendFileSync(process.env.BENCH_LOADED_LOG, Object.keys(cache).map((path) => pathToFileURL(path).href + '\\n').join('')));\n`,
+  );
   await timedNode(['--import', pathToFileURL(register).href, CLI, ...args], { cwd: dir, env: { BENCH_LOADED_LOG: log } });
-  const paths = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((url) => url.startsWith('file:'))
-    .map((url) => new URL(url).pathname);
+  const manifestFile = join(DIST, 'chunks', 'modules.json');
+  const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string[]>) : {};
+  const files = [
+    ...new Set(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((url) => url.startsWith('file:'))
+        .map((url) => new URL(url).pathname),
+    ),
+  ];
+  const paths = files.flatMap((path) => manifest[relative(DIST, path)]?.map((module) => join(ROOT, module)) ?? [path]);
   const own = paths.filter((path) => !relative(DIST, path).startsWith('..') && !path.includes('/node_modules/')).length;
   const packages = [...new Set(paths.flatMap((path) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []))].sort();
-  return { own, packages };
+  return { files: files.length, own, packages };
 }
 
 async function startupSection(dir: string): Promise<string> {
@@ -101,7 +124,7 @@ async function startupSection(dir: string): Promise<string> {
   const helpModules = await modulesLoaded(dir, ['--help']);
   const validateModules = await modulesLoaded(dir, ['validate', EXAMPLES]);
   const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const modules = (loaded: { own: number; packages: string[] }) => `${loaded.own} own modules, packages: ${loaded.packages.join(', ')}`;
+  const modules = (loaded: Loaded) => `${loaded.files} files holding ${loaded.own} own modules and packages ${loaded.packages.join(', ')}`;
   return [
     `start-up: median of ${RUNS} interleaved runs of each, ratio to \`node -e 0\` (${ms(bare)})`,
     `  --help:                       ${ms(help)} = ${(help / bare).toFixed(1)}x node -e 0; ${modules(helpModules)}`,
@@ -149,9 +172,11 @@ async function parallelismSection(dir: string): Promise<string> {
   }
 }
 
-export async function benchStartup(): Promise<string> {
+/** Both sections; with `{ parallelism: false }` the start-up section alone (a few seconds instead of half a minute). */
+export async function benchStartup(options: { parallelism?: boolean } = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   try {
+    if (options.parallelism === false) return await startupSection(dir);
     return `${await startupSection(dir)}\n\n${await parallelismSection(dir)}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
