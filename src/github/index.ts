@@ -1,8 +1,9 @@
 /**
  * `plan --github-comment` / `--github-drift-issue`: the plan's outcome on GitHub. The job summary gets the whole
- * plan; a pull request gets one sticky comment (found by its marker, created once, then updated in place); a
- * scheduled drift check opens, updates or closes one issue. Nothing here changes the plan's exit status: every
- * failure on the GitHub side ends as one warning line saying what happened and what to do.
+ * plan; a pull request gets one sticky comment (found by its marker and its author, the token's own account: created
+ * once, then updated in place); a scheduled drift check opens, updates or closes one issue, found the same way.
+ * Nothing here changes the plan's exit status: every failure on the GitHub side ends as one warning line saying what
+ * happened and what to do.
  */
 import { appendFileSync } from 'node:fs';
 import { redact } from '../secrets/redact.js';
@@ -21,6 +22,7 @@ import {
 } from './body.js';
 import { environmentSecrets, pullRequestFrom, repositoryFrom, runInfoFrom, Skip, type Repository } from './context.js';
 import { GitHubApi, GitHubFailure } from './http.js';
+import { authorName, authoredBy, whoAmI, type Identity } from './identity.js';
 
 export { checkKey, DEFAULT_KEY, type PlanOutcome } from './body.js';
 
@@ -49,6 +51,9 @@ export async function publishPlan(options: PublishOptions, outcome: PlanOutcome)
   const secrets = [...options.secrets, ...environmentSecrets(options.env)];
   const run = runInfoFrom(options.env);
   const summary = writeSummary(options, outcome, run, secrets);
+  // The token's account, asked at most once per run (both tasks share it), and only when a task reaches GitHub.
+  let identity: Promise<Identity> | undefined;
+  const account = (github: GitHubApi) => (identity ??= whoAmI(github));
   if (options.comment) {
     await guarded(options, secrets, 'the plan comment was not posted', 'pull-requests: write', summary, async () => {
       const pr = pullRequestFrom(options.env);
@@ -57,7 +62,8 @@ export async function publishPlan(options: PublishOptions, outcome: PlanOutcome)
       if (repository instanceof Skip) return repository;
       const from: Provenance = { ...run, ...(pr.headSha === undefined ? {} : { sha: pr.headSha }) };
       const body = commentBody(options.key, outcome, from, { secrets, limit: GITHUB_BODY_LIMIT });
-      await upsertComment(api(options, repository), repository.repository, pr.number, options, body);
+      const github = api(options, repository);
+      await upsertComment(github, await account(github), repository.repository, pr.number, options, body);
       return undefined;
     });
   }
@@ -69,7 +75,8 @@ export async function publishPlan(options: PublishOptions, outcome: PlanOutcome)
     await guarded(options, secrets, 'the drift issue was not updated', 'issues: write', summary, async () => {
       const repository = repositoryFrom(options.env);
       if (repository instanceof Skip) return repository;
-      await syncDriftIssue(api(options, repository), repository.repository, options, outcome, run, secrets);
+      const github = api(options, repository);
+      await syncDriftIssue(github, await account(github), repository.repository, options, outcome, run, secrets);
       return undefined;
     });
   }
@@ -140,20 +147,44 @@ function explain(failure: GitHubFailure, permission: string, summary: boolean): 
 interface Comment {
   id: number;
   body?: unknown;
+  user?: unknown;
 }
 
 const isComment = (item: unknown): item is Comment => item !== null && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'number';
 
 /**
- * The one comment whose first line is this key's marker: updated if there, else created. The first (oldest) such
- * comment is the sticky one; a quoted marker further down a comment is not one.
+ * Sorts a list as it is read: `ours` is true for an item with the marker written by the token's account; the items
+ * with the marker written by someone else (seen before ours) are kept in `others`, never edited, only told of.
  */
-async function upsertComment(github: GitHubApi, repository: string, number: number, options: PublishOptions, body: string): Promise<void> {
-  const found = await github.find<unknown>(
-    `/repos/${repository}/issues/${number}/comments`,
-    MAX_COMMENT_PAGES,
-    (item) => isComment(item) && hasMarker(item.body, 'plan', options.key),
-  );
+function ownership<T extends { user?: unknown }>(identity: Identity, marked: (item: unknown) => item is T) {
+  const others: T[] = [];
+  const ours = (item: unknown): boolean => {
+    if (!marked(item)) return false;
+    if (authoredBy(identity, item.user)) return true;
+    others.push(item);
+    return false;
+  };
+  return { ours, others };
+}
+
+/** One line of the log about the marked items of other authors: `Left alone comment 12 by @mallory (and 1 more)…`. */
+function leftAlone<T extends { user?: unknown }>(others: readonly T[], what: (item: T) => string): string | undefined {
+  const first = others[0];
+  if (first === undefined) return undefined;
+  const more = others.length > 1 ? ` (and ${others.length - 1} more)` : '';
+  return `Left alone ${what(first)} by ${authorName(first.user)}${more}: it carries this tool's marker but was not written by this token's account.`;
+}
+
+/**
+ * The one comment whose first line is this key's marker and whose author is the token's account: updated if there,
+ * else created. The first (oldest) such comment is the sticky one; a quoted marker further down a comment is not
+ * one, and a marked comment of someone else is never edited (it does not stop the tool from posting its own).
+ */
+async function upsertComment(github: GitHubApi, identity: Identity, repository: string, number: number, options: PublishOptions, body: string): Promise<void> {
+  const mine = ownership(identity, (item): item is Comment => isComment(item) && hasMarker(item.body, 'plan', options.key));
+  const found = await github.find<unknown>(`/repos/${repository}/issues/${number}/comments`, MAX_COMMENT_PAGES, (item) => mine.ours(item));
+  const others = leftAlone(mine.others, (comment) => `comment ${comment.id} on pull request #${number}`);
+  if (others !== undefined) options.note(others);
   const existing = found.item as Comment | undefined;
   if (existing !== undefined) {
     await github.call('PATCH', `/repos/${repository}/issues/comments/${existing.id}`, { body });
@@ -168,6 +199,7 @@ async function upsertComment(github: GitHubApi, repository: string, number: numb
 interface Issue {
   number: number;
   body?: unknown;
+  user?: unknown;
   pull_request?: unknown;
   labels?: unknown;
 }
@@ -181,22 +213,23 @@ const labelled = (issue: Issue) =>
 
 /**
  * Changes: the open drift issue of this key updated, or one opened (labelled, so the next check finds it by the
- * label, with the marker as proof). No changes: the open one closed with a comment. Found among open issues with
- * the drift label only, a bounded number of pages.
+ * label, with the marker and its author, the token's account, as proof). No changes: the open one closed with a
+ * comment. Found among open issues with the drift label only, a bounded number of pages; an issue someone else
+ * opened with the label and the marker is never edited nor closed.
  */
 async function syncDriftIssue(
   github: GitHubApi,
+  identity: Identity,
   repository: string,
   options: PublishOptions,
   outcome: Extract<PlanOutcome, { kind: 'planned' }>,
   run: Provenance,
   secrets: readonly string[],
 ): Promise<void> {
-  const found = await github.find<unknown>(
-    `/repos/${repository}/issues?state=open&labels=${DRIFT_LABEL}`,
-    MAX_ISSUE_PAGES,
-    (item) => isIssue(item) && hasMarker(item.body, 'drift', options.key),
-  );
+  const mine = ownership(identity, (item): item is Issue => isIssue(item) && hasMarker(item.body, 'drift', options.key));
+  const found = await github.find<unknown>(`/repos/${repository}/issues?state=open&labels=${DRIFT_LABEL}`, MAX_ISSUE_PAGES, (item) => mine.ours(item));
+  const others = leftAlone(mine.others, (issue) => `issue #${issue.number}`);
+  if (others !== undefined) options.note(others);
   const open = found.item as Issue | undefined;
   if (!outcome.changes) {
     if (open === undefined) {

@@ -3,6 +3,11 @@
  * calls the tool makes (lists paginated with a `Link` header as GitHub does, per_page up to 100), the token checked
  * on every call (`Authorization: Bearer <t>` or `token <t>`), a switch that answers every write 403 as GitHub does
  * for a fork's read-only token, and a log of every request for asserts. Stopped after each test.
+ *
+ * Each token belongs to an account, as on GitHub: what it creates carries that account as `user: {login, type}`.
+ * `GET /user` answers a user's token (a personal access token) with its login, and refuses an installation token
+ * (the Actions GITHUB_TOKEN, a GitHub App's) with 403 "Resource not accessible by integration". The default token is
+ * the Actions one, writing as `github-actions[bot]`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +29,8 @@ export interface FakeIssue {
   number: number;
   title: string;
   body: string;
+  /** Who opened it. */
+  user: FakeUser;
   state: 'open' | 'closed';
   state_reason: string | null;
   labels: string[];
@@ -40,8 +47,15 @@ export interface RecordedRequest {
   body: string;
 }
 
-/** An answer a test puts in place of the fake's own (a 500, a redirect, garbage, a hang). */
-export type Override = (request: RecordedRequest) => { status: number; headers?: Record<string, string>; body?: string } | 'hang' | undefined;
+/** An answer a test puts in place of the fake's own (a 500, a redirect, garbage, a hang, a connection reset). */
+export type Override = (request: RecordedRequest) => { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'reset' | undefined;
+
+/** The account a token acts as. */
+export interface FakeAccount {
+  user: FakeUser;
+  /** An installation token (GITHUB_TOKEN, a GitHub App's): `GET /user` refuses it with 403. */
+  installation: boolean;
+}
 
 export interface FakeGitHub {
   /** The API root: GITHUB_API_URL. */
@@ -55,9 +69,12 @@ export interface FakeGitHub {
   setReadOnly(readOnly: boolean): void;
   /** Answers chosen by the test before the fake's own (undefined: the fake answers). */
   override(handler: Override | undefined): void;
-  /** A comment by someone else (or the bot) already on an issue or pull request. */
+  /** A comment by someone else (or the bot) already on an issue or pull request (default author: octocat). */
   addComment(issueNumber: number, body: string, user?: FakeUser): FakeComment;
+  /** An issue already there (default author: octocat). */
   addIssue(issue: Partial<FakeIssue> & { title: string }): FakeIssue;
+  /** Another token the fake accepts, acting as `account`. */
+  addToken(token: string, account: FakeAccount): void;
   /** Bodies of every POST and PATCH received: what was written to GitHub. */
   sentBodies(): string[];
   stop(): Promise<void>;
@@ -65,6 +82,8 @@ export interface FakeGitHub {
 
 export const FAKE_TOKEN = 'ghs_fakeTokenValue0123456789';
 export const BOT: FakeUser = { login: 'github-actions[bot]', type: 'Bot' };
+/** Someone else: the default author of comments and issues a test adds. */
+export const OCTOCAT: FakeUser = { login: 'octocat', type: 'User' };
 /** GitHub's comment and issue body limit. */
 const BODY_LIMIT = 65_536;
 
@@ -84,6 +103,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 export async function startFakeGitHub(options: { token?: string; repository?: string } = {}): Promise<FakeGitHub> {
   const token = options.token ?? FAKE_TOKEN;
+  const accounts = new Map<string, FakeAccount>([[token, { user: BOT, installation: true }]]);
   const repository = options.repository ?? 'acme/pipelines';
   const requests: RecordedRequest[] = [];
   const comments: FakeComment[] = [];
@@ -127,14 +147,20 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
     requests.push(recorded);
     const chosen = override?.(recorded);
     if (chosen === 'hang') return; // never answered: the client's deadline ends it
+    if (chosen === 'reset') return void request.socket.destroy();
     if (chosen !== undefined) {
       response.writeHead(chosen.status, chosen.headers ?? {});
       response.end(chosen.body ?? '');
       return;
     }
-    const auth = request.headers.authorization ?? '';
-    if (auth !== `Bearer ${token}` && auth !== `token ${token}`) return send(response, 401, { message: 'Bad credentials' });
+    const auth = /^(?:Bearer|token) (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const account = auth === undefined ? undefined : accounts.get(auth);
+    if (account === undefined) return send(response, 401, { message: 'Bad credentials' });
     const url = new URL(request.url ?? '/', origin);
+    if (url.pathname === '/user' && request.method === 'GET') {
+      if (account.installation) return send(response, 403, { message: 'Resource not accessible by integration' });
+      return send(response, 200, { login: account.user.login, type: account.user.type });
+    }
     const prefix = `/repos/${repository}/`;
     if (!url.pathname.startsWith(prefix)) return send(response, 404, { message: 'Not Found' });
     const route = url.pathname.slice(prefix.length);
@@ -161,7 +187,7 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
           comments.filter((comment) => comment.issue_number === number),
         );
       if (request.method === 'POST') {
-        const comment = { id: nextId++, issue_number: number, body: String(input['body'] ?? ''), user: BOT };
+        const comment = { id: nextId++, issue_number: number, body: String(input['body'] ?? ''), user: account.user };
         comments.push(comment);
         return send(response, 201, comment);
       }
@@ -183,6 +209,7 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
         number: nextId++,
         title: String(input['title'] ?? ''),
         body: String(input['body'] ?? ''),
+        user: account.user,
         state: 'open',
         state_reason: null,
         labels: Array.isArray(input['labels']) ? input['labels'].map(String) : [],
@@ -217,16 +244,17 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
     issues,
     setReadOnly: (value) => (readOnly = value),
     override: (handler) => (override = handler),
-    addComment(issueNumber, body, user = { login: 'octocat', type: 'User' }) {
+    addComment(issueNumber, body, user = OCTOCAT) {
       const comment = { id: nextId++, issue_number: issueNumber, body, user };
       comments.push(comment);
       return comment;
     },
     addIssue(issue) {
-      const created: FakeIssue = { number: nextId++, body: '', state: 'open', state_reason: null, labels: [], ...issue };
+      const created: FakeIssue = { number: nextId++, body: '', user: OCTOCAT, state: 'open', state_reason: null, labels: [], ...issue };
       issues.push(created);
       return created;
     },
+    addToken: (other, account) => void accounts.set(other, account),
     sentBodies: () => requests.filter((request) => request.method === 'POST' || request.method === 'PATCH').map((request) => request.body),
     stop: () =>
       new Promise<void>((resolve) => {
