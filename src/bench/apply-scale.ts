@@ -2,7 +2,9 @@
  * Apply at scale: N sources + N destinations + N connections (2 streams each) created from an empty workspace by the
  * CLI (`apply --auto-approve`, a child process) against an emulator in another child process, beside the same creates,
  * discoveries and connection creates sent directly with the same concurrency. Reports time, HTTP calls and the CLI's
- * peak RSS at each size, the ratio to the direct calls, and the growth exponent between sizes (1 is linear). Then
+ * peak RSS at each size, the ratio to the direct calls (also without the wait that makes concurrent applies converge,
+ * a fixed cost per dependency level), and the growth exponent between sizes (1 is linear); the runs of one size are
+ * interleaved and their medians compared. Then
  * `apply --emulator` (the embedded emulator) creating about 1,000 resources.
  */
 import { spawn } from 'node:child_process';
@@ -79,35 +81,64 @@ interface Measure {
   applyMs: number;
   applyCalls: number;
   peakMiB: number | undefined;
+  /** The same apply with AIRBYTE_CONVERGE_WAIT_MS=0: no wait before the listings that make concurrent runs converge. */
+  noWaitMs: number;
   directMs: number;
   directCalls: number;
 }
 
-async function measure(n: number): Promise<Measure> {
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+
+/** The same creates and discoveries sent directly: no plan, no convergence. */
+async function direct(dir: string, file: string, env: NodeJS.ProcessEnv, round: number): Promise<{ ms: number; calls: number }> {
+  const emulator = await startChild(join(dir, `direct-${round}.json`));
+  try {
+    const started = performance.now();
+    await seedThroughApi(emulator.url, [file], env, PARALLELISM);
+    return { ms: performance.now() - started, calls: await requests(emulator.url) };
+  } finally {
+    await stopChild(emulator);
+  }
+}
+
+async function apply(dir: string, file: string, env: NodeJS.ProcessEnv, name: string) {
+  const emulator = await startChild(join(dir, `${name}.json`));
+  try {
+    const run = await runCli(['apply', file, '--url', emulator.url, '--auto-approve', '--parallelism', String(PARALLELISM)], env);
+    if (run.code !== 0) throw new Error(`apply exited ${run.code}: ${run.tail}`);
+    return { ...run, calls: await requests(emulator.url) };
+  } finally {
+    await stopChild(emulator);
+  }
+}
+
+/**
+ * `rounds` rounds of direct, apply and apply without the convergence wait, interleaved so that the load of a shared
+ * machine falls on all three alike; medians.
+ */
+async function measure(n: number, rounds: number): Promise<Measure> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-apply-scale-'));
   try {
     const env = writeSplitPipeline(join(dir, 'pipeline'), n);
     const file = join(dir, 'pipeline');
-    // Direct: the same creates and discoveries, no plan, no convergence.
-    const direct = await startChild(join(dir, 'direct.json'));
-    let directMs: number;
-    let directCalls: number;
-    try {
-      const started = performance.now();
-      await seedThroughApi(direct.url, [file], env, PARALLELISM);
-      directMs = performance.now() - started;
-      directCalls = await requests(direct.url);
-    } finally {
-      await stopChild(direct);
+    const directs: { ms: number; calls: number }[] = [];
+    const applies: Awaited<ReturnType<typeof apply>>[] = [];
+    const noWaits: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      directs.push(await direct(dir, file, env, round));
+      applies.push(await apply(dir, file, env, `apply-${round}`));
+      noWaits.push((await apply(dir, file, { ...env, AIRBYTE_CONVERGE_WAIT_MS: '0' }, `nowait-${round}`)).ms);
     }
-    const emulator = await startChild(join(dir, 'apply.json'));
-    try {
-      const run = await runCli(['apply', file, '--url', emulator.url, '--auto-approve', '--parallelism', String(PARALLELISM)], env);
-      if (run.code !== 0) throw new Error(`apply exited ${run.code}: ${run.tail}`);
-      return { n, applyMs: run.ms, applyCalls: await requests(emulator.url), peakMiB: run.peakMiB, directMs, directCalls };
-    } finally {
-      await stopChild(emulator);
-    }
+    const peaks = applies.flatMap((run) => (run.peakMiB === undefined ? [] : [run.peakMiB]));
+    return {
+      n,
+      applyMs: median(applies.map((run) => run.ms)),
+      applyCalls: median(applies.map((run) => run.calls)),
+      peakMiB: peaks.length === 0 ? undefined : Math.max(...peaks),
+      noWaitMs: median(noWaits),
+      directMs: median(directs.map((run) => run.ms)),
+      directCalls: median(directs.map((run) => run.calls)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -126,18 +157,19 @@ async function embedded(n: number): Promise<{ ms: number; code: number | null }>
   }
 }
 
-export async function benchApplyScale(sizes = [300, 1000, 3000]): Promise<string> {
+export async function benchApplyScale(sizes = [300, 1000, 3000], rounds = 3): Promise<string> {
   const results: Measure[] = [];
-  for (const n of sizes) results.push(await measure(n));
+  for (const n of sizes) results.push(await measure(n, rounds));
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const exponent = (a: Measure, b: Measure, pick: (m: Measure) => number) => (Math.log(pick(b) / pick(a)) / Math.log(b.n / a.n)).toFixed(2);
   const lines = [
     `apply at scale: N sources + N destinations + N connections from an empty workspace, --parallelism ${PARALLELISM}, emulator in a child process (no latency); ` +
-      'beside the same creates and discoveries sent directly at the same concurrency',
+      `beside the same creates and discoveries sent directly at the same concurrency; median of ${rounds} interleaved rounds`,
     ...results.map(
       (m) =>
         `  N=${m.n}: apply ${s(m.applyMs)}, ${m.applyCalls} calls, CLI peak RSS ${m.peakMiB === undefined ? 'n/a' : `${m.peakMiB.toFixed(0)} MiB`}; ` +
-        `direct ${s(m.directMs)}, ${m.directCalls} calls; apply / direct = ${(m.applyMs / m.directMs).toFixed(2)}x`,
+        `direct ${s(m.directMs)}, ${m.directCalls} calls; apply / direct = ${(m.applyMs / m.directMs).toFixed(2)}x ` +
+        `(${(m.noWaitMs / m.directMs).toFixed(2)}x without the convergence wait: AIRBYTE_CONVERGE_WAIT_MS=0, ${s(m.noWaitMs)})`,
     ),
   ];
   for (let i = 1; i < results.length; i++) {
