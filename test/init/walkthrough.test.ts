@@ -27,7 +27,7 @@ const GITHUB_REMOTE = 'https://github.com/acme/acme-pipelines.git';
 type Item =
   | { line: number; kind: 'sh' | 'text' | 'yaml' | 'markdown'; body: string }
   | { line: number; kind: 'edit'; file: string; replace: string; with: string }
-  | { line: number; kind: 'github'; pull_request: string };
+  | { line: number; kind: 'github'; pull_request?: string; workflow_dispatch?: string };
 
 function items(): Item[] {
   const fences = scan(PAGE)
@@ -37,7 +37,7 @@ function items(): Item[] {
     const edit = /^<!-- edit: (\{.*\}) -->$/.exec(text.trim());
     if (edit !== null) return [{ line: index + 1, kind: 'edit', ...(JSON.parse(edit[1]!) as { file: string; replace: string; with: string }) }];
     const github = /^<!-- github: (\{.*\}) -->$/.exec(text.trim());
-    if (github !== null) return [{ line: index + 1, kind: 'github', ...(JSON.parse(github[1]!) as { pull_request: string }) }];
+    if (github !== null) return [{ line: index + 1, kind: 'github', ...(JSON.parse(github[1]!) as { pull_request?: string; workflow_dispatch?: string }) }];
     return [];
   });
   return [...fences, ...directives].sort((a, b) => a.line - b.line);
@@ -78,8 +78,11 @@ interface GitHubSide {
 
 let runIds = 5_000_000_000;
 
-/** Runs every workflow of `sha` that `event` on `branch` with `changed` files starts, as GitHub Actions would. */
-async function actions(github: GitHubSide, event: string, eventJson: unknown, branch: string, sha: string, changed: string[]): Promise<void> {
+/**
+ * Runs every workflow of `sha` that `event` on `branch` with `changed` files starts, as GitHub Actions would
+ * (`only`: the one workflow file "Run workflow" was pressed for).
+ */
+async function actions(github: GitHubSide, event: string, eventJson: unknown, branch: string, sha: string, changed: string[], only?: string): Promise<void> {
   const checkout = () => {
     const dir = tempDir('gitops-walk-checkout-');
     git(dir, 'clone', '-q', github.remote, '.');
@@ -88,6 +91,7 @@ async function actions(github: GitHubSide, event: string, eventJson: unknown, br
   };
   const tree = checkout();
   for (const name of readdirSync(join(tree, '.github/workflows'))) {
+    if (only !== undefined && name !== only) continue;
     const workflow = parse(readFileSync(join(tree, '.github/workflows', name), 'utf8')) as Record<string, unknown>;
     if (!triggers(workflow, event, branch, changed)) continue;
     const runId = String(runIds++);
@@ -122,6 +126,14 @@ async function onPush(github: GitHubSide, branch: string, before: string | undef
     .split('\n')
     .filter(Boolean);
   await actions(github, 'push', { ref: `refs/heads/${branch}`, before: before ?? '0'.repeat(40), after: sha }, branch, sha, changed);
+}
+
+/** "Run workflow" in the Actions tab: a workflow_dispatch of one workflow on main. */
+async function dispatch(github: GitHubSide, file: string): Promise<void> {
+  const sha = git(github.remote, 'rev-parse', 'refs/heads/main');
+  const before = github.runs.length;
+  await actions(github, 'workflow_dispatch', { ref: 'refs/heads/main', inputs: {} }, 'main', sha, [], file);
+  if (github.runs.length === before) throw new Error(`${file} cannot be run by hand: it has no workflow_dispatch trigger`);
 }
 
 const PR_NUMBER = 1;
@@ -178,7 +190,8 @@ describe('docs/walkthrough.md', () => {
         continue;
       }
       if (item.kind === 'github') {
-        pullRequestHead = await openPullRequest(github, item.pull_request);
+        if (item.workflow_dispatch !== undefined) await dispatch(github, item.workflow_dispatch);
+        if (item.pull_request !== undefined) pullRequestHead = await openPullRequest(github, item.pull_request);
         continue;
       }
       if (item.kind === 'markdown') {
@@ -231,13 +244,15 @@ describe('docs/walkthrough.md', () => {
     expect(branches.sort()).toEqual(['main', 'more-sample-data']);
     expect(readFileSync(join(cwd, '../plan.md'), 'utf8')).toContain('**Plan: 3 to create, 0 to update, 0 to delete.**');
 
-    // GitHub ran: the push to main planned, saved the plan and applied exactly it (step 5); the push of the branch
-    // started nothing; the pull request ran the plan job only, which posted the comment and wrote the job summary.
+    // GitHub ran: the push to main planned, saved the plan and applied exactly it (step 5); the drift check run by
+    // hand opened the issue; the push of the branch started nothing; the pull request ran the plan job only, which
+    // posted the comment and wrote the job summary.
     expect(github.runs.map((run) => [run.event, run.branch, Object.keys(run.jobs).filter((job) => !run.jobs[job]!.skipped)])).toEqual([
       ['push', 'main', ['plan', 'apply']],
+      ['workflow_dispatch', 'main', ['drift']],
       ['pull_request', 'main', ['plan']],
     ]);
-    const [merge, pr] = github.runs;
+    const [merge, drift, pr] = github.runs;
     const show = (run: WorkflowRun) => run.log.map((step) => `${step.step}: ${step.code}\n${step.stdout}${step.stderr}`).join('\n');
     expect(merge!.jobs['plan']!.ok && merge!.jobs['apply']!.ok, show(merge!.run)).toBe(true);
     expect(merge!.jobs['plan']!.outputs).toEqual({ changes: 'true' });
@@ -252,7 +267,10 @@ describe('docs/walkthrough.md', () => {
     expect(pr!.run.summary()).toContain('## 📝 Airbyte plan: 3 to create, 0 to update, 0 to delete');
     expect(github.api.comments).toHaveLength(1);
     expect(github.api.comments[0]!.body).toContain('configuration.count: 5000');
-    expect(github.api.issues).toEqual([]);
+    expect(drift!.jobs['drift']!.ok, show(drift!.run)).toBe(true);
+    expect(drift!.jobs['drift']!.actions['1']!.outputs).toEqual({ exitcode: '2', changes: 'true', 'plan-file': '' });
+    expect(github.api.issues.map((issue) => [issue.title, issue.state])).toEqual([['Airbyte drifted from Git', 'open']]);
+    expect(github.api.issues[0]!.body).toContain('**Plan: 3 to create, 0 to update, 0 to delete.**');
     // The trial workflows are sound, and every use of the action runs on the emulator.
     for (const name of ['airbyte-gitops.yml', 'airbyte-gitops-drift.yml']) {
       const text = readFileSync(join(cwd, '.github/workflows', name), 'utf8');
