@@ -224,11 +224,15 @@ async function runScript(job: JobContext, name: string, script: string, env: Rec
   const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? -1)));
   clearTimeout(timer);
+  // name=value lines; a line of another form (GitHub's name<<DELIMITER) is not read here, so it fails the test.
   const outputs = Object.fromEntries(
     readFileSync(output, 'utf8')
       .split('\n')
       .filter((line) => line !== '')
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      .map((line) => {
+        if (!/^[A-Za-z0-9_-]+=/.test(line)) throw new Error(`runner: ${name} wrote an output line this runner cannot read: '${line}'`);
+        return [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)];
+      }),
   );
   const step: StepRun = { step: name, skipped: false, code, stdout, stderr, outputs };
   job.run.log.push(step);
