@@ -5,13 +5,14 @@
  * apply job, which applies exactly it; drift opens one issue and closes it when Airbyte matches again; a fork's
  * read-only token is a warning and the step's outcome stays the plan's. No secret reaches GitHub.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { DB_PASSWORD, pipelineYaml } from '../github/helpers.js';
 import { startEnv } from '../operate/helpers.js';
 import { tempDir } from '../temp.js';
+import { ROOT } from './check.js';
 import { runActionStep, startRun, type ActionRun, type WorkflowRun } from './runner.js';
 
 const PR = 12;
@@ -192,6 +193,44 @@ describe('the action with the CLI, the emulator and the fake GitHub API', () => 
     expect(broken.summary()).toContain('## ❌ Airbyte plan failed');
     expectNoSecret(github, [broken]);
   }, 60_000);
+
+  it('several uses in one job: one comment per comment-key; on merge each apply job applies its own saved plan', async () => {
+    const { github, workspace, pullRequest, push, step } = await setup();
+    mkdirSync(join(workspace, 'pipelines/production'));
+    copyFileSync(join(ROOT, 'examples/pipelines/sample-data.yaml'), join(workspace, 'pipelines/production/sample-data.yaml'));
+    mkdirSync(join(workspace, 'pipelines/staging'));
+    renameSync(join(workspace, 'pipelines/shop.yaml'), join(workspace, 'pipelines/staging/shop.yaml'));
+    const uses = (name: string) => ({ paths: `pipelines/${name}`, 'comment-key': name, 'plan-file': `${name}.plan.json`, 'plan-artifact': `plan-${name}` });
+
+    const pr = pullRequest(FIRST_SHA);
+    for (const name of ['staging', 'production']) expect((await step(pr, uses(name))).ok).toBe(true);
+    expect(github.comments.map((comment) => comment.body.split('\n').slice(0, 2))).toEqual([
+      ['<!-- airbyte-gitops:plan:staging -->', '## 📝 Airbyte plan: 3 to create, 0 to update, 0 to delete (staging)'],
+      ['<!-- airbyte-gitops:plan:production -->', '## 📝 Airbyte plan: 3 to create, 0 to update, 0 to delete (production)'],
+    ]);
+    expect(github.comments[0]!.body).toContain('pg-to-files');
+    expect(github.comments[1]!.body).not.toContain('pg-to-files');
+    // The next push: each comment updated in place.
+    const next = pullRequest(SECOND_SHA);
+    for (const name of ['staging', 'production']) expect((await step(next, uses(name))).ok).toBe(true);
+    expect(github.comments).toHaveLength(2);
+    expect(github.comments.every((comment) => comment.body.includes('Commit <code>2222222</code>'))).toBe(true);
+
+    const merge = push();
+    for (const name of ['staging', 'production']) expect((await step(merge, uses(name))).outputs['changes']).toBe('true');
+    expect([...merge.artifacts.keys()]).toEqual(['plan-staging', 'plan-production']);
+    for (const name of ['staging', 'production']) {
+      const applied = await step(merge, { ...uses(name), command: 'apply' });
+      expect(applied.ok, show(applied)).toBe(true);
+      expect(applied.outputs['plan-file']).toMatch(new RegExp(`/${name}\\.plan\\.json$`));
+    }
+    const after = pullRequest(SECOND_SHA);
+    for (const name of ['staging', 'production']) expect((await step(after, uses(name))).outputs['changes']).toBe('false');
+    expect(github.comments.map((comment) => comment.body.split('\n')[1])).toEqual([
+      '## ✅ Airbyte plan: no changes (staging)',
+      '## ✅ Airbyte plan: no changes (production)',
+    ]);
+  }, 120_000);
 
   it('a fork’s read-only token: a warning, no comment, the plan in the summary; the step’s outcome stays the plan’s', async () => {
     const { github, pullRequest, step } = await setup();
