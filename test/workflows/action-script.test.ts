@@ -1,7 +1,8 @@
 /**
  * The action's script (scripts/action/run.sh), run by bash as the composite step runs it, outside GitHub: the
  * arguments each input makes, the exit status and outputs for each exit code of the tool, and plan → apply of
- * the saved plan → plan against the emulator. (The comment and the drift issue are the CLI's, tested with it.)
+ * the saved plan → plan against the emulator. The comment and the drift issue through the whole chain (action.yml,
+ * these scripts, the real CLI, the fake GitHub API) are in action-github.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
