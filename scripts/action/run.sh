@@ -110,7 +110,8 @@ if [ "$command" != apply ]; then
   case "$code" in 0) changes=false ;; 2) changes=true ;; esac
 fi
 saved_output=''
-if [ "$command" = apply ] || { [ "$command" = plan ] && { [ "$code" = 0 ] || [ "$code" = 2 ]; }; }; then saved_output="$plan_file"; fi
+# The plan saved (plan: exit 0 or 2) or applied (apply: exit 0); empty when there is none.
+if { [ "$command" = apply ] && [ "$code" = 0 ]; } || { [ "$command" = plan ] && { [ "$code" = 0 ] || [ "$code" = 2 ]; }; }; then saved_output="$plan_file"; fi
 {
   echo "exitcode=$code"
   echo "changes=$changes"
