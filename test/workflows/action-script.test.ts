@@ -32,6 +32,8 @@ function runAction(cwd: string, env: Record<string, string>): Run {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
+    // The log of a plan past the job summary's limit.
+    maxBuffer: 16 * 1024 * 1024,
     env: {
       PATH: process.env['PATH'] ?? '',
       NO_COLOR: '1',
@@ -54,14 +56,27 @@ function runAction(cwd: string, env: Record<string, string>): Run {
 
 const show = (run: Run) => `exit ${run.code}\n${run.stdout}\n${run.stderr}`;
 
-/** An action checkout whose CLI records its arguments and exits with FAKE_EXIT. */
+/**
+ * An action checkout whose CLI records its arguments and exits with FAKE_EXIT. Like the real one, it saves a plan
+ * to --out when it exits 0 or 2 (unless FAKE_NO_OUT is set); it prints FAKE_STDOUT_FILE's bytes, or a one-line plan.
+ */
 function fakeAction(): { path: string; argv: () => string[] } {
   const path = tempDir('gitops-fake-action-');
   mkdirSync(join(path, 'dist/cli'), { recursive: true });
   const record = join(path, 'argv.json');
   writeFileSync(
     join(path, 'dist/cli/main.js'),
-    `require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\nprocess.stdout.write('**Plan: fake**\\n');\nprocess.exit(Number(process.env.FAKE_EXIT || 0));\n`,
+    [
+      `const fs = require('fs');`,
+      `const argv = process.argv.slice(2);`,
+      `fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify(argv));`,
+      `const exit = Number(process.env.FAKE_EXIT || 0);`,
+      `const out = argv.indexOf('--out');`,
+      `if (out >= 0 && (exit === 0 || exit === 2) && !process.env.FAKE_NO_OUT) fs.writeFileSync(argv[out + 1], '{"fake": true}\\n');`,
+      `process.stdout.write(process.env.FAKE_STDOUT_FILE ? fs.readFileSync(process.env.FAKE_STDOUT_FILE) : '**Plan: fake**\\n');`,
+      `process.exit(exit);`,
+      '',
+    ].join('\n'),
   );
   writeFileSync(join(path, 'package.json'), '{"type": "commonjs"}\n');
   return { path, argv: () => JSON.parse(readFileSync(record, 'utf8')) as string[] };
@@ -220,5 +235,184 @@ describe('the action script builds the command from the inputs', () => {
     expect(run.stderr).toContain(message);
     expect(existsSync(join(fake.path, 'argv.json'))).toBe(false);
     expect(run.outputs).toEqual({});
+  });
+});
+
+describe('the action script keeps its outputs and the upload true to the plan saved', () => {
+  const refused = (inputs: Record<string, string>, message: string) => {
+    const fake = fakeAction();
+    const cwd = tempDir('gitops-action-ws-');
+    const run = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, ...inputs });
+    expect(run.code, show(run)).toBe(1);
+    expect(run.stderr).toContain(`::error::airbyte-gitops action: ${message}`);
+    expect(existsSync(join(fake.path, 'argv.json'))).toBe(false);
+    expect(run.outputs).toEqual({});
+  };
+
+  it.each([
+    [{ INPUT_FLAGS: '--out other.json' }, 'flags: --out: plan saves the plan to the plan-file input'],
+    [{ INPUT_FLAGS: '--check --out=other.json' }, 'flags: --out=other.json: plan saves the plan to the plan-file input'],
+    [{ INPUT_FLAGS: '--json' }, "flags: --json: the action chooses the plan's format"],
+    [{ INPUT_FLAGS: '--markdown' }, "flags: --markdown: the action chooses the plan's format"],
+    [{ INPUT_FLAGS: '--github-comment-key other' }, "flags: --github-comment-key is the action's: set the comment and comment-key inputs"],
+    [{ INPUT_COMMAND: 'drift', INPUT_FLAGS: '--github-comment' }, "flags: --github-comment is the action's"],
+    [{ INPUT_COMMAND: 'apply', INPUT_PLAN_ARTIFACT: '', INPUT_FLAGS: '--github-drift-issue' }, "flags: --github-drift-issue is the action's"],
+    [{ INPUT_FLAGS: '--help' }, 'flags: --help prints the help or the version and runs nothing'],
+    [{ INPUT_COMMAND: 'apply', INPUT_PLAN_ARTIFACT: '', INPUT_FLAGS: '-V' }, 'flags: -V prints the help or the version and runs nothing'],
+    [{ INPUT_COMMAND: 'drift', INPUT_FLAGS: '--version' }, 'flags: --version prints the help or the version and runs nothing'],
+  ])('refuses the flags of %j, which would break the outputs, before running the tool', (inputs, message) => {
+    refused(inputs, message);
+  });
+
+  it('passes the other flags as given: a repeated flag of its own, --out for drift, --json for drift and apply, words after --', () => {
+    const fake = fakeAction();
+    const cwd = tempDir('gitops-action-ws-');
+    const plan = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, INPUT_FLAGS: '--detailed-exitcode --emulator -- --out' });
+    expect(plan.code, show(plan)).toBe(0);
+    expect(fake.argv()).toEqual([
+      'plan',
+      'pipelines',
+      '--detailed-exitcode',
+      '--out',
+      'airbyte-gitops.plan.json',
+      '--markdown',
+      '--detailed-exitcode',
+      '--emulator',
+      '--',
+      '--out',
+    ]);
+    expect(plan.outputs['plan-file']).toBe('airbyte-gitops.plan.json');
+
+    const drift = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, INPUT_COMMAND: 'drift', INPUT_FLAGS: '--json --out drift.json' });
+    expect(drift.code, show(drift)).toBe(0);
+    expect(fake.argv().slice(-3)).toEqual(['--json', '--out', 'drift.json']);
+    expect(drift.outputs['plan-file']).toBe('');
+
+    const apply = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, INPUT_COMMAND: 'apply', INPUT_PLAN_ARTIFACT: '', INPUT_FLAGS: '--json --auto-approve' });
+    expect(apply.code, show(apply)).toBe(0);
+    expect(fake.argv()).toEqual(['apply', 'pipelines', '--auto-approve', '--json', '--auto-approve']);
+  });
+
+  it('names in plan-file only a plan written by this run: a leftover is removed first and never named', () => {
+    const fake = fakeAction();
+    const cwd = tempDir('gitops-action-ws-');
+    writeFileSync(join(cwd, 'airbyte-gitops.plan.json'), '{"leftover": true}\n');
+    // The tool exits 0 without saving a plan.
+    const run = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, FAKE_NO_OUT: '1' });
+    expect(run.code, show(run)).toBe(0);
+    expect(run.outputs).toEqual({ exitcode: '0', changes: 'false', 'plan-file': '' });
+    expect(existsSync(join(cwd, 'airbyte-gitops.plan.json'))).toBe(false);
+
+    const saved = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, FAKE_EXIT: '2' });
+    expect(saved.outputs).toEqual({ exitcode: '2', changes: 'true', 'plan-file': 'airbyte-gitops.plan.json' });
+    expect(readFileSync(join(cwd, 'airbyte-gitops.plan.json'), 'utf8')).toBe('{"fake": true}\n');
+  });
+
+  const PATTERN = 'plan-file must be a plain file path: upload-artifact reads * ? [ ] \\ and a leading ! # ~ as patterns';
+  const OUTSIDE = "plan-file must be a relative path to a file inside the workspace, without '..'";
+  it.each([
+    ['*.json', `${PATTERN} (got '*.json')`],
+    ['plan?.json', PATTERN],
+    ['plans/[ab].json', PATTERN],
+    ['!plan.json', PATTERN],
+    ['#plan.json', PATTERN],
+    ['~/plan.json', PATTERN],
+    ['plans\\plan.json', PATTERN],
+    [' plan.json', "plan-file must not begin or end with white space (got ' plan.json')"],
+    ['/tmp/plan.json', `${OUTSIDE} (got '/tmp/plan.json')`],
+    ['../plan.json', OUTSIDE],
+    ['plans/../../plan.json', OUTSIDE],
+    ['plans/', OUTSIDE],
+  ])('refuses plan-file %j, which upload-artifact would not take as one file in the workspace', (planFile, message) => {
+    refused({ INPUT_PLAN_FILE: planFile }, message);
+    // apply reads the same input: it refuses it too.
+    refused({ INPUT_COMMAND: 'apply', INPUT_PLAN_DIR: tempDir('gitops-action-artifact-'), INPUT_PLAN_FILE: planFile }, message);
+  });
+
+  it('takes a plan-file in a hidden folder, or with dots in its name', () => {
+    const fake = fakeAction();
+    const cwd = tempDir('gitops-action-ws-');
+    for (const planFile of ['.airbyte/plan.json', 'plans/a..b.plan.json']) {
+      const run = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, INPUT_PLAN_FILE: planFile });
+      expect(run.code, show(run)).toBe(0);
+      expect(run.outputs['plan-file']).toBe(planFile);
+      expect(existsSync(join(cwd, planFile))).toBe(true);
+    }
+  });
+
+  it('empty paths, or only white space, plan the default pipelines', () => {
+    const fake = fakeAction();
+    const cwd = tempDir('gitops-action-ws-');
+    for (const paths of ['', ' \n\t ']) {
+      const run = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, INPUT_PATHS: paths, INPUT_COMMAND: 'drift' });
+      expect(run.code, show(run)).toBe(0);
+      expect(fake.argv().slice(0, 3)).toEqual(['plan', 'pipelines', '--detailed-exitcode']);
+    }
+  });
+});
+
+describe('the action script prints annotations no input can break out of', () => {
+  it('escapes %, CR and LF in an input quoted by an ::error::, so it stays one workflow command', () => {
+    const fake = fakeAction();
+    const run = runAction(tempDir('gitops-action-ws-'), {
+      GITHUB_ACTION_PATH: fake.path,
+      INPUT_COMMAND: 'plan\n::warning file=x::owned\r\n%0A',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("::error::airbyte-gitops action: command must be plan, apply or drift (got 'plan%0A::warning file=x::owned%0D%0A%250A')\n");
+
+    const planFile = runAction(tempDir('gitops-action-ws-'), { GITHUB_ACTION_PATH: fake.path, INPUT_PLAN_FILE: '100%.json\r::error::x*' });
+    expect(planFile.stderr.split('\n').filter((line) => line.startsWith('::'))).toEqual(['::error::airbyte-gitops action: plan-file must be one file name']);
+    const glob = runAction(tempDir('gitops-action-ws-'), { GITHUB_ACTION_PATH: fake.path, INPUT_PLAN_FILE: '100%*.json' });
+    expect(glob.stderr).toContain("(got '100%25*.json')");
+  });
+});
+
+describe('the job summary of a plan past GitHub’s 1 MB', () => {
+  const LIMIT = 1_000_000;
+  const NOTE = '\n**The plan is cut here: the whole plan is in the job log.**\n';
+
+  /** Markdown past the limit: `head`, then lines of 3-byte characters, padded so that byte LIMIT is inside a character. */
+  function bigPlan(head: string[]): string {
+    const line = '€'.repeat(999);
+    for (let pad = 0; ; pad += 1) {
+      const text = [`### Plan${' '.repeat(pad)}`, ...head, ...Array<string>(400).fill(line), ''].join('\n');
+      const bytes = Buffer.from(text);
+      if ((bytes[LIMIT]! & 0xc0) === 0x80 && (bytes[LIMIT - 4096]! & 0xc0) === 0x80) return text;
+    }
+  }
+
+  it.each([
+    ['inside <details> and <pre>', ['<details>', '<summary>connection <code>big</code></summary>', '', '<pre>'], '</pre>\n\n</details>\n'],
+    ['inside a code fence', ['<details>', '<pre>', 'a', '</pre>', '</details>', '', '````mermaid'], '````\n'],
+  ])('is cut at a line break before the limit, %s, which is closed before the note', (_, head, closing) => {
+    const fake = fakeAction();
+    const cwd = tempDir('gitops-action-ws-');
+    const markdown = bigPlan(head);
+    const file = join(tempDir('gitops-action-md-'), 'plan.md');
+    writeFileSync(file, markdown);
+    expect(Buffer.byteLength(markdown)).toBeGreaterThan(LIMIT);
+
+    const run = runAction(cwd, { GITHUB_ACTION_PATH: fake.path, FAKE_STDOUT_FILE: file });
+    expect(run.code, run.stderr).toBe(0);
+    // The whole plan is in the log.
+    expect(run.stdout).toContain(markdown);
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(LIMIT);
+    expect(run.summary).not.toContain('\uFFFD');
+    expect(run.summary.endsWith(`\n${closing}${NOTE}`)).toBe(true);
+    // Before the closing lines: whole lines of the plan, from its start.
+    const kept = run.summary.slice(0, run.summary.length - closing.length - NOTE.length);
+    expect(kept.endsWith('€\n')).toBe(true);
+    expect(markdown.startsWith(kept)).toBe(true);
+    expect(kept.length).toBeGreaterThan(markdown.length / 2);
+  });
+
+  it('holds a plan within the limit whole', () => {
+    const fake = fakeAction();
+    const file = join(tempDir('gitops-action-md-'), 'plan.md');
+    const markdown = `<details>\n<pre>\n${'é'.repeat(100)}\n</pre>\n</details>\n`;
+    writeFileSync(file, markdown);
+    const run = runAction(tempDir('gitops-action-ws-'), { GITHUB_ACTION_PATH: fake.path, FAKE_STDOUT_FILE: file });
+    expect(run.summary).toBe(markdown);
   });
 });
