@@ -1,11 +1,12 @@
 /**
  * What the tool writes on GitHub, as pure functions of the plan's outcome: the sticky pull-request comment, the drift
  * issue and the job summary. Each body starts with a hidden marker line that finds it again on the next run; text
- * from outside (an error message quoting names) goes into a code fence no text can close, and the whole body is
- * redacted with the run's secrets before it is measured, so a body never grows past GitHub's limit afterwards.
+ * from outside (an error message quoting names) goes into a code fence no text can close, and everything under the
+ * marker is redacted with the run's secrets before the body is measured, so a body never grows past GitHub's limit
+ * afterwards. The marker itself is never redacted (see `withMarker`).
  */
 import { GitopsError } from '../errors.js';
-import { redact } from '../secrets/redact.js';
+import { MIN_REDACTED_LENGTH, redact, secretForms } from '../secrets/redact.js';
 import { printable } from '../util/printable.js';
 
 /** GitHub refuses a comment or issue body longer than this (characters). */
@@ -59,9 +60,15 @@ export type PlanOutcome =
       message: string;
     };
 
-/** Where a body says it comes from: the commit planned and the job's log. */
+/** Where a body says it comes from: a commit and the job's log. */
 export interface Provenance {
-  /** The commit planned (a pull request's head), shown short. */
+  /**
+   * The pull request's head commit (`pull_request.head.sha`), shown short: the commit reviewers see on the pull
+   * request. It is not what the job checked out and planned (GitHub's merge commit on `pull_request`, the base on
+   * `pull_request_target`), so the body names it as the head, never as "the commit planned".
+   */
+  head?: string;
+  /** The commit the job runs on (GITHUB_SHA), shown short when there is no pull request head. */
   sha?: string;
   /** The job's run page on GitHub. */
   runUrl?: string;
@@ -79,12 +86,15 @@ export interface BodyRules {
 
 const short = (sha: string) => sha.slice(0, 7);
 
-/** `Commit `abc1234` · [job log](…)`: where the plan came from, when known. */
+/** `Pull request head `abc1234` · [job log](…)` (or `Commit `…`` off a pull request): where the plan came from. */
 function provenanceLine(from: Provenance): string | undefined {
-  const parts = [
-    ...(from.sha === undefined ? [] : [`Commit <code>${short(from.sha)}</code>`]),
-    ...(from.runUrl === undefined ? [] : [`<a href="${from.runUrl}">job log</a>`]),
-  ];
+  const commit =
+    from.head !== undefined
+      ? `Pull request head <code>${short(from.head)}</code>`
+      : from.sha !== undefined
+        ? `Commit <code>${short(from.sha)}</code>`
+        : undefined;
+  const parts = [...(commit === undefined ? [] : [commit]), ...(from.runUrl === undefined ? [] : [`<a href="${from.runUrl}">job log</a>`])];
   return parts.length === 0 ? undefined : `<sub>${parts.join(' · ')}</sub>`;
 }
 
@@ -118,44 +128,78 @@ function cutNote(runUrl: string | undefined, inSummary: boolean): string {
     : `> **The plan is cut to fit in a GitHub comment.** The whole plan is in ${log} and the job summary.`;
 }
 
+/** True when an occurrence of a secret (in any form `redact` knows) in `text` starts before `edge` and ends after it. */
+function straddles(text: string, edge: number, secrets: readonly string[]): boolean {
+  for (const secret of secrets) {
+    if (secret.length < MIN_REDACTED_LENGTH) continue;
+    for (const form of secretForms(secret)) {
+      // Exactly the occurrences that hold the character before `edge` and the one at it fit in this window.
+      if (text.slice(Math.max(0, edge - form.length + 1), edge + form.length - 1).includes(form)) return true;
+    }
+  }
+  return false;
+}
+
 /**
- * Builds a body from `head` lines and the plan's Markdown rendered to fit what is left, redacted; the plan is
- * rendered again smaller in the rare case redaction made it longer (a secret is replaced by `(sensitive)`).
+ * `mark` as the first line, then `rest` redacted. The marker is never redacted: it holds only the tool's own words and
+ * the key (checked to letters, digits, `.`, `_`, `-`), nothing the run keeps secret that the workflow does not show
+ * anyway; redacted, a secret such as `plan`, `gitops` or one equal to the key would turn it into `(sensitive)`, and
+ * the next run, not finding its body, would post another (a new comment every push, a new drift issue every night).
+ * One case redacts it all the same: a secret that starts on the marker line and runs on into the text under it would
+ * otherwise stand whole across the two; keeping the secret wins over finding the body again.
  */
-function fit(head: string[], outcome: Extract<PlanOutcome, { kind: 'planned' }>, from: Provenance, rules: BodyRules): string {
+function withMarker(mark: string, rest: string, secrets: readonly string[]): string {
+  const body = `${mark}\n${redact(rest, secrets)}`;
+  return straddles(body, mark.length + 1, secrets) ? redact(`${mark}\n${rest}`, secrets) : body;
+}
+
+/**
+ * Builds a body from the marker, `head` lines and the plan's Markdown rendered to fit what is left, redacted; the plan
+ * is rendered again smaller in the rare case redaction made it longer (a secret is replaced by `(sensitive)`).
+ */
+function fit(mark: string, head: string[], outcome: Extract<PlanOutcome, { kind: 'planned' }>, from: Provenance, rules: BodyRules): string {
   const prefix = redact(head.join('\n'), rules.secrets);
   const note = cutNote(from.runUrl, rules.summary === true);
   const whole = outcome.markdown(Number.MAX_SAFE_INTEGER).length;
-  let room = rules.limit - prefix.length - note.length - MARGIN;
+  let room = rules.limit - (mark.length + 1) - prefix.length - note.length - MARGIN;
   for (let attempt = 0; attempt < 4 && room > 0; attempt += 1) {
     const markdown = outcome.markdown(room);
     const cut = markdown.length < whole;
-    const body = redact(`${prefix}\n${markdown.trimEnd()}\n${cut ? `\n${note}\n` : ''}`, rules.secrets);
+    const body = withMarker(mark, `${prefix}\n${markdown.trimEnd()}\n${cut ? `\n${note}\n` : ''}`, rules.secrets);
     if (body.length <= rules.limit) return body;
     // Redaction grew the plan by about body/room: shrink the room by as much, and a little more.
     room = Math.floor((room * rules.limit) / body.length) - MARGIN;
   }
   // Only a pathological set of secrets gets here: the plan is left out rather than posted past the limit.
-  return redact(`${prefix}\n${note}\n`, rules.secrets);
+  return withMarker(mark, `${prefix}\n${note}\n`, rules.secrets);
 }
 
-function failureBody(head: string[], message: string, rules: BodyRules, what: string): string {
+/** The marker, `head` lines and the error message in a fence, its first lines as many as fit. */
+function failureBody(mark: string, head: string[], message: string, rules: BodyRules, what: string): string {
   const prefix = [...head, `${what} The error, as the job log shows it:`, ''].join('\n');
   const clean = redact(message, rules.secrets);
-  const room = rules.limit - prefix.length - MARGIN;
-  return redact(`${prefix}\n${fenced(cutLines(clean, room)).join('\n')}\n`, rules.secrets);
+  const build = (room: number) => withMarker(mark, `${prefix}\n${fenced(cutLines(clean, room)).join('\n')}\n`, rules.secrets);
+  let room = rules.limit - (mark.length + 1) - prefix.length - MARGIN;
+  for (let attempt = 0; attempt < 4 && room > 0; attempt += 1) {
+    const body = build(room);
+    if (body.length <= rules.limit) return body;
+    // Control characters shown as escapes (six characters each) grew the message: shrink the room as much.
+    room = Math.floor((room * rules.limit) / body.length) - MARGIN;
+  }
+  return build(0);
 }
 
 /** The sticky comment: marker, a heading that says at a glance "no changes", "N changes" or "failed", then the plan. */
 export function commentBody(key: string, outcome: PlanOutcome, from: Provenance, rules: BodyRules): string {
   const label = key === DEFAULT_KEY ? '' : ` (${key})`;
   const line = provenanceLine(from);
-  const head = (title: string) => [marker('plan', key), `## ${title}${label}`, ...(line === undefined ? [] : ['', line]), ''];
+  const mark = marker('plan', key);
+  const head = (title: string) => [`## ${title}${label}`, ...(line === undefined ? [] : ['', line]), ''];
   if (outcome.kind === 'failed') {
-    return failureBody(head('❌ Airbyte plan failed'), outcome.message, rules, 'No plan could be made for this commit, so none is shown.');
+    return failureBody(mark, head('❌ Airbyte plan failed'), outcome.message, rules, 'No plan could be made for this commit, so none is shown.');
   }
   const title = outcome.changes ? `📝 Airbyte plan: ${outcome.summary.replace(/^Plan: /, '').replace(/\.$/, '')}` : '✅ Airbyte plan: no changes';
-  return fit(head(title), outcome, from, rules);
+  return fit(mark, head(title), outcome, from, rules);
 }
 
 export const DRIFT_TITLE = 'Airbyte drifted from Git';
@@ -170,7 +214,6 @@ export function driftTitle(key: string): string {
 export function driftBody(key: string, outcome: Extract<PlanOutcome, { kind: 'planned' }>, from: Provenance, rules: BodyRules): string {
   const line = provenanceLine(from);
   const head = [
-    marker('drift', key),
     'Airbyte no longer matches the pipeline in Git: something was changed outside Git (in the Airbyte UI or API), ' +
       'or a change merged in Git was not applied. Apply the pipeline to put Airbyte back as Git says, or change the ' +
       'pipeline to keep what Airbyte has now.',
@@ -179,7 +222,7 @@ export function driftBody(key: string, outcome: Extract<PlanOutcome, { kind: 'pl
     ...(line === undefined ? [] : ['', line]),
     '',
   ];
-  return fit(head, outcome, from, rules);
+  return fit(marker('drift', key), head, outcome, from, rules);
 }
 
 /** The comment that closes the drift issue. */

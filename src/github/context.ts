@@ -94,9 +94,13 @@ export function runInfoFrom(env: NodeJS.ProcessEnv): RunInfo {
   return info;
 }
 
-/** The pull request an event is about: its number and the head commit planned. */
+/** The pull request an event is about: its number and its head commit. */
 export interface PullRequest {
   number: number;
+  /**
+   * `pull_request.head.sha`: the branch's latest commit, as reviewers see it. Not the commit the job checks out: on
+   * `pull_request` that is GitHub's merge commit of the head into the base (GITHUB_SHA), on `pull_request_target` the base.
+   */
   headSha?: string;
 }
 

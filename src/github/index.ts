@@ -60,7 +60,8 @@ export async function publishPlan(options: PublishOptions, outcome: PlanOutcome)
       if (pr instanceof Skip) return pr;
       const repository = repositoryFrom(options.env);
       if (repository instanceof Skip) return repository;
-      const from: Provenance = { ...run, ...(pr.headSha === undefined ? {} : { sha: pr.headSha }) };
+      // The comment names the head reviewers see, not the commit checked out (a merge commit, or the base): docs/github.md.
+      const from: Provenance = { ...run, ...(pr.headSha === undefined ? {} : { head: pr.headSha }) };
       const body = commentBody(options.key, outcome, from, { secrets, limit: GITHUB_BODY_LIMIT });
       const github = api(options, repository);
       await upsertComment(github, await account(github), repository.repository, pr.number, options, body);

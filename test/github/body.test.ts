@@ -57,15 +57,22 @@ describe('key and marker', () => {
 });
 
 describe('the comment', () => {
-  it('says no changes at the top of a clean plan, with the commit and the job log', () => {
-    const body = commentBody('default', planned(1, 10, false), { sha: 'ABCDEF0123456', runUrl: RUN }, rules);
+  it('says no changes at the top of a clean plan, with the pull request head and the job log', () => {
+    // The head is named as such: the job checked out another commit (the merge commit, or the base).
+    const body = commentBody('default', planned(1, 10, false), { head: 'ABCDEF0123456', sha: '9999999999', runUrl: RUN }, rules);
     expect(body.split('\n').slice(0, 4)).toEqual([
       '<!-- airbyte-gitops:plan:default -->',
       '## ✅ Airbyte plan: no changes',
       '',
-      `<sub>Commit <code>ABCDEF0</code> · <a href="${RUN}">job log</a></sub>`,
+      `<sub>Pull request head <code>ABCDEF0</code> · <a href="${RUN}">job log</a></sub>`,
     ]);
     expect(body).not.toContain('cut to fit');
+    expect(body).not.toContain('9999999');
+  });
+
+  it('without a pull request head, names the commit the job ran on', () => {
+    const body = commentBody('default', planned(1, 10, false), { sha: '9999999999' }, rules);
+    expect(body.split('\n')[3]).toBe('<sub>Commit <code>9999999</code></sub>');
   });
 
   it('names the counts in the heading of a plan with changes, and its key when not the default', () => {
@@ -101,12 +108,75 @@ describe('the comment', () => {
     expect(body).toContain('````text\nerror: cannot log in with (sensitive)\nhint: \\u001b[2Jcheck ``` it\n````\n');
   });
 
+  it('a failure message whose control characters grow it sixfold as escapes still fits', () => {
+    const message = Array.from({ length: 3000 }, (_, i) => `line ${i} ${'\u0007'.repeat(20)}`).join('\n');
+    const body = commentBody('default', { kind: 'failed', message }, {}, rules);
+    expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
+    expect(body).toContain(`line 0 ${'\\u0007'.repeat(20)}\n`);
+    expect(body).toMatch(/\n… \d+ more lines in the job log\n```\n$/);
+  });
+
   it('a failure message too long for a comment keeps its first lines and says how many more are in the log', () => {
     const message = Array.from({ length: 5000 }, (_, i) => `pipeline.yaml:${i}:1: error: problem number ${i}`).join('\n');
     const body = commentBody('default', { kind: 'failed', message }, {}, rules);
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
     expect(body).toContain('pipeline.yaml:0:1: error: problem number 0\n');
     expect(body).toMatch(/\n… \d+ more lines in the job log\n```\n$/);
+  });
+});
+
+describe('secrets and the marker', () => {
+  // Words of the marker, the key, the marker's tail up to its line end: none is text the user could keep secret
+  // from readers of the workflow, and none may hide the marker the next run looks for.
+  const SECRETS = ['gitops', 'plan', 'drift', 'production', 'airbyte-gitops', 'production -->\n'];
+  const quoting: Planned = {
+    kind: 'planned',
+    changes: true,
+    summary: 'Plan: 1 to create, 0 to update, 0 to delete.',
+    markdown: () => 'names: airbyte-gitops, plan, drift, production\n',
+  };
+  const under = (body: string) => body.slice(body.indexOf('\n') + 1);
+
+  it.each([
+    ['the comment', (secrets: string[]) => commentBody('production', quoting, { head: 'abcdef0123' }, { secrets, limit: GITHUB_BODY_LIMIT }), 'plan'],
+    [
+      'a failed plan’s comment',
+      (secrets: string[]) => commentBody('production', { kind: 'failed', message: 'error: gitops plan production' }, {}, { secrets, limit: GITHUB_BODY_LIMIT }),
+      'plan',
+    ],
+    ['the drift issue', (secrets: string[]) => driftBody('production', quoting, { sha: 'abcdef0123' }, { secrets, limit: GITHUB_BODY_LIMIT }), 'drift'],
+  ] as const)('%s keeps its marker whole; the same words under it are redacted', (_, body, kind) => {
+    const text = body(SECRETS);
+    expect(text.split('\n')[0]).toBe(marker(kind, 'production'));
+    expect(hasMarker(text, kind, 'production')).toBe(true);
+    for (const secret of SECRETS) expect(under(text)).not.toContain(secret.trim());
+    expect(under(text)).toContain('(sensitive)');
+    // Without secrets the same words are there: redaction, not their absence, took them out.
+    expect(under(body([]))).toContain('production');
+  });
+
+  it('a secret equal to a whole default-key marker word still leaves the marker found', () => {
+    const text = commentBody('default', quoting, {}, { secrets: ['default', 'airbyte-gitops:plan:default'], limit: GITHUB_BODY_LIMIT });
+    expect(hasMarker(text, 'plan', 'default')).toBe(true);
+  });
+
+  it('a secret running from the marker line into the text under it is redacted, marker and all', () => {
+    // Kept, the marker would show the secret whole across the line break: secrecy wins over finding the comment.
+    const secret = 'default -->\n## ✅ Airbyte';
+    const text = commentBody('default', planned(1, 10, false), {}, { secrets: [secret], limit: GITHUB_BODY_LIMIT });
+    expect(text).not.toContain(secret);
+    expect(text).toContain('(sensitive)');
+    expect(hasMarker(text, 'plan', 'default')).toBe(false);
+  });
+
+  it('the body with its unredacted marker stays under the limit, filled to near it', () => {
+    // The key as a secret: redacted it would be `(sensitive)`, 53 characters shorter than the marker kept.
+    const key = 'k'.repeat(64);
+    const body = commentBody(key, planned(200), { runUrl: RUN }, { secrets: [key], limit: 20_000 });
+    expect(hasMarker(body, 'plan', key)).toBe(true);
+    expect(body.length).toBeLessThanOrEqual(20_000);
+    expect(body.length).toBeGreaterThan(20_000 - 3000);
+    expect(under(body)).not.toContain(key);
   });
 });
 

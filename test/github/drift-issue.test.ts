@@ -58,6 +58,29 @@ describe('plan --github-drift-issue', () => {
     expect(job.github.sentBodies().join('\n')).not.toContain(DB_PASSWORD);
   });
 
+  it('secrets equal to words of the marker leave it whole: the next check updates the same issue, then closes it', async () => {
+    const job = await startJob(SCHEDULE);
+    // A pipeline secret `default` (the key) and an environment secret `airbyte-gitops`: both are in the marker.
+    Object.assign(job.env, { SHOP_DB_PASS: 'default', NIGHTLY_TOKEN: 'airbyte-gitops' });
+    expect((await job.apply()).code).toBe(0);
+    job.writePipeline(pipelineYaml({ units: 12 }));
+    expect((await job.plan('--github-drift-issue')).code).toBe(0);
+    const issue = job.github.issues[0]!;
+    expect(issue.body.split('\n')[0]).toBe(MARKER);
+    expect(issue.body.slice(MARKER.length)).not.toMatch(/default|airbyte-gitops/);
+
+    job.writePipeline(pipelineYaml({ units: 24 }));
+    const again = await job.plan('--github-drift-issue');
+    expect(again.stderr).toContain(`Airbyte drifted from Git: updated drift issue #${issue.number}.`);
+    expect(job.github.issues).toHaveLength(1);
+    expect(issue.body).toContain('&#126; schedule.units: 6 → 24');
+
+    job.writePipeline(pipelineYaml());
+    const back = await job.plan('--github-drift-issue');
+    expect(back.stderr).toContain(`No drift: closed drift issue #${issue.number}.`);
+    expect(issue.state).toBe('closed');
+  });
+
   it('a failed plan leaves the drift issue as it is, with a warning', async () => {
     const job = await startJob(SCHEDULE);
     const open = job.github.addIssue({ title: 'Airbyte drifted from Git', labels: ['airbyte-gitops-drift'], body: `${MARKER}\nold` });

@@ -20,7 +20,9 @@ describe('plan --github-comment', () => {
     const comment = job.github.comments[1]!;
     expect(comment.body.split('\n')[0]).toBe(MARKER);
     expect(comment.body).toContain('## 📝 Airbyte plan: 3 to create, 0 to update, 0 to delete');
-    expect(comment.body).toContain(`Commit <code>${HEAD_SHA.slice(0, 7)}</code>`);
+    // The pull request's head, named as such: the job planned GitHub's merge commit (GITHUB_SHA), not the head.
+    expect(comment.body).toContain(`Pull request head <code>${HEAD_SHA.slice(0, 7)}</code>`);
+    expect(comment.body).not.toContain(job.env['GITHUB_SHA']!.slice(0, 7));
     expect(comment.body).toContain('<a href="https://github.com/acme/pipelines/actions/runs/4242">job log</a>');
     expect(comment.body).toContain('pg-to-files');
 
@@ -195,6 +197,29 @@ describe('plan --github-comment', () => {
     expect(job.github.sentBodies().join('\n')).not.toContain('zz-extra-secret-value');
     expect(job.summaryText()).not.toContain(DB_PASSWORD);
     expect(job.github.comments[0]!.body).toContain('leak (sensitive) (sensitive)');
+  });
+
+  it.each([
+    ['default', { SHOP_DB_PASS: 'default', NIGHTLY_TOKEN: 'airbyte-gitops' }],
+    ['production', { SHOP_DB_PASS: 'production', NIGHTLY_TOKEN: 'gitops:plan' }],
+  ])('secrets equal to words of the marker (key %s) leave it whole: the next run updates the same comment', async (key, secrets) => {
+    const job = await startJob();
+    Object.assign(job.env, secrets);
+    const marker = `<!-- airbyte-gitops:plan:${key} -->`;
+    job.writePipeline(pipelineYaml({ connection: `conn ${Object.values(secrets).join(' ')}` }));
+    expect((await job.plan('--github-comment', '--github-comment-key', key)).code).toBe(0);
+    const comment = job.github.comments[0]!;
+    expect(comment.body.split('\n')[0]).toBe(marker);
+    const under = comment.body.slice(marker.length);
+    for (const secret of Object.values(secrets)) expect(under).not.toContain(secret);
+    expect(under).toContain('conn (sensitive) (sensitive)');
+
+    job.writePipeline(pipelineYaml({ connection: `conn ${Object.values(secrets).join(' ')}`, units: 12 }));
+    const second = await job.plan('--github-comment', '--github-comment-key', key);
+    expect(second.stderr).toContain(`Updated the plan comment on pull request #${PR_NUMBER}.`);
+    expect(job.github.comments).toHaveLength(1);
+    expect(job.github.comments[0]!.id).toBe(comment.id);
+    expect(job.github.comments[0]!.body.split('\n')[0]).toBe(marker);
   });
 
   it('a hostile connection name cannot close the marker, open markup or mention anyone', async () => {

@@ -79,7 +79,7 @@ describe('the action with the CLI, the emulator and the fake GitHub API', () => 
     expect(comment.issue_number).toBe(PR);
     const lines = comment.body.split('\n');
     expect(lines.slice(0, 2)).toEqual([MARKER, '## 📝 Airbyte plan: 3 to create, 0 to update, 0 to delete']);
-    expect(comment.body).toContain('Commit <code>1111111</code>');
+    expect(comment.body).toContain('Pull request head <code>1111111</code>');
     expect(comment.body).toContain('<a href="https://github.com/acme/pipelines/actions/runs/777">job log</a>');
     expect(comment.body).toContain('pg-to-files');
     // The job summary: the same plan, without the marker.
@@ -96,7 +96,7 @@ describe('the action with the CLI, the emulator and the fake GitHub API', () => 
     expect(again.main.stderr).toContain(`Updated the plan comment on pull request #${PR}.`);
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.id).toBe(comment.id);
-    expect(github.comments[0]!.body).toContain('Commit <code>2222222</code>');
+    expect(github.comments[0]!.body).toContain('Pull request head <code>2222222</code>');
     expect(firstBody).toContain('schedule: {&#34;units&#34;:6,');
     expect(github.comments[0]!.body).toContain('schedule: {&#34;units&#34;:12,');
     expect(github.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
@@ -188,7 +188,7 @@ describe('the action with the CLI, the emulator and the fake GitHub API', () => 
     expect(github.comments.map((comment) => comment.id)).toEqual([id]);
     const body = github.comments[0]!.body;
     expect(body.split('\n').slice(0, 2)).toEqual([MARKER, '## ❌ Airbyte plan failed']);
-    expect(body).toContain('Commit <code>2222222</code>');
+    expect(body).toContain('Pull request head <code>2222222</code>');
     expect(body).toContain("refers to unknown source 'no-such-source'");
     expect(body).not.toContain('3 to create');
     expect(broken.summary()).toContain('## ❌ Airbyte plan failed');
@@ -215,7 +215,7 @@ describe('the action with the CLI, the emulator and the fake GitHub API', () => 
     const next = pullRequest(SECOND_SHA);
     for (const name of ['staging', 'production']) expect((await step(next, uses(name))).ok).toBe(true);
     expect(github.comments).toHaveLength(2);
-    expect(github.comments.every((comment) => comment.body.includes('Commit <code>2222222</code>'))).toBe(true);
+    expect(github.comments.every((comment) => comment.body.includes('Pull request head <code>2222222</code>'))).toBe(true);
 
     const merge = push();
     for (const name of ['staging', 'production']) expect((await step(merge, uses(name))).outputs['changes']).toBe('true');
