@@ -6,10 +6,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GitopsError } from '../errors.js';
-import { buildExport, type ExportVariable } from '../operate/export.js';
+import { buildExport, checkSchemaUrl, type ExportVariable } from '../operate/export.js';
 import { readForExport } from '../operate/export-read.js';
 import { checkBranch, parseActionRef, schemaUrl, type ActionRef } from '../init/options.js';
-import { PIPELINES_DIR, resolveScaffold, scaffoldFiles, writeScaffold, type ScaffoldFile, type ScaffoldOptions } from '../init/scaffold.js';
+import { PIPELINES_DIR, resolveScaffold, scaffoldFiles, strayPipelines, writeScaffold, type ScaffoldFile, type ScaffoldOptions } from '../init/scaffold.js';
+import { shellWord } from '../init/shell.js';
 import { AIRBYTE_SECRETS, secretNameOf } from '../init/workflows.js';
 import { printable } from '../util/printable.js';
 import { withClient, type ConnectFlags } from './connect.js';
@@ -84,7 +85,7 @@ function closingText(dir: string, files: ScaffoldFile[], flags: InitFlags, actio
       .sort(),
   ];
   lines.push('', 'Next:');
-  if (dir !== '.') lines.push(`  cd ${printable(dir)}`);
+  if (dir !== '.') lines.push(`  cd ${shellWord(dir)}`);
   if (action.placeholder) {
     lines.push(
       `  Replace <org> in .github/workflows/*.yml, ${PIPELINES_DIR}/*.yaml and README.md with the GitHub owner of the airbyte-gitops repository you use.`,
@@ -102,7 +103,7 @@ export async function action(dirArgument: string, flags: InitFlags, io: CommandI
   checkConnectFlags(flags, command);
   const branch = checkBranch(flags.branch);
   const actionRef = parseActionRef(flags.action ?? (io.env['AIRBYTE_GITOPS_ACTION'] || undefined));
-  const schema = flags.schemaUrl ?? schemaUrl(actionRef);
+  const schema = checkSchemaUrl(flags.schemaUrl ?? schemaUrl(actionRef));
   const dir = resolve(io.cwd, dirArgument);
   // A directory that cannot take the files is refused before anything is read from Airbyte: all but the exported
   // pipelines, whose names only the export tells, are checked first.
@@ -112,6 +113,21 @@ export async function action(dirArgument: string, flags: InitFlags, io: CommandI
   resolveScaffold(dir, early, flags.force === true);
 
   const exported = flags.fromWorkspace ? await exportWorkspace(io, flags, schema) : undefined;
+  // The export replaces pipelines/: a pipeline file it would not overwrite would stay, declare its resources a
+  // second time or, merged, create them in Airbyte. Even --force does not delete it.
+  if (exported !== undefined) {
+    const stray = strayPipelines(
+      dir,
+      exported.files.map((file) => `${PIPELINES_DIR}/${file.name}`),
+    );
+    if (stray.length > 0) {
+      throw new GitopsError('USAGE', `${PIPELINES_DIR}/ already holds pipeline files the export would not replace; nothing was written`, {
+        details: stray.map((path) => `${printable(path)} would stay beside the export`),
+        hint: `move or delete them first (e.g. git rm ${stray.map(shellWord).join(' ')}), then run init again; --force does not remove them`,
+        meta: { conflicts: stray },
+      });
+    }
+  }
   const variables = exported?.variables.map((variable) => variable.name) ?? [];
   const options: ScaffoldOptions = { action: actionRef, branch, schemaUrl: schema };
   if (exported !== undefined) options.exported = { workspace: exported.workspace, files: exported.files, variables };

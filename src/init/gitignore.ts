@@ -11,10 +11,21 @@ export const GITIGNORE_ENTRIES: readonly { line: string; comment: string }[] = [
   { line: 'node_modules/', comment: '# npm' },
 ];
 
-/** What is added to `existing` (undefined when there is no file): '' when every line is there. */
+/**
+ * A pattern with what does not change its meaning here removed: a leading `/` or `**\/` (the entries are wanted at
+ * the root) and a trailing `/`: `/node_modules/`, `node_modules` and `**\/node_modules` all ignore `node_modules/`.
+ */
+function normalized(pattern: string): string {
+  return pattern
+    .trim()
+    .replace(/^(\*\*\/|\/)/, '')
+    .replace(/\/+$/, '');
+}
+
+/** What is added to `existing` (undefined when there is no file): '' when every line (or its equivalent) is there. */
 export function gitignoreAddition(existing: string | undefined): string {
-  const present = new Set((existing ?? '').split(/\r?\n/).map((line) => line.trim()));
-  const missing = GITIGNORE_ENTRIES.filter(({ line }) => !present.has(line));
+  const present = new Set((existing ?? '').split(/\r?\n/).map(normalized));
+  const missing = GITIGNORE_ENTRIES.filter(({ line }) => !present.has(normalized(line)));
   if (missing.length === 0) return '';
   const lines = missing.flatMap(({ line, comment }) => [comment, line]).join('\n') + '\n';
   if (existing === undefined || existing === '') return lines;

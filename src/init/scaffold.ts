@@ -2,10 +2,11 @@
  * What `init` writes, as a value: each file with its content and whether it is created, overwritten or (the
  * `.gitignore`) appended to. Made first and checked against the directory as a whole, so a refusal writes nothing.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { dirname, join, parse as parsePath } from 'node:path';
 import { GitopsError } from '../errors.js';
 import { EXAMPLE_FILE, examplePipeline } from './example.js';
+import { printable } from '../util/printable.js';
 import { gitignoreAddition } from './gitignore.js';
 import type { ActionRef } from './options.js';
 import { teamReadme } from './readme.js';
@@ -56,17 +57,20 @@ function obstacle(dir: string, path: string): 'exists' | string | undefined {
   const parts = path.split('/');
   for (let i = 1; i < parts.length; i++) {
     const parent = join(dir, ...parts.slice(0, i));
-    if (existsSync(parent) && !lstatSync(parent).isDirectory()) return `${parts.slice(0, i).join('/')} is not a directory`;
+    const name = parts.slice(0, i).join('/');
+    if (isLink(parent)) return `${name} is a symbolic link (init writes no file through a link)`;
+    if (existsSync(parent) && !lstatSync(parent).isDirectory()) return `${name} is not a directory`;
   }
   const target = join(dir, ...parts);
-  if (!existsSync(target) && !isDanglingLink(target)) return undefined;
+  if (!existsSync(target) && !isLink(target)) return undefined;
   const stat = lstatSync(target);
   if (stat.isSymbolicLink()) return 'is a symbolic link (init writes no file through a link)';
   if (!stat.isFile()) return 'is not a regular file';
   return 'exists';
 }
 
-function isDanglingLink(path: string): boolean {
+/** Whether `path` is a symbolic link (to anything, or to nothing). */
+function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {
@@ -75,14 +79,61 @@ function isDanglingLink(path: string): boolean {
 }
 
 /**
+ * The target directory itself: a directory, a link to one (followed: it is what the user named), or missing with
+ * every existing folder above it a directory. A link to nothing, or a file, there or above, is refused up front, so
+ * that writing never fails halfway.
+ */
+function checkTarget(dir: string): void {
+  const refuse = (why: string) => {
+    throw new GitopsError('USAGE', `cannot initialise ${printable(dir)}: ${why}`, { hint: 'give a directory (created when missing)' });
+  };
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory())
+      refuse(lstatSync(dir).isSymbolicLink() ? 'it is a symbolic link to a file, not a directory' : 'it is a file, not a directory');
+    return;
+  }
+  // Missing: the nearest path above it that is there must be a directory (or a link to one).
+  const root = parsePath(dir).root;
+  for (let path = dir; path !== root; path = dirname(path)) {
+    if (isLink(path) && !existsSync(path)) refuse(path === dir ? 'it is a symbolic link to nothing' : `${printable(path)} is a symbolic link to nothing`);
+    if (existsSync(path)) {
+      if (!statSync(path).isDirectory()) refuse(`${printable(path)} is a file, not a directory`);
+      return;
+    }
+  }
+}
+
+/**
+ * The pipeline files (`*.yaml`, `*.yml`, under `dir`/pipelines/, as validate and plan find them: not in hidden
+ * folders or node_modules, no symbolic link to a folder followed) that are not among `keep`, by path from `dir`.
+ */
+export function strayPipelines(dir: string, keep: string[]): string[] {
+  const found: string[] = [];
+  const walk = (relative: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, ...relative.split('/')), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path);
+      } else if (/\.ya?ml$/i.test(entry.name) && !keep.includes(path)) found.push(path);
+    }
+  };
+  walk(PIPELINES_DIR);
+  return found;
+}
+
+/**
  * Checks the files against `dir` (which need not exist yet): every existing one is a conflict unless `force`;
  * a link, a folder in the way or a file where a folder goes is one even with `force`. Throws listing all of them,
  * having written nothing.
  */
 export function resolveScaffold(dir: string, files: { path: string; content: string }[], force: boolean): ScaffoldFile[] {
-  if (existsSync(dir) && !lstatSync(dir).isDirectory()) {
-    throw new GitopsError('USAGE', `cannot initialise ${dir}: it is a file, not a directory`, { hint: 'give a directory (created when missing)' });
-  }
+  checkTarget(dir);
   const conflicts: string[] = [];
   const blocked: string[] = [];
   const resolved = [...files, { path: '.gitignore', content: '' }].flatMap((file): ScaffoldFile[] => {

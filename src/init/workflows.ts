@@ -22,14 +22,22 @@ export interface WorkflowOptions {
 export const MAIN_WORKFLOW = '.github/workflows/airbyte-gitops.yml';
 export const DRIFT_WORKFLOW = '.github/workflows/airbyte-gitops-drift.yml';
 
-/** GitHub refuses secret names starting with GITHUB_: such a variable reads a secret of another name. */
+/** YAML single-quoted: a branch such as `1.10` or `on` stays a string. */
+export function yamlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * GitHub refuses secret names starting with GITHUB_: such a variable reads a secret of another name. The export
+ * never names a variable so (operate/env-names.ts); this guards variables given to the workflows otherwise.
+ */
 export function secretNameOf(variable: string): string {
   return /^GITHUB_/i.test(variable) ? `PIPELINE_${variable}` : variable;
 }
 
 function envBlock(variables: string[]): string {
   const lines = AIRBYTE_SECRETS.map((name) => `  ${name}: \${{ secrets.${name} }}`);
-  // A variable that is also a setting of the tool is listed once (the pipeline then shares that secret).
+  // A variable that is also a setting of the tool is listed once (the export never makes one: operate/env-names.ts).
   const own = variables.filter((name) => !(AIRBYTE_SECRETS as readonly string[]).includes(name));
   if (own.length > 0) lines.push("  # The pipelines' ${VAR}s (their secrets):", ...own.map((name) => `  ${name}: \${{ secrets.${secretNameOf(name)} }}`));
   return lines.join('\n');
@@ -67,7 +75,7 @@ on:
   pull_request:
     paths: ${paths}
   push:
-    branches: [${branch}]
+    branches: [${yamlString(branch)}]
     paths: ${paths}
 
 permissions:
@@ -118,10 +126,11 @@ jobs:
 
 /** Nightly (and on demand): plan; one issue opened or updated while Airbyte differs from Git, closed when it matches. */
 export function driftWorkflow(options: WorkflowOptions): string {
-  const { action, pipelines } = options;
+  const { action, branch, pipelines } = options;
   return `# airbyte-gitops drift check: every night, plan ${pipelines}/ against Airbyte. While Airbyte differs from Git (a change
 # made in the Airbyte UI, or a merge that was not applied), one issue "Airbyte drifted from Git" is open and updated
 # with the plan; it is closed when they match again. Run it by hand from the Actions tab (Run workflow).
+# It checks out ${branch}, whatever branch starts it: a scheduled run would otherwise read the default branch.
 ${actionComment(action)}
 ${SECRETS_COMMENT('this workflow')}
 name: airbyte-gitops drift
@@ -147,6 +156,8 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          ref: ${yamlString(branch)}
       - uses: ${action.uses}
         with:
           command: drift

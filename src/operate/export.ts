@@ -6,6 +6,7 @@ import type { Json, JsonObject } from '../api/types.js';
 import { secretPaths, secretValues, setAt } from '../secrets/paths.js';
 import { GitopsError } from '../errors.js';
 import type { RemoteActor, RemoteConnection, RemoteDefinition } from '../model/remote.js';
+import { printable } from '../util/printable.js';
 import { didYouMean } from '../util/suggest.js';
 import { EnvNameAllocator } from './env-names.js';
 import { connectionDoc } from './export-connection.js';
@@ -126,8 +127,23 @@ interface Group {
   connections: JsonObject[];
 }
 
+/**
+ * The `$schema` written on a comment line: refused when empty or holding white space or a control character, which
+ * would end the comment and write YAML of its own (`--schema-url $'x\nworkspace: evil'`).
+ */
+export function checkSchemaUrl(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (url === '' || /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/u.test(url)) {
+    throw new GitopsError('USAGE', `--schema-url must be a URL or path without spaces or control characters (got '${printable(url)}')`, {
+      hint: 'e.g. ./node_modules/airbyte-gitops/schemas/pipeline.schema.json; write a space as %20',
+    });
+  }
+  return url;
+}
+
 function render(group: Group, workspace: string, schemaUrl: string, variables: ExportVariable[]): string {
-  const header = [`# yaml-language-server: $schema=${schemaUrl}`, `# Exported from Airbyte workspace '${workspace}' by airbyte-gitops export.`];
+  // The workspace's name comes from Airbyte: escaped, it stays on its comment line.
+  const header = [`# yaml-language-server: $schema=${schemaUrl}`, `# Exported from Airbyte workspace '${printable(workspace)}' by airbyte-gitops export.`];
   const used = variables.filter((v) => group.sources.concat(group.destinations).some((doc) => JSON.stringify(doc).includes(`\${${v.name}}`)));
   if (used.length > 0) header.push(`# Set before validate / plan / apply: ${used.map((v) => v.name).join(', ')}`);
   const body: Record<string, unknown> = { workspace };
@@ -158,6 +174,7 @@ function fileName(name: string, taken: Set<string>): string {
  * connection go to `unconnected.yaml`.
  */
 export function buildExport(input: ExportInput, options: { split: boolean; schemaUrl: string }): ExportResult {
+  checkSchemaUrl(options.schemaUrl);
   const names = new EnvNameAllocator();
   const variables: ExportVariable[] = [];
   const warnings: string[] = [];

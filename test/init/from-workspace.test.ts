@@ -2,7 +2,7 @@
  * `init --from-workspace`: pipelines/ is the export of the workspace (one file per connection), the secrets it
  * turned into `${VAR}`s are in both workflows' env and the README, and what it wrote plans clean.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,66 @@ describe('init --from-workspace', () => {
     });
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain("error: 'name' in source 'weird\\u001b[31m source' contains a control character (U+001B)");
+  });
+
+  it('refuses, even with --force, pipeline files the export would not replace (the example would stay beside it), writing nothing', async () => {
+    const { emulator, client } = await startEnv();
+    await seedWorkspace(client);
+    const repo = tempDir('gitops-init-ws-');
+    expect((await runCli(['init', repo])).code).toBe(0);
+    mkdirSync(join(repo, 'pipelines/team'));
+    writeFileSync(join(repo, 'pipelines/team/extra.yml'), 'sources: []\n');
+    writeFileSync(join(repo, 'pipelines/notes.txt'), 'not a pipeline\n');
+    const before = readFileSync(join(repo, 'README.md'), 'utf8');
+    const result = await cli(['init', repo, '--from-workspace', '--force'], { url: emulator.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'error: pipelines/ already holds pipeline files the export would not replace; nothing was written',
+        '  pipelines/example.yaml would stay beside the export',
+        '  pipelines/team/extra.yml would stay beside the export',
+        'hint: move or delete them first (e.g. git rm pipelines/example.yaml pipelines/team/extra.yml), then run init again; --force does not remove them',
+        '',
+      ].join('\n'),
+    );
+    expect(readdirSync(join(repo, 'pipelines')).sort()).toEqual(['example.yaml', 'notes.txt', 'team']);
+    expect(readFileSync(join(repo, 'README.md'), 'utf8')).toBe(before);
+
+    // Moved away, the export takes their place; a file of the same name as an exported one is overwritten (--force).
+    rmSync(join(repo, 'pipelines/example.yaml'));
+    rmSync(join(repo, 'pipelines/team'), { recursive: true });
+    writeFileSync(join(repo, 'pipelines/postgresql-minio.yaml'), 'old\n');
+    const again = await cli(['init', repo, '--from-workspace', '--force'], { url: emulator.url });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(join(repo, 'pipelines')).sort()).toEqual(['notes.txt', 'paused-pg-minio.yaml', 'postgresql-minio.yaml']);
+    const env = { POSTGRESQL_ECOMMERCE_PASSWORD: PG_PASSWORD, MINIO_BRONZE_ACCESS_KEY_ID: 'minio-access', MINIO_BRONZE_SECRET_ACCESS_KEY: S3_SECRET };
+    const validate = await runCli(['validate', join(repo, 'pipelines')], { env });
+    expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+  });
+
+  it("names a secret of a source called 'GitHub' or 'Airbyte' so that neither the Actions token nor the tool's login is read", async () => {
+    const { emulator, client } = await startEnv();
+    for (const name of ['GitHub', 'Airbyte'])
+      await client.createSource({ workspaceId: DEFAULT_WORKSPACE_ID, sourceDefinitionId: POSTGRES_SOURCE, name, connectionConfiguration: pgConfig() });
+    const repo = tempDir('gitops-init-ws-');
+    const init = await cli(['init', repo, '--from-workspace'], { url: emulator.url });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain(
+      'Set the repository secrets AIRBYTE_URL, AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET, PIPELINE_AIRBYTE_PASSWORD, PIPELINE_GITHUB_PASSWORD.',
+    );
+    for (const file of ['.github/workflows/airbyte-gitops.yml', '.github/workflows/airbyte-gitops-drift.yml']) {
+      const workflow = parse(readFileSync(join(repo, file), 'utf8'));
+      expect(workflow.env, file).toEqual({
+        AIRBYTE_URL: '${{ secrets.AIRBYTE_URL }}',
+        AIRBYTE_CLIENT_ID: '${{ secrets.AIRBYTE_CLIENT_ID }}',
+        AIRBYTE_CLIENT_SECRET: '${{ secrets.AIRBYTE_CLIENT_SECRET }}',
+        PIPELINE_AIRBYTE_PASSWORD: '${{ secrets.PIPELINE_AIRBYTE_PASSWORD }}',
+        PIPELINE_GITHUB_PASSWORD: '${{ secrets.PIPELINE_GITHUB_PASSWORD }}',
+      });
+    }
+    const pipeline = readFileSync(join(repo, 'pipelines/unconnected.yaml'), 'utf8');
+    expect(pipeline).toContain('password: ${PIPELINE_GITHUB_PASSWORD}');
+    expect(pipeline).toContain('password: ${PIPELINE_AIRBYTE_PASSWORD}');
   });
 
   it('refuses an empty workspace, writing nothing', async () => {

@@ -223,6 +223,81 @@ describe('init never overwrites by surprise', () => {
     expect(tree(repo)).toEqual(['.github', 'README.md']);
   });
 
+  it('quotes the branch in YAML (1.10 stays a string), and the drift check checks out that branch, not the default one', async () => {
+    const repo = tempDir('gitops-init-');
+    const init = await runCli(['init', repo, '--branch', '1.10']);
+    expect(init.code, show(init)).toBe(0);
+    const main = parse(readFileSync(join(repo, '.github/workflows/airbyte-gitops.yml'), 'utf8'));
+    expect(main.on.push.branches).toEqual(['1.10']);
+    const drift = parse(readFileSync(join(repo, '.github/workflows/airbyte-gitops-drift.yml'), 'utf8'));
+    expect(drift.jobs.drift.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { ref: '1.10' } });
+    // With the default branch too: explicit, whatever branch the run starts on.
+    const other = tempDir('gitops-init-');
+    expect((await runCli(['init', other])).code).toBe(0);
+    expect(parse(readFileSync(join(other, '.github/workflows/airbyte-gitops-drift.yml'), 'utf8')).jobs.drift.steps[0].with).toEqual({ ref: 'main' });
+  });
+
+  it.each(['', 'https://example.test/s.json\nworkspace: evil', 'a b.json'])('refuses --schema-url %j, writing nothing', async (url) => {
+    const repo = tempDir('gitops-init-');
+    const result = await runCli(['init', repo, '--schema-url', url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error: --schema-url must be a URL or path without spaces or control characters');
+    expect(tree(repo)).toEqual([]);
+  });
+
+  it('follows a target directory that is a symbolic link to a directory', async () => {
+    const root = tempDir('gitops-init-');
+    const real = tempDir('gitops-init-real-');
+    symlinkSync(real, join(root, 'repo'));
+    const result = await runCli(['init', 'repo'], { cwd: root });
+    expect(result.code, show(result)).toBe(0);
+    expect(tree(real)).toEqual([...FILES].sort());
+  });
+
+  it('refuses, before writing anything, a target or a folder above it that is a symbolic link to nothing', async () => {
+    const root = tempDir('gitops-init-');
+    symlinkSync(join(root, 'gone'), join(root, 'dangling'));
+    const inside = await runCli(['init', join(root, 'dangling/repo')]);
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toBe(
+      `error: cannot initialise ${join(root, 'dangling/repo')}: ${join(root, 'dangling')} is a symbolic link to nothing\nhint: give a directory (created when missing)\n`,
+    );
+    const itself = await runCli(['init', join(root, 'dangling')]);
+    expect(itself.code).toBe(1);
+    expect(itself.stderr).toContain(`error: cannot initialise ${join(root, 'dangling')}: it is a symbolic link to nothing\n`);
+    writeFileSync(join(root, 'file'), 'x\n');
+    const underFile = await runCli(['init', join(root, 'file/repo')]);
+    expect(underFile.code).toBe(1);
+    expect(underFile.stderr).toContain(`${join(root, 'file')} is a file, not a directory`);
+    expect(readdirSync(root).sort()).toEqual(['dangling', 'file']);
+  });
+
+  it.each([
+    ['plain/dir', 'plain/dir'],
+    ['my dir', "'my dir'"],
+    ["it's", "'it'\\''s'"],
+    ['bad\u001b[31mname', "$'bad\\x1b[31mname'"],
+  ])('prints the cd to %j quoted for the shell', async (dir, shown) => {
+    const root = tempDir('gitops-init-');
+    const result = await runCli(['init', dir], { cwd: root });
+    expect(result.code, show(result)).toBe(0);
+    expect(result.stdout).toContain(`\n  cd ${shown}\n`);
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it.each([
+    ['node_modules', '/.airbyte-gitops', '**/*.plan.json', '/.airbyte-emulator.json'],
+    ['/node_modules/', '.airbyte-gitops', '/*.plan.json', '.airbyte-emulator.json/'],
+  ])('takes %j (and the others of its row) for the lines it would add: no duplicate', async (...patterns) => {
+    const repo = tempDir('gitops-init-');
+    const mine = `${patterns.join('\n')}\n`;
+    writeFileSync(join(repo, '.gitignore'), mine);
+    const result = await runCli(['init', repo]);
+    expect(result.code, show(result)).toBe(0);
+    expect(result.stdout).not.toContain('.gitignore');
+    expect(readFileSync(join(repo, '.gitignore'), 'utf8')).toBe(mine);
+  });
+
   it('links only to files this repository has (the schema, the docs), at the ref of the action', async () => {
     const repo = tempDir('gitops-init-');
     expect((await runCli(['init', repo])).code).toBe(0);

@@ -8,9 +8,14 @@
  * the workflows of the pushed commit whose triggers match (event, branch, paths), job by job, with the action of
  * this repository (action.yml → install.sh → run.sh → the built CLI) and the `with:` the generated workflow gives,
  * against the fake GitHub REST API. The comment the fake received must begin as the page's `markdown` block shows.
+ *
+ * A `text` block is the whole output of the commands of the `sh` block before it (stdout and stderr as a terminal
+ * shows them, interleaved), line for line; `…` in a line stands for what differs from run to run (an id, a path).
+ * A block that shows only a part says so with `<!-- excerpt -->` on the line before it: its lines then appear in
+ * the output one after the other, in that order.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -25,14 +30,19 @@ const PAGE = readFileSync(join(ROOT, 'docs/walkthrough.md'), 'utf8');
 const GITHUB_REMOTE = 'https://github.com/acme/acme-pipelines.git';
 
 type Item =
-  | { line: number; kind: 'sh' | 'text' | 'yaml' | 'markdown'; body: string }
+  | { line: number; kind: 'sh' | 'text' | 'yaml' | 'markdown'; body: string; excerpt?: boolean }
   | { line: number; kind: 'edit'; file: string; replace: string; with: string }
   | { line: number; kind: 'github'; pull_request?: string; workflow_dispatch?: string };
 
 function items(): Item[] {
   const fences = scan(PAGE)
     .fences.filter((fence) => ['sh', 'text', 'yaml', 'markdown'].includes(fence.lang))
-    .map((fence) => ({ line: fence.line, kind: fence.lang as 'sh' | 'text' | 'yaml' | 'markdown', body: fence.body }));
+    .map((fence) => ({
+      line: fence.line,
+      kind: fence.lang as 'sh' | 'text' | 'yaml' | 'markdown',
+      body: fence.body,
+      excerpt: PAGE.split('\n')[fence.line - 2]?.trim() === '<!-- excerpt -->',
+    }));
   const directives = PAGE.split('\n').flatMap((text, index): Item[] => {
     const edit = /^<!-- edit: (\{.*\}) -->$/.exec(text.trim());
     if (edit !== null) return [{ line: index + 1, kind: 'edit', ...(JSON.parse(edit[1]!) as { file: string; replace: string; with: string }) }];
@@ -147,6 +157,29 @@ async function openPullRequest(github: GitHubSide, head: string): Promise<string
   return sha;
 }
 
+/** Whether an output line is the page's line, where `…` stands for any text. */
+function sameLine(shown: string, real: string): boolean {
+  const pattern = shown
+    .trimEnd()
+    .split('…')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${pattern}$`).test(real.trimEnd());
+}
+
+/** `shown` (the page's block) against `real` (the output): all of it, or with `excerpt` a run of its lines. */
+function matchesOutput(shown: string, real: string, excerpt: boolean): boolean {
+  const trim = (lines: string[]) => {
+    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+    while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+    return lines;
+  };
+  const want = trim(shown.split('\n'));
+  const have = trim(real.split('\n'));
+  if (!excerpt) return want.length === have.length && want.every((line, i) => sameLine(line, have[i]!));
+  return have.some((_, start) => want.every((line, i) => start + i < have.length && sameLine(line, have[start + i]!)));
+}
+
 /** Words of a command line: white space separates, double quotes group; `# comment` after two spaces ends it. */
 function words(line: string): string[] {
   const code = line.replace(/\s{2,}#.*$/, '');
@@ -185,8 +218,8 @@ describe('docs/walkthrough.md', () => {
         continue;
       }
       if (item.kind === 'text') {
-        for (const expected of item.body.split('\n').filter((line) => line.trim() !== ''))
-          expect(output, `docs/walkthrough.md:${item.line}`).toContain(expected.trim());
+        const what = item.excerpt === true ? 'a part of the output (<!-- excerpt -->)' : 'the whole output';
+        expect(matchesOutput(item.body, output, item.excerpt === true), `docs/walkthrough.md:${item.line} shows ${what}; the real one:\n${output}`).toBe(true);
         continue;
       }
       if (item.kind === 'github') {
@@ -223,7 +256,17 @@ describe('docs/walkthrough.md', () => {
         const redirect = args.indexOf('>');
         const target = redirect === -1 ? undefined : args.splice(redirect, 2)[1];
         let result;
-        if (command === 'airbyte-gitops') result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+        if (command === 'airbyte-gitops' && target === undefined) {
+          // stdout and stderr into one file, interleaved as a terminal shows them.
+          const file = join(tempDir('gitops-walk-out-'), 'out');
+          const fd = openSync(file, 'w');
+          try {
+            result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', fd, fd], timeout: 60_000 });
+          } finally {
+            closeSync(fd);
+          }
+          result = { status: result.status, stdout: readFileSync(file, 'utf8'), stderr: '' };
+        } else if (command === 'airbyte-gitops') result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
         else if (command === 'git') {
           const real = args.map((arg) => (arg === GITHUB_REMOTE ? remote : arg));
           const pushed = args[0] === 'push' ? args[args.length - 1]! : undefined;

@@ -77,6 +77,20 @@ describe('environment variable names', () => {
     expect(envVarName('→', [])).toBe('SECRET');
     expect(upperSnake('  a--b  ')).toBe('A_B');
   });
+  it('never gives a name that GitHub Actions, the runner or the tool read as their own: PIPELINE_ goes in front', () => {
+    expect(envVarName('GitHub', ['token'])).toBe('PIPELINE_GITHUB_TOKEN');
+    expect(envVarName('Airbyte', ['password'])).toBe('PIPELINE_AIRBYTE_PASSWORD');
+    expect(envVarName('Airbyte', ['token'])).toBe('PIPELINE_AIRBYTE_TOKEN');
+    expect(envVarName('airbyte', ['client', 'secret'])).toBe('PIPELINE_AIRBYTE_CLIENT_SECRET');
+    expect(envVarName('Runner', ['temp'])).toBe('PIPELINE_RUNNER_TEMP');
+    expect(envVarName('Input', ['key'])).toBe('PIPELINE_INPUT_KEY');
+    expect(envVarName('Actions', ['runtime_token'])).toBe('PIPELINE_ACTIONS_RUNTIME_TOKEN');
+    expect(envVarName('Path', [])).toBe('PIPELINE_PATH');
+    // A name that only begins like one is left alone.
+    expect(envVarName('GitHubber', ['token'])).toBe('GITHUBBER_TOKEN');
+    const names = new EnvNameAllocator();
+    expect([names.allocate('GitHub', ['token']), names.allocate('Pipeline GitHub', ['token'])]).toEqual(['PIPELINE_GITHUB_TOKEN', 'PIPELINE_GITHUB_TOKEN_2']);
+  });
   it('never hands out the same name twice', () => {
     const names = new EnvNameAllocator();
     expect([

@@ -4,6 +4,7 @@ import type { RemoteConnection } from '../../src/model/remote.js';
 import { renderCheckTable } from '../../src/operate/check-format.js';
 import { outcome } from '../../src/operate/check-call.js';
 import { streamDeclaration, streamJson } from '../../src/commands/discover.js';
+import { parse } from 'yaml';
 import { buildExport, type ExportInput } from '../../src/operate/export.js';
 import { plain } from '../../src/util/color.js';
 import { MIN_REDACTED_LENGTH, redact } from '../../src/secrets/redact.js';
@@ -139,5 +140,40 @@ describe('buildExport', () => {
         '',
       ].join('\n'),
     );
+  });
+  it('keeps a workspace name from Airbyte on its comment line: a line break in it is escaped, never YAML of its own', () => {
+    const result = buildExport({ ...input, workspace: "W'\nworkspace: evil\r\u2028x" }, { split: true, schemaUrl: 'https://example.test/s.json' });
+    for (const file of result.files) {
+      const lines = file.content.split('\n');
+      expect(lines[1]).toBe("# Exported from Airbyte workspace 'W'\\u000aworkspace: evil\\u000d\\u2028x' by airbyte-gitops export.");
+      // The only top-level workspace key is the real one, as a value.
+      expect((parse(file.content) as { workspace: string }).workspace).toBe("W'\nworkspace: evil\r\u2028x");
+    }
+  });
+  it.each(['', 'https://example.test/s.json\nworkspace: evil', 'a b.json', 'x\u0007', 'x\u2028y'])(
+    'refuses the schema URL %j, which would break its comment line',
+    (url) => {
+      expect(() => buildExport(input, { split: false, schemaUrl: url })).toThrow(/--schema-url must be a URL or path without spaces or control characters/);
+    },
+  );
+  it("never names a variable after one GitHub Actions or the tool reads: 'GitHub' + token, 'Airbyte' + password", () => {
+    const tokenSpec: JsonObject = {
+      type: 'object',
+      properties: { token: { type: 'string', airbyte_secret: true }, password: { type: 'string', airbyte_secret: true } },
+    };
+    const result = buildExport(
+      {
+        ...input,
+        specs: { 'def-s': tokenSpec, 'def-d': tokenSpec },
+        sources: [{ kind: 'source', id: 's1', name: 'GitHub', definitionId: 'def-s', configuration: { token: '**********' } }],
+        destinations: [
+          { kind: 'destination', id: 'd1', name: 'Airbyte', definitionId: 'def-d', configuration: { token: '**********', password: '**********' } },
+        ],
+      },
+      { split: false, schemaUrl: 'https://example.test/s.json' },
+    );
+    expect(result.variables.map((v) => v.name)).toEqual(['PIPELINE_GITHUB_TOKEN', 'PIPELINE_AIRBYTE_TOKEN', 'PIPELINE_AIRBYTE_PASSWORD']);
+    expect(result.files[0]?.content).toContain('token: ${PIPELINE_GITHUB_TOKEN}');
+    expect(result.files[0]?.content).not.toMatch(/\$\{(GITHUB|AIRBYTE)_/);
   });
 });
