@@ -15,7 +15,7 @@ import { startChild, stopChild } from './emulator.js';
 import { writeLargePipeline } from './pipeline.js';
 
 /** The large pipeline, split into files of at most 200 connections with their sources and destinations (a file is limited to 1 MiB). */
-function writeSplitPipeline(dir: string, n: number): NodeJS.ProcessEnv {
+export function writeSplitPipeline(dir: string, n: number): NodeJS.ProcessEnv {
   const whole = join(dir, 'whole');
   const env = writeLargePipeline(whole, n);
   const text = readFileSync(join(whole, 'pipeline.yaml'), 'utf8');
