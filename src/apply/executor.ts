@@ -178,6 +178,27 @@ function graphOf(order: readonly Step[]): { waitsFor: number[]; dependents: numb
   return { waitsFor, dependents };
 }
 
+/**
+ * The order the steps that wait for nothing start in: those that others wait for go with the first step that waits
+ * for them, so that the source and the destination of the plan's first connection are created one after the other,
+ * then those of the second, rather than every source and then every destination. The first connection's endpoints
+ * are then converged (see `batches.ts`) while the other endpoints are created, and the connections can start as soon
+ * as the endpoints are all created, instead of once the listing after the last destination's wait. The key of a step
+ * is the smallest key among its dependents (its own position when none waits for it), then its own position; steps
+ * that become ready later start in the order they became ready.
+ */
+function startOrder(ready: readonly number[], dependents: readonly number[][]): number[] {
+  const rank = Array.from({ length: dependents.length }, (_, i) => i);
+  // Dependents come after their dependencies in the plan's order, so one pass from the end settles every rank (a
+  // dependent placed earlier only makes the key less helpful, never wrong).
+  for (let i = dependents.length - 1; i >= 0; i--) {
+    let first: number | undefined;
+    for (const d of dependents[i] ?? []) if (first === undefined || (rank[d] as number) < first) first = rank[d] as number;
+    if (first !== undefined) rank[i] = first;
+  }
+  return [...ready].sort((a, b) => (rank[a] as number) - (rank[b] as number) || a - b);
+}
+
 /** Executes the plan's steps; see the module comment. Never throws for a failed step: it is in the result. */
 export async function executePlan(client: ApplyClient, plan: Plan, options: ExecuteOptions = {}): Promise<ApplyResult> {
   const now = options.now ?? Date.now;
@@ -214,10 +235,10 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
       stack.push(...(dependents[next] ?? []));
     }
   };
-  const ready: number[] = [];
-  waitsFor.forEach((count, i) => {
-    if (count === 0) ready.push(i);
-  });
+  const ready = startOrder(
+    order.flatMap((_, i) => (waitsFor[i] === 0 ? [i] : [])),
+    dependents,
+  );
   let head = 0;
   // Tasks in flight, and a wake-up for the loop when one ends (cheaper than racing every task on every turn).
   const running = { size: 0 };

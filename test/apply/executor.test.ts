@@ -37,6 +37,19 @@ describe('executePlan', () => {
     expect(client.calls.filter((c) => c.startsWith('sources/discover_schema'))).toHaveLength(3);
   });
 
+  it("creates each connection's source and destination one after the other, whatever the plan's order of kinds", async () => {
+    // The planner orders every source, then every destination, then every connection.
+    const changes = [];
+    for (const kind of ['source', 'destination'] as const) for (let i = 0; i < 3; i++) changes.push(actorCreate(kind, `${kind[0]}${i}`));
+    for (let i = 0; i < 3; i++) changes.push(connectionCreate(`c${i}`, `s${i}`, `d${i}`));
+    const client = new FakeClient();
+    const result = await executePlan(client, planOf(changes), { parallelism: 1 });
+    expect(result.status).toBe('applied');
+    // Ids are handed out in the order the creates arrive.
+    const created = [...client.sources, ...client.destinations].sort((a, b) => Number(a.id.slice(3)) - Number(b.id.slice(3)));
+    expect(created.map((item) => item.name)).toEqual(['s0', 'd0', 's1', 'd1', 's2', 'd2']);
+  });
+
   it('never has more operations in flight than the parallelism', async () => {
     for (const parallelism of [1, 3, 8]) {
       const client = new FakeClient();
