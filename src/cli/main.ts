@@ -7,6 +7,16 @@
  */
 import { runProgram } from './run.js';
 
+// A reader that stops early (`airbyte-gitops plan | head`) closes the pipe: what is left to print has nowhere to go,
+// which is not an error of the run. The run goes on (an apply finishes what it started) and exits with its own
+// status; any other error of the streams is left to Node.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
 process.exitCode = await runProgram(
   { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
   process.argv,
