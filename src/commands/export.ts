@@ -1,3 +1,4 @@
+import { writeProblem } from '../util/write-problem.js';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { GitopsError } from '../errors.js';
@@ -32,14 +33,6 @@ function unwritableOut(dir: string, problem: string, cause?: unknown): GitopsErr
 /** Refuses, before anything is read from Airbyte, an --out that is an existing file. */
 function checkOutDirectory(dir: string): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw unwritableOut(dir, 'it is a file, not a directory');
-}
-
-function writeProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'the disk is full';
-  return error instanceof Error ? error.message : String(error);
 }
 
 function writeFiles(dir: string, result: ExportResult, force: boolean): string[] {

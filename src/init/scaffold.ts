@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { GitopsError } from '../errors.js';
+import { writeProblem } from '../util/write-problem.js';
 import { EXAMPLE_FILE, examplePipeline } from './example.js';
 import { printable } from '../util/printable.js';
 import { gitignoreAddition } from './gitignore.js';
@@ -158,14 +159,6 @@ export function resolveScaffold(dir: string, files: { path: string; content: str
     });
   }
   return resolved;
-}
-
-function writeProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'the disk is full';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Writes the checked files; a failure names what was written before it. */

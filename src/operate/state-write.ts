@@ -81,13 +81,4 @@ export function saveBackupFile(dir: string, backup: StateBackupFileV1): string {
   }
 }
 
-/** Why a file could not be written, in words, from the error's errno code. */
-export function writeProblem(error: unknown): string {
-  const code = errnoOf(error);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return code === 'EROFS' ? 'the file system is read-only' : 'permission denied';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a directory';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EDQUOT') return 'the disk quota is exceeded';
-  if (code === 'ENAMETOOLONG') return 'the path is too long';
-  return error instanceof Error ? error.message : String(error);
-}
+export { writeProblem } from '../util/write-problem.js';

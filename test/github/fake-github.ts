@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cleanupAfterEachTest } from '../cleanup.js';
+import { GitHubFailure } from '../../src/github/http.js';
 
 export interface FakeUser {
   login: string;
@@ -264,4 +265,15 @@ export async function startFakeGitHub(options: { token?: string; repository?: st
   };
   running.push(fake);
   return fake;
+}
+
+/** The GitHubFailure a call of the client ends with (fails the test when it succeeds or fails otherwise). */
+export async function failureOf(promise: Promise<unknown>): Promise<GitHubFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GitHubFailure) return error;
+    throw error;
+  }
+  throw new Error('expected a GitHubFailure');
 }

@@ -4,8 +4,8 @@
  * GitHub's message, and the token never in a message even when the server echoes it.
  */
 import { describe, expect, it } from 'vitest';
-import { GitHubApi, GitHubFailure, nextLink } from '../../src/github/http.js';
-import { startFakeGitHub } from './fake-github.js';
+import { GitHubApi, nextLink } from '../../src/github/http.js';
+import { failureOf, startFakeGitHub } from './fake-github.js';
 
 describe('Link header', () => {
   it.each([
@@ -21,16 +21,6 @@ describe('Link header', () => {
 
   it('no header, no next page', () => expect(nextLink(null)).toBeUndefined());
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<GitHubFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GitHubFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a GitHubFailure');
-}
 
 describe('GitHubApi', () => {
   it('follows next pages up to the bound, and says whether it saw them all', async () => {

@@ -3,19 +3,9 @@
  * answers with its login, an installation token is refused with 403), and the rule that matches an author to it.
  */
 import { describe, expect, it } from 'vitest';
-import { GitHubApi, GitHubFailure } from '../../src/github/http.js';
+import { GitHubApi } from '../../src/github/http.js';
 import { authoredBy, whoAmI, type Identity } from '../../src/github/identity.js';
-import { BOT, startFakeGitHub } from './fake-github.js';
-
-async function failureOf(promise: Promise<unknown>): Promise<GitHubFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GitHubFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a GitHubFailure');
-}
+import { BOT, failureOf, startFakeGitHub } from './fake-github.js';
 
 describe('whoAmI', () => {
   it('an installation token (GITHUB_TOKEN) is refused GET /user: installation', async () => {
