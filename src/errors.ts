@@ -4,6 +4,8 @@
  * one place and maps `code` to an exit status. Anything else that escapes is a bug and is printed with its stack.
  */
 import type { Problem } from './model/problem.js';
+import type { Palette } from './util/color.js';
+import { printable } from './util/printable.js';
 
 export type ErrorCode =
   | 'USAGE' // wrong flags or arguments
@@ -75,3 +77,13 @@ export const ExitCode = {
   changes: 2,
   interrupted: 130,
 } as const;
+
+/**
+ * A GitopsError the one way the tool shows errors: `error: message`, its details indented, then the hint. Messages
+ * quote names and server text: a control character or line break in them is shown escaped.
+ */
+export function errorText(error: GitopsError, palette: Palette): string {
+  const lines = [`${palette.red('error:')} ${printable(error.message)}`, ...error.details.map((detail) => `  ${printable(detail)}`)];
+  if (error.hint) lines.push(`${palette.dim('hint:')} ${printable(error.hint)}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,17 +1,12 @@
 import { CommanderError } from 'commander';
-import { ExitCode, GitopsError } from '../errors.js';
+import { errorText, ExitCode, GitopsError } from '../errors.js';
 import { paletteFor } from '../util/color.js';
-import { printable } from '../util/printable.js';
 import type { CommandIo, RunStatus } from '../commands/io.js';
 import { buildProgram } from './program.js';
 
-/** Prints a GitopsError the one way the tool prints errors: `error: message` then the hint. */
+/** Prints a GitopsError the one way the tool prints errors (errors.ts), in colour on a terminal. */
 function formatError(error: GitopsError, io: CommandIo): string {
-  const palette = paletteFor(io.stderr, io.env);
-  // Messages quote names and server text: a control character or line break in them is printed escaped.
-  const lines = [`${palette.red('error:')} ${printable(error.message)}`, ...error.details.map((detail) => `  ${printable(detail)}`)];
-  if (error.hint) lines.push(`${palette.dim('hint:')} ${printable(error.hint)}`);
-  return lines.join('\n') + '\n';
+  return errorText(error, paletteFor(io.stderr, io.env));
 }
 
 function exitCodeFor(error: GitopsError): number {

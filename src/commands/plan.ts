@@ -1,4 +1,4 @@
-import { ExitCode, GitopsError } from '../errors.js';
+import { errorText, ExitCode, GitopsError } from '../errors.js';
 import { checkSavedPlanTarget, writeSavedPlan } from '../apply/saved-plan.js';
 import { prepare, type PrepareOptions } from '../plan/prepare.js';
 import { DEFAULT_STATE_BACKUP_DIR, type RenderOptions } from '../plan/types.js';
@@ -6,8 +6,7 @@ import { renderJson, renderMarkdown, renderText } from '../plan/render/index.js'
 import { hasChanges, summaryLine } from '../plan/render/values.js';
 import { planSecrets } from '../apply/secrets.js';
 import { checkKey, DEFAULT_KEY, type PlanOutcome } from '../github/body.js';
-import { printable } from '../util/printable.js';
-import { paletteFor } from '../util/color.js';
+import { paletteFor, plain } from '../util/color.js';
 import { withClient, type ConnectFlags } from './connect.js';
 import { formatProblems, problemsOf, reportProblemsTo } from '../pipeline/problems.js';
 import type { CommandIo, RunStatus } from './io.js';
@@ -135,8 +134,6 @@ async function planAndPrint(paths: string[], flags: PlanFlags, io: CommandIo, st
 /** A failed plan as the CLI prints it (the problems, `error:`, the details and the hint), plain text, no stack. */
 function failureText(error: unknown, env: NodeJS.ProcessEnv): string {
   if (!(error instanceof GitopsError)) return 'internal error (please report it): the job log shows it';
-  const plain = { isTTY: false } as NodeJS.WriteStream;
-  const lines = [`error: ${printable(error.message)}`, ...error.details.map((detail) => `  ${printable(detail)}`)];
-  if (error.hint) lines.push(`hint: ${printable(error.hint)}`);
-  return `${formatProblems(problemsOf(error), plain, env)}${lines.join('\n')}\n`;
+  const stream = { isTTY: false } as NodeJS.WriteStream;
+  return `${formatProblems(problemsOf(error), stream, env)}${errorText(error, plain)}`;
 }
