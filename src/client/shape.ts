@@ -36,39 +36,54 @@ function hasType(value: unknown, type: string): boolean {
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Schemas already found to use only known keywords (they are module constants, checked on every answer). */
+const checkedSchemas = new WeakSet<Schema>();
+
 /** The first way `value` fails `schema`, or undefined when it fits. */
 export function firstShapeError(schema: Schema, value: unknown, path = ''): ShapeError | undefined {
-  for (const keyword of Object.keys(schema)) {
-    // A keyword this checker does not know would be silently ignored: refuse the schema instead.
-    if (!KNOWN.has(keyword)) return { keyword: 'schema', instancePath: path, params: { keyword } };
+  const error = firstError(schema, value);
+  if (error !== undefined && path !== '') error.instancePath = `${path}${error.instancePath}`;
+  return error;
+}
+
+/** As firstShapeError, with the instance path relative to `value`: the path is built only for a failure. */
+function firstError(schema: Schema, value: unknown): ShapeError | undefined {
+  if (!checkedSchemas.has(schema)) {
+    for (const keyword of Object.keys(schema)) {
+      // A keyword this checker does not know would be silently ignored: refuse the schema instead.
+      if (!KNOWN.has(keyword)) return { keyword: 'schema', instancePath: '', params: { keyword } };
+    }
+    checkedSchemas.add(schema);
   }
   const type = schema['type'];
-  if (typeof type === 'string' && !hasType(value, type)) return { keyword: 'type', instancePath: path, params: { type } };
+  if (typeof type === 'string' && !hasType(value, type)) return { keyword: 'type', instancePath: '', params: { type } };
   const allowed = schema['enum'];
-  if (Array.isArray(allowed) && !allowed.includes(value)) return { keyword: 'enum', instancePath: path, params: { allowedValues: allowed } };
+  if (Array.isArray(allowed) && !allowed.includes(value)) return { keyword: 'enum', instancePath: '', params: { allowedValues: allowed } };
   const minLength = schema['minLength'];
-  if (typeof minLength === 'number' && typeof value === 'string' && [...value].length < minLength)
-    return { keyword: 'minLength', instancePath: path, params: { limit: minLength } };
+  // In code points, as JSON Schema counts; a string at least twice as long in UTF-16 units is long enough.
+  if (typeof minLength === 'number' && typeof value === 'string' && value.length < 2 * minLength && [...value].length < minLength)
+    return { keyword: 'minLength', instancePath: '', params: { limit: minLength } };
   const minimum = schema['minimum'];
-  if (typeof minimum === 'number' && typeof value === 'number' && value < minimum)
-    return { keyword: 'minimum', instancePath: path, params: { limit: minimum } };
+  if (typeof minimum === 'number' && typeof value === 'number' && value < minimum) return { keyword: 'minimum', instancePath: '', params: { limit: minimum } };
   if (hasType(value, 'object')) {
     const record = value as Record<string, unknown>;
     for (const key of (schema['required'] as string[] | undefined) ?? []) {
-      if (!Object.hasOwn(record, key)) return { keyword: 'required', instancePath: path, params: { missingProperty: key } };
+      if (!Object.hasOwn(record, key)) return { keyword: 'required', instancePath: '', params: { missingProperty: key } };
     }
-    const properties = (schema['properties'] as Record<string, Schema> | undefined) ?? {};
-    for (const [key, property] of Object.entries(properties)) {
-      if (!Object.hasOwn(record, key)) continue;
-      const error = firstShapeError(property, record[key], `${path}/${escape(key)}`);
-      if (error !== undefined) return error;
+    const properties = schema['properties'] as Record<string, Schema> | undefined;
+    if (properties !== undefined) {
+      for (const key in properties) {
+        if (!Object.hasOwn(properties, key) || !Object.hasOwn(record, key)) continue;
+        const error = firstError(properties[key] as Schema, record[key]);
+        if (error !== undefined) return { ...error, instancePath: `/${escape(key)}${error.instancePath}` };
+      }
     }
   }
   const items = schema['items'] as Schema | undefined;
   if (items !== undefined && Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const error = firstShapeError(items, value[i], `${path}/${i}`);
-      if (error !== undefined) return error;
+      const error = firstError(items, value[i]);
+      if (error !== undefined) return { ...error, instancePath: `/${i}${error.instancePath}` };
     }
   }
   return undefined;

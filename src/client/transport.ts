@@ -78,6 +78,7 @@ export class Transport {
   private agent: http.Agent | undefined;
   private basePath: string | undefined;
   private readonly counts = new Map<string, number>();
+  private readonly urls = new Map<string, URL>();
 
   constructor(private readonly settings: TransportSettings) {}
 
@@ -127,6 +128,16 @@ export class Transport {
     }
   }
 
+  /** The URL of a call, parsed once per call name (thousands of creates share a handful of them). */
+  private urlOf(call: string): URL {
+    let url = this.urls.get(call);
+    if (url === undefined) {
+      url = new URL(this.settings.tokenEndpoint === true ? this.settings.baseUrl : `${this.settings.baseUrl}/${call}`);
+      this.urls.set(call, url);
+    }
+    return url;
+  }
+
   stats(): ClientStats {
     const byCall = Object.fromEntries(this.counts);
     return { calls: [...this.counts.values()].reduce((sum, n) => sum + n, 0), byCall };
@@ -139,7 +150,7 @@ export class Transport {
 
   private async attempt(context: CallContext, body: unknown, options: SendOptions): Promise<Outcome> {
     const { call } = context;
-    const url = new URL(this.settings.tokenEndpoint === true ? this.settings.baseUrl : `${this.settings.baseUrl}/${call}`);
+    const url = this.urlOf(call);
     const started = this.settings.now();
     this.counts.set(call, (this.counts.get(call) ?? 0) + 1);
     const payload = body === undefined ? undefined : JSON.stringify(body);

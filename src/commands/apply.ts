@@ -11,6 +11,7 @@ import { executePlan } from '../apply/executor.js';
 import { assertFresh } from '../apply/fingerprint.js';
 import { fetchSpecs, materialize } from '../apply/materialize.js';
 import { progressLine, stateBackupLine, summaryText, toJsonResult } from '../apply/progress.js';
+import { batchedOutput } from '../util/batched-output.js';
 import { isSavedPlanFile, readSavedPlan } from '../apply/saved-plan.js';
 import { planSecrets } from '../apply/secrets.js';
 import { guardSignals, type SignalGuard } from '../apply/signals.js';
@@ -181,6 +182,8 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
   }
   guard.executing();
   human.write('\n');
+  // A line per step, thousands of them: written together, at most a tenth of a second late.
+  const progress = batchedOutput(human);
   const result = await executePlan(client, plan, {
     parallelism: flags.parallelism,
     signal: guard.signal,
@@ -189,9 +192,9 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
     // Relative stays relative (taken under cwd), so the files are reported as paths `state restore --from` takes.
     stateBackupDir,
     cwd: io.cwd,
-    onStep: (outcome) => human.write(`${progressLine(outcome, palette)}\n`),
-    onStateBackup: (record) => human.write(`${stateBackupLine(record, palette)}\n`),
-  });
+    onStep: (outcome) => progress.write(`${progressLine(outcome, palette)}\n`),
+    onStateBackup: (record) => progress.write(`${stateBackupLine(record, palette)}\n`),
+  }).finally(() => progress.flush());
   human.write(`\n${summaryText(result, palette)}`);
   if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, result), null, 2)}\n`);
   return exitStatusOf(result);
