@@ -221,6 +221,9 @@ export interface Created {
 /** Deletes one copy by id; a copy that is already gone counts as deleted. */
 export type RemoveCopy = (kind: ResourceKind, name: string, id: string) => Promise<void>;
 
+/** The settling pass's listings of sources and destinations, or why they could not be made. */
+export type ActorListings = { source: Copy[]; destination: Copy[] } | { error: string };
+
 /** One run's side of convergence: the shared listings, the copies this run created, and the settling pass. */
 export class Convergence {
   private readonly listings: Record<ResourceKind, SharedListing>;
@@ -305,16 +308,33 @@ export class Convergence {
     return Math.max(parallelism, Math.ceil(this.listed[kind] / 2));
   }
 
-  /** The settling pass: lists again and removes the run's own copies that lost meanwhile, when that is safe. */
-  async settle(): Promise<SettleReport> {
+  /**
+   * The settling pass's listings of sources and destinations, started once every step has ended: they may run while
+   * the run waits to list its last connections. Every source and destination this run created was answered at least
+   * the convergence wait before (its step ended only after the listing that checked it), so a copy that could beat
+   * one of them is in these listings already. Undefined when the run created nothing. Never rejects: a failure is
+   * the settling pass's error.
+   */
+  listActorsToSettle(): Promise<ActorListings> | undefined {
+    if (this.own.size === 0) return undefined;
+    // One after another: the pass never has more calls in flight than a run with --parallelism 1.
+    const listed = (async () => ({ source: await this.listings.source.all(), destination: await this.listings.destination.all() }))();
+    return listed.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+  }
+
+  /**
+   * The settling pass: lists again and removes the run's own copies that lost meanwhile, when that is safe. `actors`:
+   * the listings `listActorsToSettle` started (listed here when not given).
+   */
+  async settle(actors = this.listActorsToSettle()): Promise<SettleReport> {
     const report: SettleReport = { removed: [], left: [] };
-    if (this.own.size === 0) return report;
+    if (this.own.size === 0 || actors === undefined) return report;
     const own = [...this.own.values()];
-    let source: Copy[], destination: Copy[], connection: Copy[];
+    const listed = await actors;
+    if ('error' in listed) return { ...report, error: listed.error };
+    const { source, destination } = listed;
+    let connection: Copy[];
     try {
-      // One after another: the pass never has more calls in flight than a run with --parallelism 1.
-      source = await this.listings.source.all();
-      destination = await this.listings.destination.all();
       connection = await this.listings.connection.all();
     } catch (error) {
       return { ...report, error: error instanceof Error ? error.message : String(error) };

@@ -298,9 +298,11 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const signalled = options.signal?.aborted === true;
   // After an interrupt, stop now: the next run (or plan) sees any duplicate and settles it. Otherwise list once the
   // second the last connection was stamped in is over, so that a copy another run made in it is seen.
+  // Sources and destinations are listed for it meanwhile (see `listActorsToSettle`).
   const lastAt = run.lastConnectionAnsweredAt;
+  const actorListings = signalled ? undefined : convergence.listActorsToSettle();
   if (!signalled && lastAt !== undefined && lastAt + waitMs > clock()) await new Promise((resolve) => setTimeout(resolve, lastAt + waitMs - clock()));
-  const settled = signalled ? undefined : await convergence.settle();
+  const settled = signalled ? undefined : await convergence.settle(actorListings);
   const counts = countOutcomes(steps);
   const hasSettled = settled !== undefined && (settled.removed.length > 0 || settled.left.length > 0 || settled.error !== undefined);
   const stateBackups = backups.records;

@@ -104,7 +104,11 @@ async function direct(dir: string, file: string, env: NodeJS.ProcessEnv, round: 
 async function apply(dir: string, file: string, env: NodeJS.ProcessEnv, name: string) {
   const emulator = await startChild(join(dir, `${name}.json`));
   try {
-    const run = await runCli(['apply', file, '--url', emulator.url, '--auto-approve', '--parallelism', String(PARALLELISM)], env);
+    // Discoveries too at the direct calls' concurrency (apply's default is 4, the discover workers of a real server).
+    const run = await runCli(['apply', file, '--url', emulator.url, '--auto-approve', '--parallelism', String(PARALLELISM)], {
+      AIRBYTE_DISCOVER_PARALLELISM: String(PARALLELISM),
+      ...env,
+    });
     if (run.code !== 0) throw new Error(`apply exited ${run.code}: ${run.tail}`);
     return { ...run, calls: await requests(emulator.url) };
   } finally {

@@ -158,6 +158,36 @@ describe('concurrent applies of one pipeline (one server, runs interleaved)', ()
   });
 });
 
+describe('the settling pass', () => {
+  it('lists sources and destinations while it waits to list the last connections, and connections only after the wait', async () => {
+    const client = new FakeClient();
+    const at: { call: string; ms: number }[] = [];
+    const stamp = <A extends unknown[], R>(call: string, fn: (...args: A) => Promise<R>) => {
+      return async (...args: A) => {
+        const result = await fn(...args);
+        at.push({ call, ms: performance.now() });
+        return result;
+      };
+    };
+    client.createConnection = stamp('connections/create', client.createConnection);
+    const [sources, destinations, connections] = [client.listSources, client.listDestinations, client.listConnections];
+    client.listSources = async () => (at.push({ call: 'sources/list', ms: performance.now() }), sources());
+    client.listDestinations = async () => (at.push({ call: 'destinations/list', ms: performance.now() }), destinations());
+    client.listConnections = async () => (at.push({ call: 'connections/list', ms: performance.now() }), connections());
+    const waitMs = 600;
+    const result = await executePlan(client, pipelines(1), { convergeWaitMs: waitMs });
+    expect(result.status).toBe('applied');
+    const created = at.find((entry) => entry.call === 'connections/create')?.ms as number;
+    const after = at.filter((entry) => entry.ms >= created).map((entry) => entry.call);
+    // The settling pass: sources, then destinations, at once; the connections once the wait is over.
+    expect(after).toEqual(['connections/create', 'sources/list', 'destinations/list', 'connections/list']);
+    const [, source, destination, connection] = at.filter((entry) => entry.ms >= created);
+    expect((destination?.ms as number) - created).toBeLessThan(waitMs);
+    expect((source?.ms as number) - created).toBeLessThan(waitMs);
+    expect((connection?.ms as number) - created).toBeGreaterThanOrEqual(waitMs - 1);
+  });
+});
+
 describe('a resource the plan found, removed since by another run that created the same name at once', () => {
   it('a connection is created on the copy Airbyte kept instead', async () => {
     const client = new FakeClient();
