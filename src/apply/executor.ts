@@ -282,10 +282,14 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
     // A listing takes a slot before new steps do; with nothing else to start, every ripe create is listed for.
     const idle = aborted || head >= ready.length;
     const slots = running.size === 0 ? 1 : parallelism - running.size;
-    for (const { kind, items } of batches.due(clock(), idle, slots, (kind) => convergence.batchSize(kind, parallelism))) converge(kind, items);
+    // More steps can start than there are slots: a listing now would only take a slot from them, and what it
+    // unblocks would start after them anyway (steps start in the order they became ready). It waits until the queue
+    // runs low; a step ending wakes the loop meanwhile.
+    const hold = !aborted && ready.length - head > parallelism;
+    if (!hold) for (const { kind, items } of batches.due(clock(), idle, slots, (kind) => convergence.batchSize(kind, parallelism))) converge(kind, items);
     if (!aborted) while (running.size < parallelism && head < ready.length) start(ready[head++] as number);
     if (running.size === 0 && batches.size === 0) break;
-    const nextAt = batches.nextAt(clock());
+    const nextAt = hold ? undefined : batches.nextAt(clock());
     const timer = nextAt === undefined ? undefined : setTimeout(() => wake(), Math.max(0, nextAt - clock()));
     await new Promise<void>((resolve) => (wake = resolve));
     if (timer !== undefined) clearTimeout(timer);

@@ -35,9 +35,9 @@ export function writeSplitPipeline(dir: string, n: number): NodeJS.ProcessEnv {
   }
   return env;
 }
-import { seedThroughApi } from './seed.js';
 
 const CLI = resolve(import.meta.dirname, '../cli/main.js');
+const SEED = resolve(import.meta.dirname, 'seed-main.js');
 const PARALLELISM = 8;
 
 /** The high-water mark of a process's resident memory (Linux), in MiB; undefined elsewhere. */
@@ -53,8 +53,17 @@ function peakRssMiB(pid: number | undefined): number | undefined {
 
 /** Runs the CLI to its end; the peak RSS is sampled until it exits (the high-water mark only grows). */
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; ms: number; peakMiB: number | undefined; tail: string }> {
+  return runNode(CLI, args, env);
+}
+
+/** Runs a script in a fresh Node process to its end, sampling its peak RSS. */
+function runNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; ms: number; peakMiB: number | undefined; tail: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak: number | undefined;
   let tail = '';
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2000));
@@ -89,13 +98,13 @@ interface Measure {
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
 
-/** The same creates and discoveries sent directly: no plan, no convergence. */
+/** The same creates and discoveries sent directly, from a fresh process like the CLI's: no plan, no convergence. */
 async function direct(dir: string, file: string, env: NodeJS.ProcessEnv, round: number): Promise<{ ms: number; calls: number }> {
   const emulator = await startChild(join(dir, `direct-${round}.json`));
   try {
-    const started = performance.now();
-    await seedThroughApi(emulator.url, [file], env, PARALLELISM);
-    return { ms: performance.now() - started, calls: await requests(emulator.url) };
+    const run = await runNode(SEED, [emulator.url, String(PARALLELISM), file], env);
+    if (run.code !== 0) throw new Error(`the direct calls exited ${run.code}: ${run.tail}`);
+    return { ms: run.ms, calls: await requests(emulator.url) };
   } finally {
     await stopChild(emulator);
   }
@@ -168,7 +177,7 @@ export async function benchApplyScale(sizes = [300, 1000, 3000], rounds = 3): Pr
   const exponent = (a: Measure, b: Measure, pick: (m: Measure) => number) => (Math.log(pick(b) / pick(a)) / Math.log(b.n / a.n)).toFixed(2);
   const lines = [
     `apply at scale: N sources + N destinations + N connections from an empty workspace, --parallelism ${PARALLELISM}, emulator in a child process (no latency); ` +
-      `beside the same creates and discoveries sent directly at the same concurrency; median of ${rounds} interleaved rounds`,
+      `beside the same creates and discoveries sent directly at the same concurrency from a fresh process (as the CLI's); median of ${rounds} interleaved rounds`,
     ...results.map(
       (m) =>
         `  N=${m.n}: apply ${s(m.applyMs)}, ${m.applyCalls} calls, CLI peak RSS ${m.peakMiB === undefined ? 'n/a' : `${m.peakMiB.toFixed(0)} MiB`}; ` +

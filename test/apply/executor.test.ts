@@ -60,6 +60,19 @@ describe('executePlan', () => {
     }
   });
 
+  it('lists for convergence only once the steps that can start no longer fill every slot', async () => {
+    const client = new FakeClient();
+    const changes = Array.from({ length: 30 }, (_, i) => actorCreate('source', `s${i}`));
+    const result = await executePlan(client, planOf(changes), { parallelism: 2 });
+    expect(result.status).toBe('applied');
+    const creates = client.calls.filter((call) => call === 'sources/create').length;
+    expect(creates).toBe(30);
+    // Every create but those the last slots took was sent before the first listing.
+    const firstListing = client.calls.indexOf('sources/list');
+    expect(client.calls.slice(0, firstListing).filter((call) => call === 'sources/create').length).toBeGreaterThanOrEqual(30 - 2 - 2);
+    expect(client.sources.map((source) => source.name).sort()).toEqual(changes.map((change) => change.name).sort());
+  });
+
   it('a failed create skips its dependents; independent steps still finish', async () => {
     const client = new FakeClient();
     client.createFaults.set('s1', ['rejected']);
