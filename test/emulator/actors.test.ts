@@ -24,6 +24,21 @@ describe('sources and destinations: create, get, masking', () => {
     expect(storedSource(t, created.body.sourceId)?.configuration['password']).toBe('pg-secret');
   });
 
+  it('every read after an update, a rename or a delete shows it, however often the actor was read before', async () => {
+    const t = await startTestEmulator();
+    const created = await createSource(t);
+    const sourceId = created.body.sourceId as string;
+    const listed = async () => (await t.call('sources/list', { workspaceId: DEFAULT_WORKSPACE_ID })).body.sources;
+    for (let i = 0; i < 3; i++) expect((await listed())[0]).toEqual(created.body);
+    await t.call('sources/partial_update', { sourceId, connectionConfiguration: { port: 6543 } });
+    expect((await listed())[0].connectionConfiguration).toEqual({ ...pgConfig(), port: 6543, password: SECRET_MASK });
+    await t.call('sources/update', { sourceId, name: 'pg-renamed', connectionConfiguration: { ...pgConfig(), password: SECRET_MASK } });
+    expect((await t.call('sources/get', { sourceId })).body).toMatchObject({ name: 'pg-renamed', connectionConfiguration: { port: 5432 } });
+    expect((await listed()).map((source: { name: string }) => source.name)).toEqual(['pg-renamed']);
+    await t.call('sources/delete', { sourceId });
+    expect(await listed()).toEqual([]);
+  });
+
   it('masks secrets inside oneOf branches and leaves an absent secret absent', async () => {
     const t = await startTestEmulator();
     const tunnel = { tunnel_method: 'SSH_KEY_AUTH', tunnel_host: 'bastion', tunnel_user: 'me', ssh_key: 'PRIVATE KEY' };

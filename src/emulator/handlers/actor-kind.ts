@@ -66,9 +66,24 @@ function secretPathsOf(spec: JsonObject): ReturnType<typeof secretPaths> {
   return paths;
 }
 
+/**
+ * Reads already built, per stored actor and the definition they were built with: a listing of thousands of actors,
+ * repeated (apply lists after its creates), would otherwise mask every configuration again. A stored actor is
+ * never changed in place (an update stores a new object), and nothing changes a read once built.
+ */
+const reads = new WeakMap<StoredActor, { definition: object; read: JsonObject }>();
+
 /** The API view: every `airbyte_secret` path present in the configuration reads as the mask. */
 export function actorRead(ctx: Context, kind: ActorKind, actor: StoredActor): JsonObject {
   const definition = definitionOf(ctx, kind.kind, actor.definitionId);
+  const cached = reads.get(actor);
+  if (cached !== undefined && cached.definition === definition) return cached.read;
+  const read = buildRead(kind, actor, definition);
+  reads.set(actor, { definition, read });
+  return read;
+}
+
+function buildRead(kind: ActorKind, actor: StoredActor, definition: ReturnType<typeof definitionOf>): JsonObject {
   return {
     [kind.definitionIdField]: actor.definitionId,
     [kind.idField]: actor.id,
