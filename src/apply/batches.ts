@@ -24,6 +24,12 @@ export function convergeWaitFromEnv(env: NodeJS.ProcessEnv): number {
 }
 
 /**
+ * Longest a ripe create is held back while other steps can start (ms): past it, listings go as usual, so that a run
+ * against a slow server still shows its creates as they finish rather than all at the end.
+ */
+export const HOLD_MAX_MS = 2000;
+
+/**
  * Longest a ripe create waits for others to join its listing when other work is still going on (ms): at least this,
  * and twice what the last listing of its kind took, so that listing never takes more than a third of a run's time.
  */
@@ -82,6 +88,17 @@ export class CreateBatches<T> {
   listed(kind: ResourceKind, nowMs: number): void {
     this.listing[kind] = false;
     this.took[kind] = Math.max(0, nowMs - this.startedAt[kind]);
+  }
+
+  /** When the create that has been ripe longest became ripe (monotonic ms), or undefined when none is ripe. */
+  ripeSince(nowMs: number): number | undefined {
+    let since: number | undefined;
+    for (const kind of ['source', 'destination', 'connection'] as const) {
+      const first = this.waiting[kind][0];
+      if (first === undefined || first.answeredAt + this.waitMs > nowMs) continue;
+      since = Math.min(since ?? Infinity, first.answeredAt + this.waitMs);
+    }
+    return since;
   }
 
   /** When `due` may next have something to give without any task ending (monotonic ms), if ever. */

@@ -13,7 +13,7 @@ import { GitopsError } from '../errors.js';
 import type { Change, Plan, Step } from '../plan/types.js';
 import { adapterFor, deleted, type AdapterContext } from './adapters.js';
 import { createOrAdopt } from './adopt.js';
-import { CreateBatches, DEFAULT_CONVERGE_WAIT_MS } from './batches.js';
+import { CreateBatches, DEFAULT_CONVERGE_WAIT_MS, HOLD_MAX_MS } from './batches.js';
 import { Convergence, type Created, type SettleReport } from './converge.js';
 import { savesStateBefore, StateBackups } from './state-backup.js';
 import type { ApplyClient, ApplyCounts, ApplyResult, ApplyStatus, ExecuteOptions, StepOutcome } from './types.js';
@@ -284,8 +284,9 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
     const slots = running.size === 0 ? 1 : parallelism - running.size;
     // More steps can start than there are slots: a listing now would only take a slot from them, and what it
     // unblocks would start after them anyway (steps start in the order they became ready). It waits until the queue
-    // runs low; a step ending wakes the loop meanwhile.
-    const hold = !aborted && ready.length - head > parallelism;
+    // runs low, or for at most HOLD_MAX_MS; a step ending wakes the loop meanwhile.
+    const ripeSince = batches.ripeSince(clock());
+    const hold = !aborted && ready.length - head > parallelism && (ripeSince === undefined || clock() - ripeSince < HOLD_MAX_MS);
     if (!hold) for (const { kind, items } of batches.due(clock(), idle, slots, (kind) => convergence.batchSize(kind, parallelism))) converge(kind, items);
     if (!aborted) while (running.size < parallelism && head < ready.length) start(ready[head++] as number);
     if (running.size === 0 && batches.size === 0) break;

@@ -73,6 +73,19 @@ describe('executePlan', () => {
     expect(client.sources.map((source) => source.name).sort()).toEqual(changes.map((change) => change.name).sort());
   });
 
+  it('holds a ripe create back from its listing for at most two seconds, so a slow run still shows its creates', async () => {
+    const client = new FakeClient();
+    const changes = Array.from({ length: 60 }, (_, i) => actorCreate('source', `s${i}`));
+    // Every reading of the clock is 100 ms later: this run is slow.
+    let now = 0;
+    const result = await executePlan(client, planOf(changes), { parallelism: 2, monotonic: () => (now += 100) });
+    expect(result.status).toBe('applied');
+    const firstListing = client.calls.indexOf('sources/list');
+    const createsBefore = client.calls.slice(0, firstListing).filter((call) => call === 'sources/create').length;
+    expect(createsBefore).toBeGreaterThan(2);
+    expect(createsBefore).toBeLessThan(30);
+  });
+
   it('a failed create skips its dependents; independent steps still finish', async () => {
     const client = new FakeClient();
     client.createFaults.set('s1', ['rejected']);
