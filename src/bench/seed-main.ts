@@ -7,7 +7,7 @@
 import { seedThroughApi } from './seed.js';
 
 const [url, concurrency, ...paths] = process.argv.slice(2);
-if (url === undefined || concurrency === undefined || paths.length === 0) {
+if (url === undefined || !/^[1-9]\d*$/.test(concurrency ?? '') || paths.length === 0) {
   process.stderr.write('usage: seed-main.js <url> <concurrency> <path>...\n');
   process.exit(2);
 }

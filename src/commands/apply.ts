@@ -180,10 +180,11 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
     const checked = await checkConnections(client, plan, secrets, flags.parallelism);
     human.write(`Connection checks passed (${checked}).\n`);
   }
-  guard.executing();
-  human.write('\n');
-  // A line per step, thousands of them: written together, at most a tenth of a second late.
+  // A line per step, thousands of them: written together, at most a tenth of a second late (and before anything a
+  // signal prints: the lines of the steps that ended come first).
   const progress = batchedOutput(human);
+  guard.executing(() => progress.flush());
+  human.write('\n');
   const result = await executePlan(client, plan, {
     parallelism: flags.parallelism,
     signal: guard.signal,
@@ -193,7 +194,11 @@ export async function runApply(client: AirbyteClient, source: PlanSource, flags:
     stateBackupDir,
     cwd: io.cwd,
     onStep: (outcome) => progress.write(`${progressLine(outcome, palette)}\n`),
-    onStateBackup: (record) => progress.write(`${stateBackupLine(record, palette)}\n`),
+    // The file `state restore` needs: printed at once, whatever happens next.
+    onStateBackup: (record) => {
+      progress.write(`${stateBackupLine(record, palette)}\n`);
+      progress.flush();
+    },
   }).finally(() => progress.flush());
   human.write(`\n${summaryText(result, palette)}`);
   if (flags.json) io.stdout.write(`${JSON.stringify(toJsonResult(plan, result), null, 2)}\n`);

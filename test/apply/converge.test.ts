@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keptOf, settleDecisions, SharedListing, type Copy, type OwnCopy } from '../../src/apply/converge.js';
 import { executePlan } from '../../src/apply/executor.js';
 import type { ApplyResult } from '../../src/apply/types.js';
@@ -175,7 +175,19 @@ describe('the settling pass', () => {
     client.listDestinations = async () => (at.push({ call: 'destinations/list', ms: performance.now() }), destinations());
     client.listConnections = async () => (at.push({ call: 'connections/list', ms: performance.now() }), connections());
     const waitMs = 600;
-    const result = await executePlan(client, pipelines(1), { convergeWaitMs: waitMs });
+    // On a fake clock, moved 10 ms per turn of the loop below: the times are exact whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let result: ApplyResult | undefined;
+    try {
+      const running = executePlan(client, pipelines(1), { convergeWaitMs: waitMs }).then((ended) => (result = ended));
+      while (result === undefined) {
+        await vi.advanceTimersByTimeAsync(10);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await running;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(result.status).toBe('applied');
     const created = at.find((entry) => entry.call === 'connections/create')?.ms as number;
     const after = at.filter((entry) => entry.ms >= created).map((entry) => entry.call);
