@@ -1,10 +1,12 @@
 /**
- * When to list for convergence. A create is checked against other runs' copies only by a listing sent at least
- * `waitMs` after its answer came back: the server stamps creation times in whole seconds, so a copy another run
- * made in the same second as ours is certain to be in a listing sent once that second is over (1 s, plus margin for
- * the other run's write to land). Every run then sees the same copies and keeps the same one. Waiting creates are
- * gathered: a listing serves all the creates of its kind that are ripe, and is sent when enough are ripe, when the
- * oldest has been ripe for a while, or when nothing else can go on.
+ * When to list for convergence. A create is checked against other runs' copies only by a listing sent once the
+ * second its creation time was stamped in is over, plus a margin for the other run's write to land: the server
+ * stamps creation times in whole seconds, so a copy another run made in the same second as ours is then certain to
+ * be in the listing. Every run then sees the same copies and keeps the same one. That second ends at most 1 s after
+ * the create's answer, so the wait is `waitMs` (1 s plus the margin) after the answer, or less once the creation
+ * times of the run's creates show where the server's seconds end (`ServerSeconds`). Waiting creates are gathered: a
+ * listing serves all the creates of its kind that are ripe, and is sent when enough are ripe, when the oldest has
+ * been ripe for a while, or when nothing else can go on.
  */
 import { GitopsError } from '../errors.js';
 import type { ResourceKind } from '../model/desired.js';
@@ -35,9 +37,49 @@ export const HOLD_MAX_MS = 2000;
  */
 const PATIENCE_MS = 50;
 
+/**
+ * Where the server's seconds end on this run's clock, learnt from the creates' answers. A create stamped in server
+ * second S (its `createdAt`) was stamped after the request was sent (t0) and before the answer arrived (t1), so the
+ * server clock's offset from ours is at least S − t1 and below S + 1 − t0. The largest lower bound seen so far says
+ * when a stamped second is over here at the latest: S + 1 − offset ≤ t1 + 1 s, never later than a second after the
+ * answer. Bounds that contradict each other (a server clock that jumped, creation times that are not the time of the
+ * create) turn the estimate off for the rest of the run: every create then waits the whole `waitMs`.
+ */
+export class ServerSeconds {
+  private low = -Infinity;
+  private high = Infinity;
+  private off = false;
+
+  /**
+   * Records a create sent at `sentMs` and answered at `answeredMs` (epoch ms, this machine's clock) with the creation
+   * time `createdAt` (epoch seconds, the server's); returns when that second is over here (epoch ms), if known.
+   */
+  record(createdAt: number | undefined, sentMs: number, answeredMs: number): number | undefined {
+    if (this.off || createdAt === undefined || !Number.isInteger(createdAt) || answeredMs < sentMs) return undefined;
+    const stamped = createdAt * 1000;
+    this.low = Math.max(this.low, stamped - answeredMs);
+    this.high = Math.min(this.high, stamped + 1000 - sentMs);
+    if (this.low >= this.high) {
+      this.off = true;
+      return undefined;
+    }
+    return stamped + 1000 - this.low;
+  }
+
+  /**
+   * How long after its answer a create's listing waits (ms): `waitMs`, or, for a wait of at least a second, the
+   * margin above that second after the end of the create's second when it is known (never more than `waitMs`).
+   */
+  delay(waitMs: number, createdAt: number | undefined, sentMs: number, answeredMs: number): number {
+    const ends = this.record(createdAt, sentMs, answeredMs);
+    if (ends === undefined || waitMs < 1000) return waitMs;
+    return Math.max(0, Math.min(waitMs, ends - answeredMs + (waitMs - 1000)));
+  }
+}
+
 export interface Waiting<T> {
-  /** When the create's answer came back (monotonic ms). */
-  answeredAt: number;
+  /** When the listing that checks the create may be sent (monotonic ms). */
+  ripeAt: number;
   item: T;
 }
 
@@ -54,8 +96,9 @@ export class CreateBatches<T> {
 
   constructor(private readonly waitMs: number) {}
 
-  add(kind: ResourceKind, answeredAt: number, item: T): void {
-    this.waiting[kind].push({ answeredAt, item });
+  /** A create answered at `answeredAt` (monotonic ms), to be listed for `delayMs` later (default: the whole wait). */
+  add(kind: ResourceKind, answeredAt: number, item: T, delayMs = this.waitMs): void {
+    this.waiting[kind].push({ ripeAt: answeredAt + delayMs, item });
   }
 
   get size(): number {
@@ -73,9 +116,10 @@ export class CreateBatches<T> {
       if (due.length >= slots || this.listing[kind]) continue;
       const waiting = this.waiting[kind];
       let ripe = 0;
-      while (ripe < waiting.length && (waiting[ripe] as Waiting<T>).answeredAt + this.waitMs <= nowMs) ripe++;
+      // In the order they were answered: a create that ripens earlier than one before it waits for that one.
+      while (ripe < waiting.length && (waiting[ripe] as Waiting<T>).ripeAt <= nowMs) ripe++;
       if (ripe === 0) continue;
-      const oldestRipeSince = (waiting[0] as Waiting<T>).answeredAt + this.waitMs;
+      const oldestRipeSince = (waiting[0] as Waiting<T>).ripeAt;
       if (!idle && ripe < batchSize(kind) && nowMs - oldestRipeSince < this.patience(kind)) continue;
       this.listing[kind] = true;
       this.startedAt[kind] = nowMs;
@@ -95,8 +139,8 @@ export class CreateBatches<T> {
     let since: number | undefined;
     for (const kind of ['source', 'destination', 'connection'] as const) {
       const first = this.waiting[kind][0];
-      if (first === undefined || first.answeredAt + this.waitMs > nowMs) continue;
-      since = Math.min(since ?? Infinity, first.answeredAt + this.waitMs);
+      if (first === undefined || first.ripeAt > nowMs) continue;
+      since = Math.min(since ?? Infinity, first.ripeAt);
     }
     return since;
   }
@@ -107,7 +151,7 @@ export class CreateBatches<T> {
     for (const kind of ['source', 'destination', 'connection'] as const) {
       const first = this.waiting[kind][0];
       if (this.listing[kind] || first === undefined) continue;
-      const at = first.answeredAt + this.waitMs;
+      const at = first.ripeAt;
       // Ripe already: it becomes due when its patience runs out.
       const when = at <= nowMs ? at + this.patience(kind) : at;
       next = next === undefined ? when : Math.min(next, when);

@@ -310,10 +310,10 @@ export class Convergence {
 
   /**
    * The settling pass's listings of sources and destinations, started once every step has ended: they may run while
-   * the run waits to list its last connections. Every source and destination this run created was answered at least
-   * the convergence wait before (its step ended only after the listing that checked it), so a copy that could beat
-   * one of them is in these listings already. Undefined when the run created nothing. Never rejects: a failure is
-   * the settling pass's error.
+   * the run waits to list its last connections. Every source and destination this run created was checked by a
+   * listing sent once its second was over (its step ended only after that listing, see batches.ts), so with a wait of
+   * a second or more a copy that could beat one of them is in these listings already (a wait of 0 is only for one
+   * run at a time). Undefined when the run created nothing. Never rejects: a failure is the settling pass's error.
    */
   listActorsToSettle(): Promise<ActorListings> | undefined {
     if (this.own.size === 0) return undefined;

@@ -13,7 +13,7 @@ import { GitopsError } from '../errors.js';
 import type { Change, Plan, Step } from '../plan/types.js';
 import { adapterFor, deleted, type AdapterContext } from './adapters.js';
 import { createOrAdopt } from './adopt.js';
-import { CreateBatches, DEFAULT_CONVERGE_WAIT_MS, HOLD_MAX_MS } from './batches.js';
+import { CreateBatches, DEFAULT_CONVERGE_WAIT_MS, HOLD_MAX_MS, ServerSeconds } from './batches.js';
 import { Convergence, type Created, type SettleReport } from './converge.js';
 import { savesStateBefore, StateBackups } from './state-backup.js';
 import type { ApplyClient, ApplyCounts, ApplyResult, ApplyStatus, ExecuteOptions, StepOutcome } from './types.js';
@@ -74,8 +74,11 @@ interface Run {
   created: Map<string, string>;
   convergence: Convergence;
   options: ExecuteOptions;
-  /** When the last connection create was answered (monotonic ms): the settling pass waits for its second to end. */
-  lastConnectionAnsweredAt: number | undefined;
+  /** When the second of the last connection create is over (monotonic ms, margin included): the settling pass waits for it. */
+  lastConnectionRipeAt: number | undefined;
+  /** Where the server's seconds end, from the creates' answers: how long each create's listing waits. */
+  seconds: ServerSeconds;
+  waitMs: number;
   clock: () => number;
   /** Sync state saved before the calls that reset it. */
   backups: StateBackups;
@@ -88,6 +91,8 @@ interface Parked {
   created: Created;
   base: StepOutcome;
   started: number;
+  /** How long after its answer the listing that checks it may be sent (ms). */
+  delayMs: number;
 }
 
 /** What running a step gives: its outcome, or a create to converge before its outcome is known. */
@@ -105,14 +110,15 @@ async function create(step: Step, change: Change, run: Run, base: StepOutcome, s
   );
   if ('adopted' in made) return { outcome: { ...base, id: made.adopted, adopted: true } };
   const created = made.created;
+  const delayMs = run.seconds.delay(run.waitMs, created.createdAt, started, (run.options.now ?? Date.now)());
   if (step.kind === 'connection') {
     // Nothing in a run depends on a connection: its copies are settled once, by the settling pass, rather than
     // by listings of every connection (with their catalogs) while the run goes on.
     run.convergence.claim(step.kind, step.name, created.key ?? key, created);
-    run.lastConnectionAnsweredAt = run.clock();
+    run.lastConnectionRipeAt = Math.max(run.lastConnectionRipeAt ?? -Infinity, run.clock() + delayMs);
     return { outcome: { ...base, id: created.id } };
   }
-  return { parked: { key: created.key ?? key, created, base, started } };
+  return { parked: { key: created.key ?? key, created, base, started, delayMs } };
 }
 
 /** Runs one step; resolves to the outcome or a parked create (never rejects). */
@@ -209,8 +215,8 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   const { ctx, created } = adapterContext(client, plan, convergence);
   const clock = options.monotonic ?? (() => performance.now());
   const backups = new StateBackups(client, plan.workspace.workspaceId, { ...options, now });
-  const run: Run = { plan, ctx, created, convergence, options, lastConnectionAnsweredAt: undefined, clock, backups };
   const waitMs = options.convergeWaitMs ?? DEFAULT_CONVERGE_WAIT_MS;
+  const run: Run = { plan, ctx, created, convergence, options, lastConnectionRipeAt: undefined, seconds: new ServerSeconds(), waitMs, clock, backups };
   const order = plan.order;
   const { waitsFor, dependents } = graphOf(order);
   const outcomes: (StepOutcome | undefined)[] = order.map(() => undefined);
@@ -273,7 +279,7 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
     track(
       runStep(order[i] as Step, run).then((ran) => {
         if ('outcome' in ran) complete(i, ran.outcome);
-        else batches.add((order[i] as Step).kind, clock(), { i, ...ran.parked });
+        else batches.add((order[i] as Step).kind, clock(), { i, ...ran.parked }, ran.parked.delayMs);
       }),
     );
   };
@@ -290,7 +296,8 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
     if (!hold) for (const { kind, items } of batches.due(clock(), idle, slots, (kind) => convergence.batchSize(kind, parallelism))) converge(kind, items);
     if (!aborted) while (running.size < parallelism && head < ready.length) start(ready[head++] as number);
     if (running.size === 0 && batches.size === 0) break;
-    const nextAt = hold ? undefined : batches.nextAt(clock());
+    // With every slot taken, nothing can be listed before a task ends, which wakes the loop anyway.
+    const nextAt = hold || running.size >= parallelism ? undefined : batches.nextAt(clock());
     const timer = nextAt === undefined ? undefined : setTimeout(() => wake(), Math.max(0, nextAt - clock()));
     await new Promise<void>((resolve) => (wake = resolve));
     if (timer !== undefined) clearTimeout(timer);
@@ -304,9 +311,9 @@ export async function executePlan(client: ApplyClient, plan: Plan, options: Exec
   // After an interrupt, stop now: the next run (or plan) sees any duplicate and settles it. Otherwise list once the
   // second the last connection was stamped in is over, so that a copy another run made in it is seen.
   // Sources and destinations are listed for it meanwhile (see `listActorsToSettle`).
-  const lastAt = run.lastConnectionAnsweredAt;
+  const ripeAt = run.lastConnectionRipeAt;
   const actorListings = signalled ? undefined : convergence.listActorsToSettle();
-  if (!signalled && lastAt !== undefined && lastAt + waitMs > clock()) await new Promise((resolve) => setTimeout(resolve, lastAt + waitMs - clock()));
+  if (!signalled && ripeAt !== undefined && ripeAt > clock()) await new Promise((resolve) => setTimeout(resolve, ripeAt - clock()));
   const settled = signalled ? undefined : await convergence.settle(actorListings);
   const counts = countOutcomes(steps);
   const hasSettled = settled !== undefined && (settled.removed.length > 0 || settled.left.length > 0 || settled.error !== undefined);

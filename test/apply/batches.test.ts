@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convergeWaitFromEnv, CreateBatches, DEFAULT_CONVERGE_WAIT_MS } from '../../src/apply/batches.js';
+import { convergeWaitFromEnv, CreateBatches, DEFAULT_CONVERGE_WAIT_MS, ServerSeconds } from '../../src/apply/batches.js';
 
 const size = () => 4;
 
@@ -70,5 +70,48 @@ describe('AIRBYTE_CONVERGE_WAIT_MS', () => {
     for (const bad of ['-1', '1.5', 'soon', '60001']) {
       expect(() => convergeWaitFromEnv({ AIRBYTE_CONVERGE_WAIT_MS: bad })).toThrow(/AIRBYTE_CONVERGE_WAIT_MS must be a whole number/);
     }
+  });
+});
+
+describe("ServerSeconds: when a create's second is over, from the creation times of the answers", () => {
+  // The server's clock runs 250 ms ahead of this machine's: its second 100 is [99_750, 100_750) here.
+  it('one answer tells nothing: the whole wait after it', () => {
+    const seconds = new ServerSeconds();
+    expect(seconds.delay(1500, 100, 100_000, 100_300)).toBe(1500);
+  });
+
+  it('answers that straddle the server seconds narrow it down: the margin after the end of the second', () => {
+    const seconds = new ServerSeconds();
+    // Stamped in second 101 although answered at 100_760 here: the server is at least 240 ms ahead.
+    expect(seconds.delay(1500, 101, 100_740, 100_760)).toBe(1500);
+    // Second 101 ends at 101_760 here at the latest (it really ends at 101_750): 500 ms after that, not 1500 after the answer.
+    expect(seconds.delay(1500, 101, 101_000, 101_100)).toBe(101_760 - 101_100 + 500);
+    // An answer that arrives late, long after its second ended: listed at once.
+    expect(seconds.delay(1500, 101, 101_700, 103_000)).toBe(0);
+  });
+
+  it('never waits less than a second after the answer minus its margin of knowledge: a wait under a second stays as it is', () => {
+    const seconds = new ServerSeconds();
+    seconds.delay(1500, 101, 100_740, 100_760);
+    expect(seconds.delay(800, 101, 101_000, 101_100)).toBe(800);
+    expect(seconds.delay(0, 101, 101_000, 101_100)).toBe(0);
+  });
+
+  it('creation times that contradict each other (a clock that jumped, times in milliseconds) turn it off for the run', () => {
+    const seconds = new ServerSeconds();
+    seconds.delay(1500, 101, 100_740, 100_760);
+    // Stamped in second 99 but sent after second 101 was seen: impossible for one clock.
+    expect(seconds.delay(1500, 99, 101_000, 101_100)).toBe(1500);
+    expect(seconds.delay(1500, 101, 101_000, 101_100)).toBe(1500);
+    const millis = new ServerSeconds();
+    expect(millis.delay(1500, 100_000, 100_000, 100_010)).toBe(1500);
+    expect(millis.delay(1500, 100_020, 100_020, 100_030)).toBe(1500);
+    expect(millis.delay(1500, 100_040, 100_040, 100_050)).toBe(1500);
+  });
+
+  it('an answer without a creation time waits the whole wait', () => {
+    const seconds = new ServerSeconds();
+    seconds.delay(1500, 101, 100_740, 100_760);
+    expect(seconds.delay(1500, undefined, 101_000, 101_100)).toBe(1500);
   });
 });
