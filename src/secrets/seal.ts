@@ -44,12 +44,10 @@ export function hideSecrets(value: SealedJson): Json {
   return mapSecrets(value, () => SENSITIVE) as Json;
 }
 
-/** Every Secret inside `value`, in document order. */
-export function secretsIn(value: SealedJson): Secret[] {
-  const found: Secret[] = [];
-  mapSecrets(value, (secret) => {
-    found.push(secret);
-    return secret;
-  });
+/** Every Secret inside `value`, in document order (walked, not copied: apply reads every configuration of a plan). */
+export function secretsIn(value: SealedJson, found: Secret[] = []): Secret[] {
+  if (value instanceof Secret) found.push(value);
+  else if (Array.isArray(value)) for (const item of value) secretsIn(item, found);
+  else if (isSealedObject(value)) for (const child of Object.values(value)) secretsIn(child, found);
   return found;
 }
