@@ -51,17 +51,21 @@ function peakRssMiB(pid: number | undefined): number | undefined {
   }
 }
 
+/** How a child process ended: its status, wall time, peak RSS and the end of its output. */
+interface Run {
+  code: number | null;
+  ms: number;
+  peakMiB: number | undefined;
+  tail: string;
+}
+
 /** Runs the CLI to its end; the peak RSS is sampled until it exits (the high-water mark only grows). */
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; ms: number; peakMiB: number | undefined; tail: string }> {
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return runNode(CLI, args, env);
 }
 
 /** Runs a script in a fresh Node process to its end, sampling its peak RSS. */
-function runNode(
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; ms: number; peakMiB: number | undefined; tail: string }> {
+function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak: number | undefined;

@@ -76,7 +76,6 @@ type Outcome =
 
 export class Transport {
   private agent: http.Agent | undefined;
-  private basePath: string | undefined;
   private readonly counts = new Map<string, number>();
   private readonly urls = new Map<string, URL>();
 
@@ -164,9 +163,8 @@ export class Transport {
       headers['content-length'] = String(Buffer.byteLength(payload));
     }
     if (options.authorization !== undefined) headers.authorization = options.authorization;
-    // For the debug lines; the base URL's path is parsed once, not on every call. A token endpoint of its own is
-    // named whole: it is usually on another host.
-    const path = this.settings.tokenEndpoint === true ? this.settings.baseUrl : `${(this.basePath ??= new URL(this.settings.baseUrl).pathname)}/${call}`;
+    // For the debug lines. A token endpoint of its own is named whole: it is usually on another host.
+    const path = this.settings.tokenEndpoint === true ? this.settings.baseUrl : url.pathname;
     try {
       const response = await this.exchange(url, options, headers, payload);
       if (isRedirect(response.status)) {
